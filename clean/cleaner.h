@@ -1,0 +1,63 @@
+// Cleaner: RawPage -> Document with the article text and metadata (title,
+// authors, outlet, publication date, language, captions, flags).
+//
+// Usage is two-phase so that template lines can be learned across pages of
+// one site: Observe() every page of a batch (not thread-safe), then Clean()
+// them (const, thread-safe). TemplateStats can be exported to and imported
+// from the store so that learning carries across ingest runs.
+#ifndef DATELINE_CLEAN_CLEANER_H_
+#define DATELINE_CLEAN_CLEANER_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/document.h"
+#include "ingest/raw_page.h"
+
+namespace dateline {
+
+struct CleanOptions {
+  bool learn_templates = true;  // use lines recurring across pages of a site
+};
+
+// How often each normalised line (by hash) occurs across pages of one site.
+struct TemplateRow {
+  std::string site;
+  uint64_t line_hash = 0;
+  int64_t pages = 0;
+};
+
+class TemplateStats {
+ public:
+  // Records the distinct lines of one page of `site`.
+  void Observe(const std::string& site, const std::vector<uint64_t>& distinct_line_hashes);
+  int64_t LinePages(const std::string& site, uint64_t line_hash) const;
+  int64_t SitePages(const std::string& site) const;
+  std::vector<TemplateRow> Export() const;  // site pages are row with line_hash 0
+  void Import(const std::vector<TemplateRow>& rows);
+
+ private:
+  std::unordered_map<std::string, std::unordered_map<uint64_t, int64_t>> lines_;
+  std::unordered_map<std::string, int64_t> pages_;
+};
+
+class Cleaner {
+ public:
+  explicit Cleaner(CleanOptions options = {});
+  // Learns from one page (template lines of its site). Counts also go to
+  // *delta when given, so the caller can persist what this batch added.
+  void Observe(const RawPage& page, TemplateStats* delta = nullptr);
+  Document Clean(const RawPage& page) const;
+  TemplateStats& templates() { return templates_; }
+  const TemplateStats& templates() const { return templates_; }
+
+ private:
+  CleanOptions options_;
+  TemplateStats templates_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_CLEAN_CLEANER_H_

@@ -1,0 +1,39 @@
+#include "clean/cleaner.h"
+
+namespace dateline {
+
+void TemplateStats::Observe(const std::string& site, const std::vector<uint64_t>& hashes) {
+  ++pages_[site];
+  auto& m = lines_[site];
+  for (uint64_t h : hashes) ++m[h];
+}
+
+int64_t TemplateStats::LinePages(const std::string& site, uint64_t h) const {
+  auto it = lines_.find(site);
+  if (it == lines_.end()) return 0;
+  auto jt = it->second.find(h);
+  return jt == it->second.end() ? 0 : jt->second;
+}
+
+int64_t TemplateStats::SitePages(const std::string& site) const {
+  auto it = pages_.find(site);
+  return it == pages_.end() ? 0 : it->second;
+}
+
+std::vector<TemplateRow> TemplateStats::Export() const {
+  std::vector<TemplateRow> rows;
+  for (const auto& [site, n] : pages_) rows.push_back({site, 0, n});
+  for (const auto& [site, m] : lines_)
+    for (const auto& [h, n] : m)
+      if (n > 1) rows.push_back({site, h, n});  // lines seen once carry no template evidence
+  return rows;
+}
+
+void TemplateStats::Import(const std::vector<TemplateRow>& rows) {
+  for (const auto& r : rows) {
+    if (r.line_hash == 0) pages_[r.site] += r.pages;
+    else lines_[r.site][r.line_hash] += r.pages;
+  }
+}
+
+}  // namespace dateline

@@ -1,0 +1,26 @@
+#include <unistd.h>
+
+#include "cli/commands.h"
+
+namespace dateline::cli {
+
+void AddIngest(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand("ingest", "Add inputs to the store, then update stories");
+  auto opts = std::make_shared<PipelineOptions>();
+  auto inputs = std::make_shared<std::vector<std::string>>();
+  auto db = std::make_shared<std::string>("dateline.db");
+  cmd->add_option("--db", *db, "SQLite database path");
+  cmd->add_option("--format", opts->read.format, "auto|dump|html|warc|jsonl|plain")
+      ->check(CLI::IsMember({"auto", "dump", "html", "warc", "jsonl", "plain"}));
+  cmd->add_option("--date", opts->read.default_date, "publication date for inputs that state none");
+  cmd->add_option("--outlet", opts->read.default_outlet, "outlet for inputs that state none");
+  cmd->add_option("--threads", opts->threads, "worker threads (0 = cores)");
+  cmd->add_option("--batch", opts->batch_size, "documents per transaction");
+  cmd->add_option("INPUT", *inputs, "files, directories or - for stdin")->required();
+  cmd->callback([=] {
+    opts->progress = isatty(STDERR_FILENO);
+    *exit_code = RunIngest(*inputs, *db, *opts);
+  });
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,17 @@
+// Not built yet: registered so that --help lists it; see docs/architecture.md.
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace dateline::cli {
+
+void AddTag(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand("tag", "Tag files for evaluation (--conll, --timeml) (not built yet)");
+  cmd->allow_extras();
+  cmd->callback([=] {
+    std::cerr << "dateline tag: not built yet\n";
+    *exit_code = kExitError;
+  });
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,185 @@
+#include "pipeline/pipeline.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+#include <unordered_set>
+
+#include "base/data_dir.h"
+#include "dedupe/dedupe.h"
+#include "pipeline/progress.h"
+#include "stories/stories.h"
+
+namespace dateline {
+namespace {
+
+// Runs fn(i) for i in [0, n) on up to `threads` threads.
+void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
+  if (threads <= 1 || n < 2) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  int k = std::min<int>(threads, static_cast<int>(n));
+  for (int t = 0; t < k; ++t)
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < n; i = next++) fn(i);
+    });
+  for (auto& th : pool) th.join();
+}
+
+// Collects pages and rejects from the readers.
+class CollectSink : public PageSink {
+ public:
+  std::function<void(RawPage&&)> on_page;
+  std::function<void(Reject&&)> on_reject;
+  std::function<void(uint64_t, uint64_t)> on_progress;
+  void OnPage(RawPage p) override { on_page(std::move(p)); }
+  void OnReject(Reject r) override { on_reject(std::move(r)); }
+  void OnProgress(uint64_t d, uint64_t t) override {
+    if (on_progress) on_progress(d, t);
+  }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  std::unique_ptr<Pipeline> p(new Pipeline(options));
+  if (p->options_.threads <= 0) p->options_.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (p->options_.data_dir.empty()) p->options_.data_dir = DataDir();
+  p->cleaner_ = Cleaner(options.clean);
+  auto a = Annotator::Create(p->options_.data_dir);
+  if (!a.ok()) return a.status();
+  p->annotator_ = std::move(a.value());
+  return p;
+}
+
+Document Pipeline::Process(const RawPage& page) const {
+  Document d = cleaner_.Clean(page);
+  annotator_->Annotate(&d);
+  return d;
+}
+
+void Pipeline::ProcessBatch(const std::vector<RawPage>& pages, std::vector<Document>* docs) const {
+  docs->assign(pages.size(), Document());
+  ParallelFor(pages.size(), options_.threads, [&](size_t i) { (*docs)[i] = Process(pages[i]); });
+}
+
+RunStats Pipeline::Extract(const std::vector<std::string>& inputs,
+                           const std::function<void(const Document&)>& on_document,
+                           const std::function<void(const Reject&)>& on_reject) {
+  RunStats stats;
+  Progress progress(options_.progress);
+  // All pages first, so that template lines are learned across the whole call.
+  std::vector<RawPage> pages;
+  CollectSink sink;
+  sink.on_page = [&](RawPage&& p) { pages.push_back(std::move(p)); };
+  sink.on_reject = [&](Reject&& r) { on_reject(r); };
+  ReadStats rs = ReadInputs(inputs, options_.read, &sink);
+  for (const RawPage& p : pages) cleaner_.Observe(p);
+  DuplicateIndex dups;
+  for (size_t begin = 0; begin < pages.size(); begin += options_.batch_size) {
+    size_t end = std::min(pages.size(), begin + options_.batch_size);
+    std::vector<RawPage> batch(std::make_move_iterator(pages.begin() + begin),
+                               std::make_move_iterator(pages.begin() + end));
+    std::vector<Document> docs;
+    ProcessBatch(batch, &docs);
+    for (Document& d : docs) {
+      d.duplicate_of = dups.Add(d.id, d.text);
+      if (d.duplicate_of) ++stats.duplicates;
+      on_document(d);
+    }
+    progress.Update(end, pages.size(), static_cast<int64_t>(end));
+  }
+  progress.Finish();
+  stats.pages = rs.pages;
+  stats.rejects = rs.rejects;
+  stats.skipped_non_html = rs.skipped_non_html;
+  stats.bytes = rs.bytes;
+  stats.seconds = progress.Seconds();
+  return stats;
+}
+
+RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
+                          const std::function<void(const Reject&)>& on_reject) {
+  RunStats stats;
+  Progress progress(options_.progress);
+  if (auto t = store->Templates(); t.ok()) {
+    std::vector<TemplateRow> rows;
+    for (const auto& c : *t) rows.push_back({c.site, c.line_hash, c.pages});
+    cleaner_.templates().Import(rows);
+  }
+  // Restore the online state of dedupe and stories from what is stored.
+  DuplicateIndex dups;
+  StoryClusterer stories;
+  std::unordered_set<std::string> seen_hashes;
+  store->ForEachDocument([&](Document&& d) {
+    if (!d.duplicate_of) dups.Add(d.id, d.text);
+    stories.Restore(d);
+    seen_hashes.insert(d.content_hash);
+    return true;
+  });
+
+  std::vector<RawPage> batch;
+  std::vector<StoredReject> rejects;
+  uint64_t done_bytes = 0, total_bytes = 0;
+  auto flush = [&] {
+    TemplateStats delta;
+    for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
+    std::vector<Document> docs;
+    ProcessBatch(batch, &docs);
+    for (Document& d : docs) {
+      d.duplicate_of = dups.Add(d.id, d.text);
+      if (d.duplicate_of) ++stats.duplicates;
+      StoryAssignment a = stories.Assign(d);
+      d.story = a.story;
+      d.storyline = a.storyline;
+    }
+    std::vector<TemplateCount> deltas;
+    for (const auto& r : delta.Export()) deltas.push_back({r.site, r.line_hash, r.pages});
+    int inserted = 0;
+    Status st = store->CommitBatch(docs, rejects, deltas, &inserted);
+    if (!st.ok()) {
+      for (const RawPage& p : batch) {
+        Reject r{p.input, "not stored: " + st.message()};
+        on_reject(r);
+        ++stats.rejects;
+      }
+    }
+    stats.stored += inserted;
+    batch.clear();
+    rejects.clear();
+    progress.Update(done_bytes, total_bytes, stats.stored);
+  };
+  CollectSink sink;
+  sink.on_page = [&](RawPage&& p) {
+    if (!seen_hashes.insert(p.content_hash).second) {
+      ++stats.already_stored;
+      return;
+    }
+    batch.push_back(std::move(p));
+    if (batch.size() >= options_.batch_size) flush();
+  };
+  sink.on_reject = [&](Reject&& r) {
+    on_reject(r);
+    rejects.push_back({r.input, r.reason, ""});
+  };
+  sink.on_progress = [&](uint64_t d, uint64_t t) {
+    done_bytes = d;
+    total_bytes = t;
+    progress.Update(d, t, stats.stored);
+  };
+  ReadStats rs = ReadInputs(inputs, options_.read, &sink);
+  if (!batch.empty() || !rejects.empty()) flush();
+  progress.Finish();
+  stats.pages = rs.pages;
+  stats.rejects += rs.rejects;
+  stats.skipped_non_html = rs.skipped_non_html;
+  stats.bytes = rs.bytes;
+  stats.seconds = progress.Seconds();
+  return stats;
+}
+
+}  // namespace dateline

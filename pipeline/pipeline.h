@@ -1,0 +1,74 @@
+// Pipeline: wires the stages — ingest -> clean -> annotate -> dedupe ->
+// stories -> store — for the CLI and the server. It holds no logic of its
+// own beyond ordering, batching and threads.
+//
+// Extract() runs the per-document pipeline without a store, in input order.
+// Ingest() adds inputs to a Store in atomic batches (crash-safe, idempotent)
+// and then refreshes the corpus-level results (UpdateCorpus()).
+// A Pipeline is used from one thread; it runs its own worker threads.
+#ifndef DATELINE_PIPELINE_PIPELINE_H_
+#define DATELINE_PIPELINE_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annotate/annotator.h"
+#include "base/document.h"
+#include "clean/cleaner.h"
+#include "ingest/reader.h"
+#include "store/store.h"
+
+namespace dateline {
+
+struct PipelineOptions {
+  ReadOptions read;
+  CleanOptions clean;
+  int threads = 0;          // 0 = number of cores
+  size_t batch_size = 256;  // documents per store transaction
+  std::string data_dir;     // "" = DataDir()
+  bool progress = false;    // progress bar on stderr
+};
+
+struct RunStats {
+  int64_t pages = 0;            // pages read
+  int64_t stored = 0;           // new documents stored (ingest)
+  int64_t already_stored = 0;   // skipped: same content already in the store / run
+  int64_t duplicates = 0;       // documents found to copy another
+  int64_t rejects = 0;
+  int64_t skipped_non_html = 0;
+  uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+
+  RunStats Extract(const std::vector<std::string>& inputs,
+                   const std::function<void(const Document&)>& on_document,
+                   const std::function<void(const Reject&)>& on_reject);
+
+  RunStats Ingest(const std::vector<std::string>& inputs, Store* store,
+                  const std::function<void(const Reject&)>& on_reject);
+
+  // Recomputes corpus-level results from the stored documents: story and
+  // storyline summaries (and, as later stages land, entities, quotes, timeline).
+  Status UpdateCorpus(Store* store);
+
+  // Cleans and annotates one page (no dedupe or stories). Thread-safe.
+  Document Process(const RawPage& page) const;
+
+ private:
+  explicit Pipeline(const PipelineOptions& o) : options_(o) {}
+  void ProcessBatch(const std::vector<RawPage>& pages, std::vector<Document>* docs) const;
+
+  PipelineOptions options_;
+  Cleaner cleaner_;
+  std::unique_ptr<Annotator> annotator_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_PIPELINE_PIPELINE_H_

@@ -1,0 +1,307 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include "base/document_json.h"
+#include "store/migrations.h"
+
+namespace dateline {
+namespace {
+
+using nlohmann::json;
+
+// A prepared statement, finalized on scope exit.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const std::optional<std::string>& v) {
+    if (v) return Bind(i, *v);
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string Text(int col) {
+    auto* p = sqlite3_column_text(s_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s_, col)) : "";
+  }
+  int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+Status Err(sqlite3* db, const std::string& what) {
+  return Status::IoError(what + ": " + sqlite3_errmsg(db));
+}
+
+json StoryJson(const StorySummary& s) {
+  return {{"id", s.id}, {"storyline", s.storyline}, {"title", s.title},
+          {"first_date", s.first_date ? json(*s.first_date) : json(nullptr)},
+          {"last_date", s.last_date ? json(*s.last_date) : json(nullptr)},
+          {"documents", s.documents}, {"outlets", s.outlets}};
+}
+json StorylineJson(const StorylineSummary& s) {
+  return {{"id", s.id}, {"title", s.title},
+          {"first_date", s.first_date ? json(*s.first_date) : json(nullptr)},
+          {"last_date", s.last_date ? json(*s.last_date) : json(nullptr)},
+          {"stories", s.stories}, {"outlets", s.outlets}, {"documents", s.documents}};
+}
+std::optional<std::string> OptStr(const json& j, const char* k) {
+  auto it = j.find(k);
+  return it != j.end() && it->is_string() ? std::optional<std::string>(it->get<std::string>()) : std::nullopt;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  std::unique_ptr<Store> s(new Store());
+  if (sqlite3_open_v2(path.c_str(), &s->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK)
+    return Status::IoError(path + ": cannot open database: " + sqlite3_errmsg(s->db_));
+  sqlite3_busy_timeout(s->db_, 10000);
+  Status st = s->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!st.ok()) return Status::IoError(path + ": " + st.message());
+  st = s->Migrate();
+  if (!st.ok()) return Status::IoError(path + ": " + st.message());
+  return s;
+}
+
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+}
+
+Status Store::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = err ? err : "sqlite error";
+    sqlite3_free(err);
+    return Status::IoError(m);
+  }
+  return Status::Ok();
+}
+
+Status Store::Migrate() {
+  Stmt v(db_, "PRAGMA user_version");
+  version_ = v.Step() == SQLITE_ROW ? static_cast<int>(v.Int(0)) : 0;
+  const auto& migrations = Migrations();
+  if (version_ > static_cast<int>(migrations.size()))
+    return Status::Unsupported("database schema v" + std::to_string(version_) +
+                               " is newer than this dateline (v" + std::to_string(migrations.size()) + ")");
+  for (size_t i = version_; i < migrations.size(); ++i) {
+    std::string sql = std::string("BEGIN IMMEDIATE;") + migrations[i] +
+                      "; PRAGMA user_version=" + std::to_string(i + 1) + "; COMMIT;";
+    Status st = Exec(sql);
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return Status::IoError("migration to v" + std::to_string(i + 1) + ": " + st.message());
+    }
+    version_ = static_cast<int>(i + 1);
+  }
+  return Status::Ok();
+}
+
+bool Store::HasContentHash(const std::string& hash) {
+  Stmt q(db_, "SELECT 1 FROM documents WHERE content_hash=?");
+  q.Bind(1, hash);
+  return q.Step() == SQLITE_ROW;
+}
+
+Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<StoredReject>& rejects,
+                          const std::vector<TemplateCount>& deltas, int* inserted) {
+  *inserted = 0;
+  Status st = Exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  {
+    Stmt ins(db_,
+             "INSERT OR IGNORE INTO documents(id, content_hash, url, outlet, title, published, language,"
+             " duplicate_of, story, storyline, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    for (const Document& d : docs) {
+      ins.Bind(1, d.id).Bind(2, d.content_hash).Bind(3, d.url).Bind(4, d.outlet).Bind(5, d.title);
+      ins.Bind(6, d.published).Bind(7, d.language).Bind(8, d.duplicate_of).Bind(9, d.story);
+      ins.Bind(10, d.storyline).Bind(11, ToJsonLine(d));
+      if (ins.Step() != SQLITE_DONE) {
+        Exec("ROLLBACK");
+        return Err(db_, "storing document " + d.id);
+      }
+      *inserted += sqlite3_changes(db_);
+      ins.Reset();
+    }
+    Stmt rej(db_, "INSERT OR REPLACE INTO rejects(input, reason) VALUES (?,?)");
+    for (const auto& r : rejects) {
+      rej.Bind(1, r.input).Bind(2, r.reason);
+      rej.Step();
+      rej.Reset();
+    }
+    Stmt tpl(db_,
+             "INSERT INTO template_lines(site, line_hash, pages) VALUES (?,?,?)"
+             " ON CONFLICT(site, line_hash) DO UPDATE SET pages = pages + excluded.pages");
+    for (const auto& t : deltas) {
+      tpl.Bind(1, t.site).Bind(2, static_cast<int64_t>(t.line_hash)).Bind(3, t.pages);
+      tpl.Step();
+      tpl.Reset();
+    }
+  }
+  return Exec("COMMIT");
+}
+
+Status Store::ForEachDocument(const std::function<bool(Document&&)>& fn) {
+  Stmt q(db_, "SELECT json, story, storyline, duplicate_of FROM documents ORDER BY seq");
+  while (q.Step() == SQLITE_ROW) {
+    json j = json::parse(q.Text(0), nullptr, false);
+    auto d = DocumentFromJson(j);
+    if (!d.ok()) return d.status();
+    // Assignment columns are authoritative (they are updated after insert).
+    d->story = q.Text(1).empty() ? std::nullopt : std::optional<std::string>(q.Text(1));
+    d->storyline = q.Text(2).empty() ? std::nullopt : std::optional<std::string>(q.Text(2));
+    d->duplicate_of = q.Text(3).empty() ? std::nullopt : std::optional<std::string>(q.Text(3));
+    if (!fn(std::move(d.value()))) break;
+  }
+  return Status::Ok();
+}
+
+Result<Document> Store::GetDocument(const std::string& id) {
+  Stmt q(db_, "SELECT json, story, storyline, duplicate_of FROM documents WHERE id=? ORDER BY seq LIMIT 1");
+  q.Bind(1, id);
+  if (q.Step() != SQLITE_ROW) return Status::NotFound("document " + id);
+  auto d = DocumentFromJson(json::parse(q.Text(0), nullptr, false));
+  if (!d.ok()) return d.status();
+  d->story = q.Text(1).empty() ? std::nullopt : std::optional<std::string>(q.Text(1));
+  d->storyline = q.Text(2).empty() ? std::nullopt : std::optional<std::string>(q.Text(2));
+  d->duplicate_of = q.Text(3).empty() ? std::nullopt : std::optional<std::string>(q.Text(3));
+  return d;
+}
+
+int64_t Store::CountDocuments() {
+  Stmt q(db_, "SELECT COUNT(*) FROM documents");
+  return q.Step() == SQLITE_ROW ? q.Int(0) : 0;
+}
+
+Status Store::UpdateAssignments(const std::vector<Document>& docs) {
+  Status st = Exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  {
+    Stmt u(db_, "UPDATE documents SET story=?, storyline=?, duplicate_of=? WHERE id=?");
+    for (const Document& d : docs) {
+      u.Bind(1, d.story).Bind(2, d.storyline).Bind(3, d.duplicate_of).Bind(4, d.id);
+      u.Step();
+      u.Reset();
+    }
+  }
+  return Exec("COMMIT");
+}
+
+Result<std::vector<StoredReject>> Store::Rejects() {
+  std::vector<StoredReject> out;
+  Stmt q(db_, "SELECT input, reason, at FROM rejects ORDER BY at, input");
+  while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), q.Text(1), q.Text(2)});
+  return out;
+}
+
+Result<std::vector<TemplateCount>> Store::Templates() {
+  std::vector<TemplateCount> out;
+  Stmt q(db_, "SELECT site, line_hash, pages FROM template_lines");
+  while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), static_cast<uint64_t>(q.Int(1)), q.Int(2)});
+  return out;
+}
+
+Status Store::ReplaceStories(const std::vector<StorySummary>& stories,
+                             const std::vector<StorylineSummary>& storylines) {
+  Status st = Exec("BEGIN IMMEDIATE; DELETE FROM stories; DELETE FROM storylines;");
+  if (!st.ok()) return st;
+  {
+    Stmt s(db_, "INSERT INTO stories(id, storyline, title, first_date, last_date, json) VALUES (?,?,?,?,?,?)");
+    for (const auto& x : stories) {
+      s.Bind(1, x.id).Bind(2, x.storyline).Bind(3, x.title).Bind(4, x.first_date).Bind(5, x.last_date);
+      s.Bind(6, StoryJson(x).dump());
+      s.Step();
+      s.Reset();
+    }
+    Stmt l(db_, "INSERT INTO storylines(id, title, first_date, last_date, json) VALUES (?,?,?,?,?)");
+    for (const auto& x : storylines) {
+      l.Bind(1, x.id).Bind(2, x.title).Bind(3, x.first_date).Bind(4, x.last_date);
+      l.Bind(5, StorylineJson(x).dump());
+      l.Step();
+      l.Reset();
+    }
+  }
+  return Exec("COMMIT");
+}
+
+Result<std::vector<StorySummary>> Store::Stories() {
+  std::vector<StorySummary> out;
+  Stmt q(db_, "SELECT json FROM stories ORDER BY first_date, id");
+  while (q.Step() == SQLITE_ROW) {
+    json j = json::parse(q.Text(0), nullptr, false);
+    StorySummary s;
+    s.id = j.value("id", "");
+    s.storyline = j.value("storyline", "");
+    s.title = j.value("title", "");
+    s.first_date = OptStr(j, "first_date");
+    s.last_date = OptStr(j, "last_date");
+    s.documents = j.value("documents", std::vector<std::string>{});
+    s.outlets = j.value("outlets", std::vector<std::string>{});
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::vector<StorylineSummary>> Store::Storylines() {
+  std::vector<StorylineSummary> out;
+  Stmt q(db_, "SELECT json FROM storylines ORDER BY first_date, id");
+  while (q.Step() == SQLITE_ROW) {
+    json j = json::parse(q.Text(0), nullptr, false);
+    StorylineSummary s;
+    s.id = j.value("id", "");
+    s.title = j.value("title", "");
+    s.first_date = OptStr(j, "first_date");
+    s.last_date = OptStr(j, "last_date");
+    s.stories = j.value("stories", std::vector<std::string>{});
+    s.outlets = j.value("outlets", std::vector<std::string>{});
+    s.documents = j.value("documents", int64_t{0});
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Status Store::ReplaceRecords(const std::string& kind,
+                             const std::vector<std::pair<std::string, json>>& rows) {
+  Status st = Exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  {
+    Stmt del(db_, "DELETE FROM records WHERE kind=?");
+    del.Bind(1, kind);
+    del.Step();
+    Stmt ins(db_, "INSERT OR REPLACE INTO records(kind, id, json) VALUES (?,?,?)");
+    for (const auto& [id, j] : rows) {
+      ins.Bind(1, kind).Bind(2, id).Bind(3, j.dump(-1, ' ', false, json::error_handler_t::replace));
+      ins.Step();
+      ins.Reset();
+    }
+  }
+  return Exec("COMMIT");
+}
+
+Result<std::vector<json>> Store::Records(const std::string& kind) {
+  std::vector<json> out;
+  Stmt q(db_, "SELECT json FROM records WHERE kind=? ORDER BY rowid");
+  q.Bind(1, kind);
+  while (q.Step() == SQLITE_ROW) out.push_back(json::parse(q.Text(0), nullptr, false));
+  return out;
+}
+
+}  // namespace dateline

@@ -1,0 +1,85 @@
+// Store: the SQLite database (WAL) behind `dateline ingest`, `export`,
+// `serve`. Versioned schema with forward migrations (store/migrations.cc).
+//
+// Ingest is idempotent and crash-safe: documents are keyed by the content
+// hash of their raw input, and each batch (documents, rejects, template
+// counts) commits in one transaction, so a killed run leaves whole batches
+// only and a rerun skips what is stored.
+// One Store per thread (SQLite connection); not thread-safe itself.
+#ifndef DATELINE_STORE_STORE_H_
+#define DATELINE_STORE_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/document.h"
+#include "base/status.h"
+#include "stories/stories.h"
+
+struct sqlite3;
+
+namespace dateline {
+
+struct StoredReject {
+  std::string input, reason, at;
+};
+
+struct TemplateCount {
+  std::string site;
+  uint64_t line_hash = 0;
+  int64_t pages = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) and migrates to the current schema version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int schema_version() const { return version_; }
+
+  // One atomic batch: documents (skipping content hashes already stored),
+  // rejects, and template count increments. *inserted = documents added.
+  Status CommitBatch(const std::vector<Document>& docs, const std::vector<StoredReject>& rejects,
+                     const std::vector<TemplateCount>& template_deltas, int* inserted);
+  bool HasContentHash(const std::string& hash);
+
+  // Documents in ingest order. The callback may return false to stop.
+  Status ForEachDocument(const std::function<bool(Document&&)>& fn);
+  Result<Document> GetDocument(const std::string& id);
+  int64_t CountDocuments();
+  // Rewrites story/storyline/duplicate_of of stored documents.
+  Status UpdateAssignments(const std::vector<Document>& docs);
+
+  Result<std::vector<StoredReject>> Rejects();
+  Result<std::vector<TemplateCount>> Templates();
+
+  // Corpus-level results, replaced whole by the stage that computes them.
+  Status ReplaceStories(const std::vector<StorySummary>& stories,
+                        const std::vector<StorylineSummary>& storylines);
+  Result<std::vector<StorySummary>> Stories();
+  Result<std::vector<StorylineSummary>> Storylines();
+  // Generic records of one kind ("entities", "quotes", "timeline", ...),
+  // each {id, json}; Replace swaps the whole kind in one transaction.
+  Status ReplaceRecords(const std::string& kind, const std::vector<std::pair<std::string, nlohmann::json>>& rows);
+  Result<std::vector<nlohmann::json>> Records(const std::string& kind);
+
+  sqlite3* handle() { return db_; }  // for stages that add their own queries (serve)
+  Status Exec(const std::string& sql);
+
+ private:
+  Store() = default;
+  Status Migrate();
+  sqlite3* db_ = nullptr;
+  int version_ = 0;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_STORE_STORE_H_
