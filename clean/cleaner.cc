@@ -1,42 +1,17 @@
-// Foundation version of the clean stage: a plain, documented baseline.
-//  - html: visible text of <body> block by block, minus script/style/nav/
-//    header/footer/aside/form; title from og:title or <title>.
-//  - dump: the page text with blank lines removed (no boilerplate removal yet).
-//  - text: kept exactly.
-// The crawl header date becomes `published` (source "header").
+// Clean stage dispatch: by page format to CleanHtml (clean/clean_html.cc) or
+// CleanDump (clean/clean_dump.cc); "text" is kept exactly. Then fields common
+// to every format (ids, dates from the reader, flags).
 #include "clean/cleaner.h"
 
-#include <cctype>
-
-#include "clean/html_text.h"
+#include "clean/formats.h"
 
 namespace dateline {
 
 Cleaner::Cleaner(CleanOptions options) : options_(options) {}
 
-void Cleaner::Observe(const RawPage& page, TemplateStats* delta) {}
-
-namespace {
-
-std::string DumpText(const std::string& content) {
-  std::string out;
-  size_t pos = 0;
-  while (pos <= content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string::npos) nl = content.size();
-    std::string_view line(content.data() + pos, nl - pos);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-    if (!line.empty()) {
-      if (!out.empty()) out += '\n';
-      out += line;
-    }
-    pos = nl + 1;
-  }
-  return out;
+void Cleaner::Observe(const RawPage& page, TemplateStats* delta) {
+  if (page.format == "dump" && options_.learn_templates) ObserveDump(page, &templates_, delta);
 }
-
-}  // namespace
 
 Document Cleaner::Clean(const RawPage& page) const {
   Document d;
@@ -49,18 +24,17 @@ Document Cleaner::Clean(const RawPage& page) const {
   if (page.published) {
     d.published = page.published;
     d.published_source = "metadata";
-  } else if (page.crawl_date) {
-    d.published = page.crawl_date->substr(0, 10);
-    d.published_source = "header";
   }
   if (page.format == "text") {
     d.text = page.content;
   } else if (page.format == "html") {
-    HtmlText h = ExtractHtmlText(page.content);
-    d.text = std::move(h.text);
-    if (!d.title && !h.title.empty()) d.title = h.title;
+    CleanHtml(page, &d);
   } else {
-    d.text = DumpText(page.content);
+    CleanDump(page, templates_, &d);
+  }
+  if (!d.published && page.crawl_date) {
+    d.published = page.crawl_date->substr(0, 10);
+    d.published_source = "header";
   }
   if (page.encoding_repaired) d.flags.push_back("encoding_repaired");
   if (d.text.empty()) d.flags.push_back("empty_body");
