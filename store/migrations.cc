@@ -31,6 +31,39 @@ const std::vector<const char*>& Migrations() {
       CREATE TABLE records (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,
         PRIMARY KEY (kind, id));
       )sql",
+      // 1 -> 2 (serve): full-text index over documents for /api/search. Row id =
+      // documents.seq; entities = entity names and variants, types = event types.
+      R"sql(
+      CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, outlet, entities, types,
+        tokenize='porter unicode61 remove_diacritics 2');
+      CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text, outlet, entities, types) VALUES (
+          new.seq, new.title, json_extract(new.json, '$.text'), new.outlet,
+          (SELECT group_concat(json_extract(e.value, '$.name') || ' ' ||
+                  coalesce((SELECT group_concat(v.value, ' ') FROM json_each(e.value, '$.variants') v), ''), ' ')
+             FROM json_each(new.json, '$.entities') e),
+          (SELECT group_concat(json_extract(v.value, '$.type'), ' ') FROM json_each(new.json, '$.events') v));
+      END;
+      CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM documents_fts WHERE rowid = old.seq;
+      END;
+      CREATE TRIGGER documents_fts_update AFTER UPDATE OF json, title, outlet ON documents BEGIN
+        DELETE FROM documents_fts WHERE rowid = old.seq;
+        INSERT INTO documents_fts(rowid, title, text, outlet, entities, types) VALUES (
+          new.seq, new.title, json_extract(new.json, '$.text'), new.outlet,
+          (SELECT group_concat(json_extract(e.value, '$.name') || ' ' ||
+                  coalesce((SELECT group_concat(v.value, ' ') FROM json_each(e.value, '$.variants') v), ''), ' ')
+             FROM json_each(new.json, '$.entities') e),
+          (SELECT group_concat(json_extract(v.value, '$.type'), ' ') FROM json_each(new.json, '$.events') v));
+      END;
+      INSERT INTO documents_fts(rowid, title, text, outlet, entities, types)
+        SELECT seq, title, json_extract(json, '$.text'), outlet,
+          (SELECT group_concat(json_extract(e.value, '$.name') || ' ' ||
+                  coalesce((SELECT group_concat(v.value, ' ') FROM json_each(e.value, '$.variants') v), ''), ' ')
+             FROM json_each(documents.json, '$.entities') e),
+          (SELECT group_concat(json_extract(v.value, '$.type'), ' ') FROM json_each(documents.json, '$.events') v)
+        FROM documents;
+      )sql",
   };
   return kMigrations;
 }
