@@ -1,0 +1,118 @@
+// QuoteContext helpers (quote_rules.h): sentence bounds that respect quotes,
+// channels, and building Quote values.
+#include <unordered_set>
+
+#include "annotate/quote_rules.h"
+
+namespace dateline::quotes {
+namespace {
+
+constexpr size_t kMaxChannelTokens = 6;
+
+bool Terminal(std::string_view t) { return t == "." || t == "!" || t == "?"; }
+
+bool IsAddressCue(const std::string& l) {
+  return l == "told" || l == "tells" || l == "tell" || l == "telling" || l == "informed" || l == "assured" ||
+         l == "wrote to" || l == "urged";
+}
+
+const std::unordered_set<std::string>& ChannelStops() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "that", "on", "in", "at", "during", "after", "before", "when", "while", "as", "about", "of",
+      "the", "this", "last", "earlier", "he", "she", "they", "it", "we", "i", "to", "and", "but",
+      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return *s;
+}
+
+}  // namespace
+
+void PrepareContext(QuoteContext* c) {
+  const QuoteText& q = c->q;
+  const size_t n = q.tok.size();
+  c->segments = FindQuoteSegments(q);
+  c->segment_of.assign(n, -1);
+  c->used.assign(n, false);
+  for (size_t s = 0; s < c->segments.size(); ++s)
+    for (size_t k = c->segments[s].open; k <= c->segments[s].last && k < n; ++k) c->segment_of[k] = static_cast<int>(s);
+  c->sentence_end.assign(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 1 == n || q.tok[i + 1].para_start) {
+      c->sentence_end[i] = true;
+      continue;
+    }
+    const QTok& next = q.tok[i + 1];
+    bool next_starts = next.space_before && (next.cap || IsDoubleMark(next.text) || !next.word);
+    int seg = c->segment_of[i];
+    if (seg < 0 && Terminal(q.tok[i].text) && next_starts) c->sentence_end[i] = true;
+    // “… wraps.” Next sentence: the closing mark ends the sentence.
+    if (seg >= 0 && c->segments[seg].last == i && c->segments[seg].closed && i > 0 &&
+        Terminal(q.tok[i - 1].text) && next_starts && !IsDoubleMark(next.text))
+      c->sentence_end[i] = true;
+  }
+}
+
+size_t QuoteContext::SentenceBegin(size_t i) const {
+  size_t k = i;
+  while (k > 0 && !sentence_end[k - 1]) --k;
+  return k;
+}
+
+size_t QuoteContext::SentenceEnd(size_t i) const {
+  size_t k = i;
+  while (k < sentence_end.size() && !sentence_end[k]) ++k;
+  return k < sentence_end.size() ? k + 1 : k;
+}
+
+std::string QuoteContext::TextOf(size_t b, size_t e) const {
+  std::string s;
+  for (size_t k = b; k < e; ++k) {
+    if (k > b && q.tok[k].space_before) s.push_back(' ');
+    s.append(q.tok[k].text);
+  }
+  return s;
+}
+
+std::optional<std::string> QuoteContext::ChannelAfter(size_t e, size_t hi, size_t* end) const {
+  *end = e;
+  if (e == 0 || e >= hi) return std::nullopt;
+  size_t k = e;
+  if (IsAddressCue(q.lower[e - 1])) {
+    size_t b = k;
+    if (k < hi && (q.lower[k] == "the" || q.lower[k] == "a")) ++k;
+    while (k < hi && k - b < kMaxChannelTokens && q.tok[k].word && !ChannelStops().count(q.lower[k]) &&
+           segment_of[k] < 0)
+      ++k;
+    if (k > b && !(k == b + 1 && (q.lower[b] == "the" || q.lower[b] == "a"))) {
+      *end = k;
+      return TextOf(b, k);
+    }
+    k = b;
+  }
+  if (k + 1 < hi && (q.lower[k] == "on" || q.lower[k] == "in" || q.lower[k] == "via")) {
+    int m = lx.MatchChannel(q.lower, k + 1);
+    if (m > 0 && k + 1 + m <= hi) {
+      *end = k + 1 + m;
+      return TextOf(k + 1, k + 1 + m);
+    }
+  }
+  return std::nullopt;
+}
+
+Quote QuoteContext::MakeQuote(std::vector<Span> spans, const std::string& kind, const Attribution* a,
+                              const std::optional<ResolvedSpeaker>& previous, ResolvedSpeaker* resolved) const {
+  Quote out;
+  out.spans = std::move(spans);
+  out.kind = kind;
+  *resolved = ResolvedSpeaker{};
+  if (!a) return out;
+  out.cue_span = Span{q.tok[a->cue_b].span.begin, q.tok[a->cue_e - 1].span.end};
+  out.speaker_span = Span{q.tok[a->speaker.b].span.begin, q.tok[a->speaker.e - 1].span.end};
+  *resolved = resolver.Resolve(a->speaker, previous);
+  out.speaker = resolved->id;
+  out.speaker_name = resolved->name;
+  out.channel = a->channel;
+  return out;
+}
+
+}  // namespace dateline::quotes

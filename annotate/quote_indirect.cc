@@ -1,0 +1,114 @@
+// Indirect speech: a cue outside direct quotes with its speaker and the
+// reported content.
+//   A  "Zelensky said on April 21 that he was still waiting …"   (content after)
+//   B  "Russia is open to direct talks, Putin claims."           (content before)
+//   C  "According to Reuters, …" / "…, according to Reuters."     (prepositional)
+// The content keeps a leading "that" and any partial quotes inside it.
+#include "annotate/quote_rules.h"
+
+namespace dateline::quotes {
+namespace {
+
+constexpr size_t kMinContent = 3;    // tokens
+constexpr size_t kThatWindow = 7;    // tokens between a cue and its "that"
+
+bool Terminal(std::string_view t) { return t == "." || t == "!" || t == "?" || t == ";"; }
+
+// Content [b, e) trimmed of edge punctuation; false when too short or when
+// it is only an already-extracted direct quote.
+bool TrimContent(const QuoteContext& c, size_t* b, size_t* e) {
+  const QuoteText& q = c.q;
+  while (*b < *e && (q.tok[*b].text == "," || q.tok[*b].text == ":")) ++*b;
+  while (*e > *b && (Terminal(q.tok[*e - 1].text) || q.tok[*e - 1].text == ",")) --*e;
+  if (*e - *b < kMinContent) return false;
+  size_t used = 0;
+  for (size_t k = *b; k < *e; ++k) used += c.used[k];
+  return used * 2 < *e - *b;
+}
+
+Span SpanOf(const QuoteText& q, size_t b, size_t e) { return {q.tok[b].span.begin, q.tok[e - 1].span.end}; }
+
+// Where the content after a cue starts: at a "that" close by, else right
+// after the cue and its channel.
+size_t ContentStart(const QuoteContext& c, size_t after, size_t hi) {
+  for (size_t k = after; k < hi && k < after + kThatWindow; ++k) {
+    if (c.q.lower[k] == "that") return k;
+    if (c.q.tok[k].text == "," || c.segment_of[k] >= 0) break;
+  }
+  return after;
+}
+
+void Emit(QuoteContext* c, size_t b, size_t e, const Attribution& a, std::vector<Quote>* out) {
+  ResolvedSpeaker who;
+  out->push_back(c->MakeQuote({SpanOf(c->q, b, e)}, "indirect", &a, std::nullopt, &who));
+  for (size_t k = a.cue_b; k < a.cue_e; ++k) c->used[k] = true;
+}
+
+// Pattern C.
+bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
+  const QuoteText& q = c->q;
+  size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
+  auto sp = SpeakerAfter(q, c->lx, k + n, se);
+  if (!sp) return false;
+  Attribution a{k, k + n, *sp, std::nullopt};
+  size_t b, e;
+  if (k == sb) {
+    b = sp->e;
+    e = se;
+  } else if (q.tok[k - 1].text == ",") {
+    b = sb;
+    e = k - 1;
+  } else {
+    return false;
+  }
+  if (!TrimContent(*c, &b, &e)) return false;
+  Emit(c, b, e, a, out);
+  return true;
+}
+
+// Patterns A and B for a verb cue at k.
+bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>* out) {
+  const QuoteText& q = c->q;
+  size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
+  auto before = SpeakerBefore(q, c->lx, k, sb);
+  if (before) {
+    Attribution a{k, k + static_cast<size_t>(n), *before, std::nullopt};
+    size_t after = k + n;
+    a.channel = c->ChannelAfter(after, se, &after);
+    size_t b = ContentStart(*c, after, se), e = se;
+    if (TrimContent(*c, &b, &e) && q.tok[b].text != "." && !Terminal(q.tok[after < se ? after : se - 1].text)) {
+      Emit(c, b, e, a, out);
+      return true;
+    }
+  }
+  if (cls != CueClass::kSpeech) return false;
+  // B: "…, Putin claims." / "…, said Peskov."
+  std::optional<SpeakerNP> sp = before;
+  if (!sp) sp = SpeakerAfter(q, c->lx, k + n, se);
+  if (!sp) return false;
+  size_t first = std::min(sp->b, k);
+  if (first == sb || q.tok[first - 1].text != ",") return false;
+  Attribution a{k, k + static_cast<size_t>(n), *sp, std::nullopt};
+  size_t end;
+  a.channel = c->ChannelAfter(std::max(k + n, sp->e), se, &end);
+  size_t b = sb, e = first - 1;
+  if (!TrimContent(*c, &b, &e)) return false;
+  Emit(c, b, e, a, out);
+  return true;
+}
+
+}  // namespace
+
+void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out) {
+  const QuoteText& q = c->q;
+  CueClass cls;
+  for (size_t k = 0; k < q.tok.size(); ++k) {
+    if (c->used[k] || c->segment_of[k] >= 0) continue;
+    int n = c->lx.MatchCue(q.lower, k, &cls);
+    if (n == 0) continue;
+    bool ok = cls == CueClass::kPrep ? TryPrep(c, k, n, out) : TryVerb(c, k, n, cls, out);
+    if (ok) k += n - 1;
+  }
+}
+
+}  // namespace dateline::quotes

@@ -1,0 +1,171 @@
+#include "annotate/quote_lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "base/utf8.h"
+
+namespace dateline::quotes {
+namespace {
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+int WordCount(const std::string& s) { return 1 + static_cast<int>(std::count(s.begin(), s.end(), ' ')); }
+
+// Joins lower[i..i+n) with spaces; false when past the end.
+bool Join(const std::vector<std::string>& lower, size_t i, int n, std::string* out) {
+  if (i + n > lower.size()) return false;
+  out->clear();
+  for (int k = 0; k < n; ++k) {
+    if (k) out->push_back(' ');
+    out->append(lower[i + k]);
+  }
+  return true;
+}
+
+CueClass ParseClass(std::string_view c) {
+  if (c == "belief") return CueClass::kBelief;
+  if (c == "prep") return CueClass::kPrep;
+  return CueClass::kSpeech;
+}
+
+bool IsUpperStart(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = t[0];
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  size_t i = 0;
+  char32_t cp = utf8::Next(t, &i);
+  // Latin-1 / Latin Extended / Cyrillic capitals (good enough for names).
+  return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x410 && cp <= 0x42F) ||
+         (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+}
+
+bool IsWordStart(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = t[0];
+  if (c < 0x80) return std::isalnum(c) != 0;
+  size_t i = 0;
+  char32_t cp = utf8::Next(t, &i);
+  return cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) && cp != 0xAB && cp != 0xBB;
+}
+
+}  // namespace
+
+QuoteLexicon QuoteLexicon::FromLines(const std::vector<std::string>& cues, const std::vector<std::string>& roles,
+                                     const std::vector<std::string>& stopwords,
+                                     const std::vector<std::string>& pronouns,
+                                     const std::vector<std::string>& channels) {
+  QuoteLexicon lx;
+  for (const std::string& line : cues) {
+    size_t tab = line.find('\t');
+    std::string cue = Lower(line.substr(0, tab));
+    lx.cues_[cue] = ParseClass(tab == std::string::npos ? "speech" : std::string_view(line).substr(tab + 1));
+    lx.max_cue_words_ = std::max(lx.max_cue_words_, WordCount(cue));
+  }
+  for (const std::string& r : roles) lx.roles_.insert(Lower(r));
+  for (const std::string& s : stopwords) lx.stop_.insert(Lower(s));
+  for (const std::string& line : pronouns) {
+    size_t tab = line.find('\t');
+    if (tab != std::string::npos) lx.pronouns_[Lower(line.substr(0, tab))] = line.substr(tab + 1);
+  }
+  for (const std::string& c : channels) {
+    std::string l = Lower(c);
+    lx.channels_.insert(l);
+    lx.max_channel_words_ = std::max(lx.max_channel_words_, WordCount(l));
+  }
+  return lx;
+}
+
+Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
+  std::string dir = data_dir + "/quotes/";
+  std::vector<std::string> cues = ReadLines(dir + "cues.txt");
+  if (cues.empty()) return Status::NotFound("quotes: no cue list at " + dir + "cues.txt");
+  return FromLines(cues, ReadLines(dir + "roles.txt"), ReadLines(dir + "stopwords.txt"),
+                   ReadLines(dir + "pronouns.txt"), ReadLines(dir + "channels.txt"));
+}
+
+int QuoteLexicon::MatchCue(const std::vector<std::string>& lower, size_t i, CueClass* cls) const {
+  std::string key;
+  for (int n = max_cue_words_; n >= 1; --n) {
+    if (!Join(lower, i, n, &key)) continue;
+    auto it = cues_.find(key);
+    if (it != cues_.end()) {
+      *cls = it->second;
+      return n;
+    }
+  }
+  *cls = CueClass::kNone;
+  return 0;
+}
+
+int QuoteLexicon::MatchChannel(const std::vector<std::string>& lower, size_t i) const {
+  std::string key;
+  for (int n = max_channel_words_; n >= 1; --n)
+    if (Join(lower, i, n, &key) && channels_.count(key)) return n;
+  return 0;
+}
+
+std::string QuoteLexicon::PronounKind(const std::string& lower) const {
+  auto it = pronouns_.find(lower);
+  return it == pronouns_.end() ? "" : it->second;
+}
+
+bool IsDoubleMark(std::string_view t) {
+  return t == "\"" || t == "\u201C" || t == "\u201D" || t == "\u00AB" || t == "\u00BB" || t == "\u201E";
+}
+
+bool IsSingleMark(std::string_view t) {
+  return t == "'" || t == "\u2018" || t == "\u2019" || t == "\u2039" || t == "\u203A";
+}
+
+QuoteText MakeQuoteText(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& sentences) {
+  QuoteText q;
+  q.text = text;
+  q.tok.resize(tokens.size());
+  q.lower.resize(tokens.size());
+  q.sent.assign(tokens.size(), -1);
+  size_t para_begin = 0, s = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    QTok& o = q.tok[i];
+    o.span = t.span;
+    o.text = t.text;
+    o.cap = IsUpperStart(t.text);
+    o.word = IsWordStart(t.text);
+    size_t prev_end = i ? tokens[i - 1].byte_end : 0;
+    std::string_view gap = text.substr(prev_end, t.byte_begin - prev_end);
+    o.space_before = i == 0 || !gap.empty();
+    o.para_start = i == 0 || gap.find('\n') != std::string_view::npos;
+    if (o.para_start && i > 0) {
+      q.paras.push_back({para_begin, i});
+      para_begin = i;
+    }
+    o.para = static_cast<int>(q.paras.size());
+    q.lower[i] = Lower(t.text);
+    while (s < sentences.size() && sentences[s].end <= t.span.begin) ++s;
+    if (s < sentences.size() && sentences[s].begin <= t.span.begin) q.sent[i] = static_cast<int>(s);
+  }
+  if (!tokens.empty()) q.paras.push_back({para_begin, tokens.size()});
+  return q;
+}
+
+}  // namespace dateline::quotes

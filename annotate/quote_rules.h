@@ -1,0 +1,62 @@
+// Internal to the quote layer: the per-document working state shared by the
+// direct-quote rules (quote_direct.cc) and the indirect-speech rules
+// (quote_indirect.cc). Built and used inside one QuoteExtractor::Annotate
+// call; not thread-shared.
+#ifndef DATELINE_ANNOTATE_QUOTE_RULES_H_
+#define DATELINE_ANNOTATE_QUOTE_RULES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annotate/quote_lexicon.h"
+#include "annotate/quote_marks.h"
+#include "annotate/quote_speakers.h"
+#include "base/document.h"
+
+namespace dateline::quotes {
+
+// A cue with its speaker phrase and channel, found next to some content.
+struct Attribution {
+  size_t cue_b = 0, cue_e = 0;  // tokens
+  SpeakerNP speaker;
+  std::optional<std::string> channel;
+};
+
+struct QuoteContext {
+  QuoteContext(const QuoteText& text, const QuoteLexicon& lexicon, const Document& doc)
+      : q(text), lx(lexicon), resolver(text, lexicon, doc) {}
+
+  const QuoteText& q;
+  const QuoteLexicon& lx;
+  SpeakerResolver resolver;
+  std::vector<QuoteSegment> segments;
+  std::vector<int> segment_of;    // token -> segment index, -1 outside quotes
+  std::vector<bool> sentence_end;  // token ends a sentence (quote-aware)
+  std::vector<bool> used;          // token already part of an attribution or direct quote
+
+  // First token of the sentence holding token i.
+  size_t SentenceBegin(size_t i) const;
+  // One past the last token of the sentence holding token i.
+  size_t SentenceEnd(size_t i) const;
+  // Text of tokens [b, e) with original spacing.
+  std::string TextOf(size_t b, size_t e) const;
+  // Channel or addressee right after a cue ending at token e, before hi
+  // ("told the Interfax news agency", "on Truth Social", "in a statement").
+  // Sets *end to one past the channel phrase.
+  std::optional<std::string> ChannelAfter(size_t e, size_t hi, size_t* end) const;
+  // Builds the Quote for content spans and an attribution.
+  Quote MakeQuote(std::vector<Span> spans, const std::string& kind, const Attribution* a,
+                  const std::optional<ResolvedSpeaker>& previous, ResolvedSpeaker* resolved) const;
+};
+
+// Prepares segments, sentence ends and masks.
+void PrepareContext(QuoteContext* c);
+// Direct quotes (marks), with speakers, split and follow-on quotes.
+void ExtractDirect(QuoteContext* c, std::vector<Quote>* out);
+// Indirect speech around cues outside direct quotes.
+void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out);
+
+}  // namespace dateline::quotes
+
+#endif  // DATELINE_ANNOTATE_QUOTE_RULES_H_

@@ -1,0 +1,143 @@
+#include "annotate/quote_speakers.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace dateline::quotes {
+namespace {
+
+constexpr size_t kMaxPhrase = 8;  // tokens in a speaker phrase
+
+const std::unordered_set<std::string>& Skippable() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "later",   "also",     "has",      "have",   "had",     "was",    "were",      "is",
+      "are",     "then",     "again",    "recently", "further", "once",  "reportedly", "publicly",
+      "earlier", "would",    "will",     "did",    "does",    "do",     "previously", "repeatedly",
+      "first",   "initially", "just",    "still",  "now",     "already", "separately", "privately",
+      "openly",  "immediately", "subsequently", "similarly", "likewise", "quickly", "simply", "has"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& DateWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "today", "yesterday", "week", "month", "year", "morning", "evening", "night", "afternoon"};
+  return *s;
+}
+
+bool IsDeterminer(const std::string& l) {
+  return l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "their" || l == "its" ||
+         l == "another" || l == "one" || l == "two" || l == "three" || l == "several" || l == "some" ||
+         l == "many" || l == "other";
+}
+
+bool IsPossessive(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
+
+bool IsNumberish(const QTok& t) { return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9'; }
+
+// Skips "on April 3" / "on Monday" / "last week" ending before j; returns the new end.
+size_t SkipDatePhrase(const QuoteText& q, size_t j, size_t lo) {
+  if (j <= lo) return j;
+  const std::string& l = q.lower[j - 1];
+  if (!IsNumberish(q.tok[j - 1]) && !DateWords().count(l)) return j;
+  for (size_t k = j - 1; k > lo && k + 4 >= j; --k) {
+    const std::string& p = q.lower[k - 1];
+    if (p == "on" || p == "in" || p == "last" || p == "this" || p == "earlier" || p == "late")
+      return k - 1;
+  }
+  return j;
+}
+
+// Words allowed inside a speaker phrase.
+bool PhraseWord(const QuoteText& q, const QuoteLexicon& lx, size_t k) {
+  const std::string& l = q.lower[k];
+  if (q.tok[k].cap) return !lx.IsStop(l) || IsDeterminer(l);
+  return lx.IsRole(l) || IsPossessive(q.tok[k].text);
+}
+
+bool HasHead(const QuoteText& q, const QuoteLexicon& lx, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k)
+    if ((q.tok[k].cap && !IsDeterminer(q.lower[k])) || lx.IsRole(q.lower[k])) return true;
+  return false;
+}
+
+// Fills the name part: the trailing run of capitalised tokens, minus title
+// words that have a capitalised token after them.
+void SetName(const QuoteText& q, const QuoteLexicon& lx, SpeakerNP* np) {
+  size_t e = np->e;
+  while (e > np->b && IsPossessive(q.tok[e - 1].text)) --e;
+  size_t b = e;
+  while (b > np->b && q.tok[b - 1].cap && !IsDeterminer(q.lower[b - 1])) {
+    if (b < e && lx.IsRole(q.lower[b - 1])) break;
+    --b;
+  }
+  np->name_b = b;
+  np->name_e = e;
+  np->role_only = b == e || lx.IsRole(q.lower[e - 1]);
+}
+
+}  // namespace
+
+std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo) {
+  size_t j = end;
+  for (int guard = 0; guard < 4 && j > lo; ++guard) {
+    size_t before = j;
+    while (j > lo && Skippable().count(q.lower[j - 1])) --j;
+    j = SkipDatePhrase(q, j, lo);
+    if (j == before) break;
+  }
+  if (j <= lo) return std::nullopt;
+  SpeakerNP np;
+  np.e = j;
+  if (!lx.PronounKind(q.lower[j - 1]).empty()) {
+    np.b = j - 1;
+    np.pronoun = true;
+    np.name_b = np.name_e = j;
+    return np;
+  }
+  size_t k = j;
+  while (k > lo && j - k < kMaxPhrase && PhraseWord(q, lx, k - 1)) {
+    --k;
+    if (IsDeterminer(q.lower[k])) break;
+  }
+  // "of" inside a title: "Secretary of State Marco Rubio".
+  if (k > lo + 1 && q.lower[k - 1] == "of" && q.tok[k - 2].cap && PhraseWord(q, lx, k - 2)) {
+    k -= 2;
+    while (k > lo && j - k < kMaxPhrase && PhraseWord(q, lx, k - 1) && !IsDeterminer(q.lower[k])) --k;
+  }
+  while (k < j && IsPossessive(q.tok[k].text)) ++k;
+  if (k == j || !HasHead(q, lx, k, j)) return std::nullopt;
+  np.b = k;
+  SetName(q, lx, &np);
+  return np;
+}
+
+std::optional<SpeakerNP> SpeakerAfter(const QuoteText& q, const QuoteLexicon& lx, size_t begin, size_t hi) {
+  if (begin >= hi) return std::nullopt;
+  SpeakerNP np;
+  np.b = begin;
+  if (!lx.PronounKind(q.lower[begin]).empty()) {
+    np.e = begin + 1;
+    np.pronoun = true;
+    np.name_b = np.name_e = np.e;
+    return np;
+  }
+  size_t k = begin;
+  if (IsDeterminer(q.lower[k])) ++k;
+  while (k < hi && k - begin < kMaxPhrase) {
+    if (PhraseWord(q, lx, k) && !(IsDeterminer(q.lower[k]) && k > begin)) {
+      ++k;
+    } else if (q.lower[k] == "of" && k + 1 < hi && q.tok[k + 1].cap && k > begin && q.tok[k - 1].cap) {
+      k += 2;
+    } else {
+      break;
+    }
+  }
+  if (k == begin || !HasHead(q, lx, begin, k)) return std::nullopt;
+  np.e = k;
+  SetName(q, lx, &np);
+  return np;
+}
+
+}  // namespace dateline::quotes
