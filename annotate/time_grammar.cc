@@ -1,0 +1,363 @@
+// Pattern families for absolute dates and clock times, the shared token
+// helpers, and the left-to-right driver. Relative expressions, quantities,
+// quarters and sets are in time_grammar_rel.cc.
+#include "annotate/time_grammar.h"
+
+#include "annotate/time_calendar.h"
+#include "annotate/time_matcher.h"
+
+namespace dateline::timex {
+
+size_t Matcher::Number(size_t i, double* v) const {
+  if (Digits(i)) {
+    // Not part of "1,000" or "3.5".
+    if ((Punct(i + 1, ',') || Punct(i + 1, '.')) && Glued(i + 1) && Digits(i + 2) && Glued(i + 2)) {
+      return 0;
+    }
+    if (Value(i) < 0) return 0;
+    *v = Value(i);
+    return i + 1;
+  }
+  if (Is(i, "a") && (Is(i + 1, "few") || Is(i + 1, "couple"))) {
+    *v = Is(i + 1, "few") ? -1 : 2;
+    return Is(i + 2, "of") ? i + 3 : i + 2;
+  }
+  if (!Has(i, kNumber)) return 0;
+  double x = Lex(i).number;
+  size_t j = i + 1;
+  // "twenty four", "twenty-four", "one hundred"
+  if (x >= 20 && x < 100 && static_cast<int>(x) % 10 == 0) {
+    size_t k = Hyphen(j) ? j + 1 : j;
+    if (Has(k, kNumber) && Lex(k).number >= 1 && Lex(k).number <= 9) {
+      x += Lex(k).number;
+      j = k + 1;
+    }
+  }
+  if (x > 0 && x < 10 && Is(j, "hundred")) x *= 100, ++j;
+  *v = x;
+  return j;
+}
+
+bool Matcher::Year(size_t i) const {
+  if (NDigits(i) != 4) return false;
+  int y = Value(i);
+  if (y < 1000 || y > 2999) return false;
+  if (i > 0 && (Punct(i - 1, '$') || Punct(i - 1, '#')) && Glued(i)) return false;
+  if ((Punct(i + 1, ',') || Punct(i + 1, '.')) && Glued(i + 1) && Digits(i + 2) && Glued(i + 2)) {
+    return false;
+  }
+  if (Punct(i + 1, '%') || Is(i + 1, "percent")) return false;
+  if (i > 0 && Glued(i) && (t_[i - 1].kind == 'a' || t_[i - 1].kind == 'd')) return false;
+  return true;
+}
+
+size_t Matcher::Meridiem(size_t i, bool* pm) const {
+  if (Is(i, "am") || Is(i, "pm")) {
+    *pm = Is(i, "pm");
+    return i + 1;
+  }
+  if ((Is(i, "a") || Is(i, "p")) && Punct(i + 1, '.') && Is(i + 2, "m") && Glued(i + 1) &&
+      Glued(i + 2)) {
+    *pm = Is(i, "p");
+    // Final "." belongs to the abbreviation unless it ends the sentence.
+    if (Punct(i + 3, '.') && Glued(i + 3) && !(Ok(i + 4) && Cap(i + 4))) return i + 4;
+    return i + 3;
+  }
+  return 0;
+}
+
+bool Matcher::MonthAt(size_t i) const {
+  if (!Has(i, kMonth) || !Cap(i)) return false;
+  size_t len = t_[i].end - t_[i].begin;
+  bool abbrev = len <= 4 && !Is(i, "june") && !Is(i, "july") && !Is(i, "may");
+  if (abbrev) {
+    // "Aug." or "Aug 7": abbreviations need a dot or a following number.
+    return (Punct(i + 1, '.') && Glued(i + 1)) || Digits(i + 1);
+  }
+  if (Is(i, "may") || Is(i, "march")) {
+    if (Digits(i + 1) || Year(i + 1)) return true;
+    if (i == 0) return false;
+    std::string_view p = t_[i - 1].lower;
+    return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "from" ||
+           p == "through" || p == "last" || p == "next" || p == "this" || p == "early" ||
+           p == "late" || p == "mid" || p == "-" || p == "to" || p == "during" || p == "before" ||
+           p == "after" || p == "between" || p == "and" || p == "till";
+  }
+  return true;
+}
+
+size_t Matcher::SkipAbbrevDot(size_t i, size_t after) const {
+  size_t len = t_[i].end - t_[i].begin;
+  if (len <= 4 && Punct(after, '.') && Glued(after)) return after + 1;
+  return after;
+}
+
+namespace {
+
+Sem DaySem(int y, int m, int d) {
+  Sem s;
+  s.year = y;
+  s.month = m;
+  s.day = d;
+  s.cls = "month_day";
+  return s;
+}
+
+// "08:30", "8:30:15": hour, minute; returns end token or 0.
+size_t HourMinute(const Matcher& m, size_t i, int* h, int* mi) {
+  if (!m.Digits(i) || m.NDigits(i) > 2 || !m.Punct(i + 1, ':') || !m.Glued(i + 1) ||
+      m.NDigits(i + 2) != 2 || !m.Glued(i + 2)) {
+    return 0;
+  }
+  *h = m.Value(i);
+  *mi = m.Value(i + 2);
+  if (*h > 24 || *mi > 59) return 0;
+  size_t j = i + 3;
+  if (m.Punct(j, ':') && m.Glued(j) && m.NDigits(j + 1) == 2 && m.Glued(j + 1)) j += 2;
+  return j;
+}
+
+std::string Clock(int h, int mi) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mi);
+  return buf;
+}
+
+}  // namespace
+
+std::optional<Match> Matcher::Numeric(size_t i) const {
+  // ISO 2025-04-21 [hh:mm[:ss]]
+  if (NDigits(i) == 4 && Punct(i + 1, '-') && Glued(i + 1) && NDigits(i + 2) == 2 &&
+      Glued(i + 2) && Punct(i + 3, '-') && Glued(i + 3) && NDigits(i + 4) == 2 && Glued(i + 4)) {
+    int y = Value(i), mo = Value(i + 2), d = Value(i + 4);
+    if (!IsValidDate(y, mo, d)) return std::nullopt;
+    Match m{i + 5, DaySem(y, mo, d)};
+    int h, mi;
+    if (size_t e = HourMinute(*this, i + 5, &h, &mi)) {
+      m.end = e;
+      m.sem.suffix = Clock(h, mi);
+      m.sem.type = "TIME";
+    }
+    return m;
+  }
+  // US 04/21/2025, 4/21/89 [hh:mm[:ss]]
+  if (Digits(i) && NDigits(i) <= 2 && Punct(i + 1, '/') && Glued(i + 1) && Digits(i + 2) &&
+      NDigits(i + 2) <= 2 && Glued(i + 2) && Punct(i + 3, '/') && Glued(i + 3) &&
+      (NDigits(i + 4) == 2 || NDigits(i + 4) == 4) && Glued(i + 4)) {
+    int mo = Value(i), d = Value(i + 2), y = Value(i + 4);
+    if (NDigits(i + 4) == 2) y += y < 50 ? 2000 : 1900;
+    if (mo > 12 && d <= 12) std::swap(mo, d);  // day-first
+    if (!IsValidDate(y, mo, d)) return std::nullopt;
+    Match m{i + 5, DaySem(y, mo, d)};
+    int h, mi;
+    if (size_t e = HourMinute(*this, i + 5, &h, &mi)) {
+      m.end = e;
+      m.sem.suffix = Clock(h, mi);
+      m.sem.type = "TIME";
+    }
+    return m;
+  }
+  // Compact 19980303
+  if (NDigits(i) == 8) {
+    int v = Value(i), y = v / 10000, mo = v / 100 % 100, d = v % 100;
+    if (y >= 1900 && y <= 2099 && IsValidDate(y, mo, d)) return Match{i + 1, DaySem(y, mo, d)};
+    return std::nullopt;
+  }
+  // Decades: 1990s, '90s, mid-1990s handled by the modifier prefix.
+  if (NDigits(i) == 4 && Is(i + 1, "s") && Glued(i + 1) && Value(i) % 10 == 0 &&
+      Value(i) >= 1000 && Value(i) <= 2990) {
+    Match m{i + 2, Sem{}};
+    m.sem.literal = std::to_string(Value(i) / 10);
+    return m;
+  }
+  if (Punct(i, '\'') && NDigits(i + 1) == 2 && Glued(i + 1) && Is(i + 2, "s") && Glued(i + 2) &&
+      Value(i + 1) % 10 == 0) {
+    Match m{i + 3, Sem{}};
+    m.sem.literal = "19" + std::to_string(Value(i + 1) / 10);
+    return m;
+  }
+  if (Year(i)) {
+    Match m{i + 1, Sem{}};
+    m.sem.year = Value(i);
+    m.sem.literal = FormatYear(Value(i));
+    return m;
+  }
+  return ClockTime(i);
+}
+
+std::optional<Match> Matcher::ClockTime(size_t i) const {
+  int h = -1, mi = 0;
+  size_t j = HourMinute(*this, i, &h, &mi);
+  if (j == 0 && Digits(i) && NDigits(i) <= 2 && Value(i) >= 1 && Value(i) <= 12) {
+    bool pm;
+    if (Meridiem(i + 1, &pm) || Is(i + 1, "o")) h = Value(i), j = i + 1;
+  }
+  if (j == 0) {
+    if (Is(i, "noon") || Is(i, "midday")) h = 12, j = i + 1;
+    else if (Is(i, "midnight")) h = 24, j = i + 1;
+    else return std::nullopt;
+    Match m{j, Sem{}};
+    m.sem.type = "TIME";
+    m.sem.cls = "deictic";
+    m.sem.relative = true;
+    m.sem.gran = Gran::kDay;
+    m.sem.suffix = Clock(h, 0);
+    return m;
+  }
+  bool pm = false;
+  size_t e = Meridiem(j, &pm);
+  bool oclock = Is(j, "o") && Punct(j + 1, '\'') && Is(j + 2, "clock");
+  if (e == 0 && oclock) e = j + 3;
+  if (e == 0 && NDigits(i) != 2 && Value(i) > 12) return std::nullopt;
+  if (e == 0 && !(Punct(i + 1, ':'))) return std::nullopt;
+  if (pm && h < 12) h += 12;
+  if (!pm && e != 0 && !oclock && h == 12) h = 0;
+  Match m{e ? e : j, Sem{}};
+  m.sem.type = "TIME";
+  m.sem.cls = "deictic";
+  m.sem.relative = true;
+  m.sem.gran = Gran::kDay;
+  m.sem.suffix = Clock(h, mi);
+  // "4 in the morning"
+  if (Is(m.end, "in") && Is(m.end + 1, "the") && Has(m.end + 2, kPod)) {
+    if (Lex(m.end + 2).pod != "MO" && h < 12) m.sem.suffix = Clock(h + 12, mi);
+    m.end += 3;
+  }
+  return m;
+}
+
+std::optional<Match> Matcher::WrittenDate(size_t i) const {
+  size_t j = i;
+  int weekday = 0;
+  if (Has(j, kWeekday) && Cap(j)) {
+    weekday = Lex(j).weekday;
+    j = SkipAbbrevDot(j, j + 1);
+    if (Punct(j, ',')) ++j;
+  }
+  // Day-first: "21 April 2025", "21st of April"
+  if (Digits(j) && NDigits(j) <= 2 && Value(j) >= 1 && Value(j) <= 31) {
+    size_t k = j + 1;
+    if (Is(k, "st") || Is(k, "nd") || Is(k, "rd") || Is(k, "th")) ++k;
+    if (Is(k, "of")) ++k;
+    if (MonthAt(k)) {
+      Sem s = DaySem(0, Lex(k).month, Value(j));
+      s.weekday = weekday;
+      size_t e = SkipAbbrevDot(k, k + 1);
+      if (Punct(e, ',') && Year(e + 1)) ++e;
+      if (Year(e)) s.year = Value(e++);
+      return Match{e, s};
+    }
+  }
+  if (!MonthAt(j)) {
+    if (weekday == 0 || !Cap(i)) return std::nullopt;
+    size_t len = t_[i].end - t_[i].begin;
+    if (len <= 4) return std::nullopt;  // bare "Sun", "Wed": too ambiguous
+    Match m{i + 1, Sem{}};
+    m.sem.weekday = weekday;
+    m.sem.cls = "weekday";
+    return m;
+  }
+  int month = Lex(j).month;
+  size_t k = SkipAbbrevDot(j, j + 1);
+  // Month day[st][, year]
+  if (Digits(k) && NDigits(k) <= 2 && Value(k) >= 1 && Value(k) <= 31 &&
+      !(Punct(k + 1, ':') && Glued(k + 1))) {
+    Sem s = DaySem(0, month, Value(k));
+    s.weekday = weekday;
+    size_t e = k + 1;
+    if ((Is(e, "st") || Is(e, "nd") || Is(e, "rd") || Is(e, "th")) && Glued(e)) ++e;
+    // Range "April 17-18": one expression valued at its first day.
+    if ((Punct(e, '-') || t_[e < n_ ? e : 0].lower == "\xE2\x80\x93") && Digits(e + 1) &&
+        Value(e + 1) <= 31 && Value(e + 1) > Value(k) && e < n_ && Glued(e + 1)) {
+      e += 2;
+    }
+    if (Punct(e, ',') && Year(e + 1)) e += 1;
+    if (Year(e)) s.year = Value(e++);
+    return Match{e, s};
+  }
+  Sem s;
+  s.month = month;
+  s.weekday = weekday;
+  s.cls = "month";
+  size_t e = k;
+  if (Punct(e, ',') && Year(e + 1)) ++e;
+  if (Is(e, "of") && Year(e + 1)) ++e;
+  if (Year(e)) s.year = Value(e++);
+  if (weekday != 0) return std::nullopt;  // "Monday April" without a day
+  return Match{e, s};
+}
+
+namespace {
+
+bool StartsPattern(const TTok& t) {
+  if (t.lex != nullptr || t.kind == 'd') return true;
+  std::string_view w = t.lower;
+  return w == "the" || w == "'" || w == "noon" || w == "midnight" || w == "midday" ||
+         w == "year" || w == "fiscal" || w == "every" || w == "each" || w == "these" ||
+         w == "per";
+}
+
+std::optional<Match> BestAt(const Matcher& m, size_t i) {
+  std::optional<Match> best;
+  auto consider = [&best](std::optional<Match> c) {
+    if (c && (!best || c->end > best->end)) best = std::move(c);
+  };
+  consider(m.Numeric(i));
+  consider(m.WrittenDate(i));
+  consider(m.Quarter(i));
+  consider(m.Relative(i));
+  consider(m.Quantity(i));
+  consider(m.SetExpr(i));
+  consider(m.Reference(i));
+  if (best && best->end <= i) best.reset();
+  return best;
+}
+
+// A calendar value a modifier ("early", "mid-", "later") can attach to.
+bool Calendar(const Sem& s) {
+  if (s.type != "DATE") return false;
+  if (s.literal.empty()) return true;
+  return s.literal[0] >= '0' && s.literal[0] <= '9';
+}
+
+// A single day, which a part of day ("morning") can follow.
+bool DayLike(const Sem& s) {
+  if (!s.suffix.empty() || !s.literal.empty()) return false;
+  if (s.relative) return s.gran == Gran::kDay && s.cls == "deictic";
+  return s.weekday != 0 || (s.month != 0 && s.day != 0);
+}
+
+}  // namespace
+
+std::vector<Mention> Recognize(const Scan& scan) {
+  Matcher m(scan.toks);
+  std::vector<Mention> out;
+  const auto& t = scan.toks;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (!StartsPattern(t[i])) {
+      ++i;
+      continue;
+    }
+    std::optional<Match> best = BestAt(m, i);
+    if (m.Has(i, kMod)) {
+      size_t j = m.Hyphen(i + 1) ? i + 2 : i + 1;
+      std::optional<Match> inner = BestAt(m, j);
+      if (inner && Calendar(inner->sem) && (!best || inner->end > best->end)) best = inner;
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    if (DayLike(best->sem) && m.Has(best->end, kPod)) {
+      best->sem.suffix = "T" + t[best->end].lex->pod;
+      best->sem.type = "TIME";
+      ++best->end;
+    }
+    out.push_back(Mention{static_cast<uint32_t>(i), static_cast<uint32_t>(best->end), best->sem});
+    i = best->end;
+  }
+  return out;
+}
+
+}  // namespace dateline::timex

@@ -1,0 +1,313 @@
+// Pattern families for relative expressions ("last week", "earlier this
+// month", "the next day"), quantities and durations ("two days", "a year
+// ago", "the past three months"), quarters and fiscal periods, sets ("every
+// Monday", "weekly") and reference words ("now", "recently").
+#include <cmath>
+#include <cstdio>
+
+#include "annotate/time_grammar.h"
+#include "annotate/time_matcher.h"
+
+namespace dateline::timex {
+namespace {
+
+Gran UnitGran(const std::string& u) {
+  if (u == "D") return Gran::kDay;
+  if (u == "W") return Gran::kWeek;
+  if (u == "WE") return Gran::kWeekend;
+  if (u == "M") return Gran::kMonth;
+  if (u == "Q") return Gran::kQuarter;
+  if (u == "Y") return Gran::kYear;
+  if (u == "DE") return Gran::kDecade;
+  if (u == "CE") return Gran::kCentury;
+  return Gran::kTime;
+}
+
+bool Plural(std::string_view w) { return !w.empty() && w.back() == 's'; }
+
+// TIMEX3 duration value for n units ("P3Y", "PT30H", "PXW").
+std::string Duration(double n, const std::string& unit) {
+  std::string num;
+  std::string u = unit;
+  bool time = unit == "HR" || unit == "MI" || unit == "S";
+  if (unit == "HR") u = "H";
+  if (unit == "MI") u = "M";
+  if (unit == "WE") u = "WE";
+  if (unit == "DE") n = n < 0 ? n : n * 10, u = "Y";
+  if (unit == "CE") n = n < 0 ? n : n * 100, u = "Y";
+  if (n < 0) {
+    num = "X";
+  } else if (n == std::floor(n)) {
+    num = std::to_string(static_cast<long long>(n));
+  } else if (unit == "Y" || unit == "D" || unit == "HR") {
+    // Half units to the next smaller unit: 1.5 years = 18 months.
+    if (unit == "Y") return "P" + std::to_string(static_cast<int>(n * 12)) + "M";
+    if (unit == "D") return "PT" + std::to_string(static_cast<int>(n * 24)) + "H";
+    return "PT" + std::to_string(static_cast<int>(n * 60)) + "M";
+  } else {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%g", n);
+    num = buf;
+  }
+  return std::string(time ? "PT" : "P") + num + u;
+}
+
+Sem RefSem(const std::string& value) {
+  Sem s;
+  s.literal = value;
+  return s;
+}
+
+}  // namespace
+
+std::optional<Match> Matcher::Relative(size_t i) const {
+  // Deictic days: today, yesterday, tomorrow, tonight.
+  if (Has(i, kDeictic)) {
+    Match m{i + 1, Sem{}};
+    m.sem.cls = "deictic";
+    m.sem.relative = true;
+    m.sem.gran = Gran::kDay;
+    m.sem.shift = Lex(i).deictic;
+    if (Is(i, "tonight")) m.sem.suffix = "TNI", m.sem.type = "TIME";
+    return m;
+  }
+  size_t j = i;
+  bool the = Is(j, "the");
+  if (the) ++j;
+  if (!Has(j, kRel)) return std::nullopt;
+  int rel = Lex(j).rel;
+  std::string_view relw = t_[j].lower;
+  size_t k = j + 1;
+  if (Has(k, kPod) && !the && rel == 0) {  // "this morning"
+    Match m{k + 1, Sem{}};
+    m.sem.type = "TIME";
+    m.sem.cls = "deictic";
+    m.sem.relative = true;
+    m.sem.gran = Gran::kDay;
+    m.sem.suffix = "T" + Lex(k).pod;
+    return m;
+  }
+  Sem s;
+  s.has_rel = true;
+  s.rel = rel;
+  if (Has(k, kWeekday) && Cap(k) && !the) {
+    s.weekday = Lex(k).weekday;
+    s.cls = "weekday";
+    return Match{k + 1, s};
+  }
+  if (MonthAt(k) && !the) {
+    s.month = Lex(k).month;
+    s.cls = "month";
+    return Match{k + 1, s};
+  }
+  if (Has(k, kSeason) && !the) {
+    s.season = Lex(k).season;
+    s.cls = "season";
+    return Match{k + 1, s};
+  }
+  if (!Has(k, kUnit) || Plural(t_[k].lower)) return std::nullopt;
+  const std::string& unit = Lex(k).unit;
+  Gran g = UnitGran(unit);
+  if (g == Gran::kTime) return std::nullopt;
+  if (the) {
+    // "the past year" is a duration; "the next day" moves from the last date.
+    if (relw == "past" || relw == "last") {
+      Match m{k + 1, Sem{}};
+      m.sem.type = "DURATION";
+      m.sem.literal = Duration(1, unit);
+      return m;
+    }
+    if (relw == "current" || relw == "this") {
+      s.relative = true, s.gran = g, s.shift = 0, s.cls = "relative";
+      return Match{k + 1, s};
+    }
+    if (g == Gran::kQuarter) return std::nullopt;
+    s.relative = true, s.gran = g, s.shift = rel, s.cls = "shift";
+    return Match{k + 1, s};
+  }
+  if (relw == "past" || relw == "following" || relw == "preceding" || relw == "prior") {
+    return std::nullopt;
+  }
+  s.relative = true, s.gran = g, s.shift = rel, s.cls = "relative";
+  return Match{k + 1, s};
+}
+
+std::optional<Match> Matcher::Quantity(size_t i) const {
+  size_t j = i;
+  bool the = Is(j, "the");
+  if (the) ++j;
+  bool span_rel = false;  // "the past", "the next", "the first", "the last"
+  if (Has(j, kRel) || Is(j, "first") || Is(j, "final")) {
+    if (Is(j, "this")) return std::nullopt;
+    span_rel = true;
+    ++j;
+  } else if (Is(j, "recent") || Is(j, "coming")) {
+    span_rel = true;
+    ++j;
+  }
+  double n = 1;
+  size_t k = Number(j, &n);
+  bool has_num = k != 0;
+  if (!has_num) k = j;
+  if (Hyphen(k)) ++k;  // "five-year"
+  if (!Has(k, kUnit)) return std::nullopt;
+  std::string unit = Lex(k).unit;
+  bool plural = Plural(t_[k].lower);
+  if (!has_num && !span_rel) {
+    if (!plural || the) return std::nullopt;
+    // Bare plural unit: only after "for", "in", "over" ("for years").
+    if (i == 0 || !(Is(i - 1, "for") || Is(i - 1, "over"))) return std::nullopt;
+    n = -1;
+  }
+  if (!has_num && span_rel) {
+    if (!plural && !the) return std::nullopt;
+    if (plural) n = -1;
+  }
+  if (has_num && n == 1 && plural && !Digits(j)) return std::nullopt;
+  size_t e = k + 1;
+  Match m{e, Sem{}};
+  // "a year ago", "two days later", "three weeks earlier"
+  if (!span_rel && Has(e, kDir) && !Is(e, "after") && !Is(e, "before") && !the) {
+    int dir = Lex(e).dir;
+    m.end = e + 1;
+    if (Is(e, "earlier") || Is(e, "later")) {
+      m.sem.cls = "shift";
+    } else {
+      m.sem.cls = "ago";
+    }
+    if (n < 0) {
+      m.sem.literal = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      return m;
+    }
+    Gran g = UnitGran(unit);
+    if (g == Gran::kTime) {
+      m.sem.type = "DURATION";
+      m.sem.literal = Duration(n, unit);
+      m.end = e;
+      return m;
+    }
+    m.sem.relative = true;
+    m.sem.gran = g;
+    m.sem.shift = dir * static_cast<int>(n);
+    if (g == Gran::kDecade) m.sem.gran = Gran::kYear, m.sem.shift *= 10;
+    if (g == Gran::kCentury) m.sem.gran = Gran::kYear, m.sem.shift *= 100;
+    return m;
+  }
+  if (Is(e, "from") && Is(e + 1, "now") && n > 0) {
+    m.end = e + 2;
+    m.sem.cls = "ago";
+    m.sem.relative = true;
+    m.sem.gran = UnitGran(unit);
+    m.sem.shift = static_cast<int>(n);
+    return m;
+  }
+  if (Hyphen(e) && Is(e + 1, "old")) m.end = e + 2;  // "two-year-old"
+  m.sem.type = "DURATION";
+  m.sem.literal = Duration(n, unit);
+  return m;
+}
+
+std::optional<Match> Matcher::Quarter(size_t i) const {
+  size_t j = i;
+  bool the = Is(j, "the");
+  if (the) ++j;
+  Sem s;
+  s.cls = "quarter";
+  // "fiscal 1989"
+  if (Is(j, "fiscal") && Year(j + 1)) {
+    s.literal = std::to_string(Value(j + 1));
+    return Match{j + 2, s};
+  }
+  if (Is(j, "fiscal")) ++j;
+  // "year-earlier", "year-ago"
+  bool year_back = false;
+  if (Is(j, "year") && Hyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+    year_back = true;
+    j += 3;
+  }
+  int ord = 0;
+  if (Has(j, kOrdinal) && Lex(j).ordinal > 0) {
+    ord = Lex(j).ordinal;
+    ++j;
+  } else if (NDigits(j) == 1 && (Is(j + 1, "st") || Is(j + 1, "nd") || Is(j + 1, "rd") ||
+                                 Is(j + 1, "th"))) {
+    ord = Value(j);
+    j += 2;
+  } else if (Is(j, "latest") || Is(j, "same") || Is(j, "current") || Is(j, "most")) {
+    if (Is(j, "most") && Is(j + 1, "recent")) ++j;
+    ++j;
+  }
+  if (Hyphen(j)) ++j;
+  if (Is(j, "fiscal")) ++j;
+  bool quarter = Is(j, "quarter");
+  bool half = Is(j, "half") && ord > 0 && ord <= 2;
+  bool period = Is(j, "period") && (year_back || Is(j - 1, "latest"));
+  if (!quarter && !half && !period) {
+    if (year_back && j == i + 3 + (the ? 1 : 0)) {  // bare "year-earlier"
+      s.relative = true, s.gran = Gran::kYear, s.shift = -1, s.cls = "shift";
+      s.same_period = true;
+      return Match{j, s};
+    }
+    return std::nullopt;
+  }
+  if (quarter && ord > 4) return std::nullopt;
+  s.quarter = quarter ? ord : 0;
+  s.half = half ? ord : 0;
+  s.same_period = ord == 0;
+  if (year_back) s.relative = true, s.gran = Gran::kYear, s.shift = -1;
+  if (!the && ord == 0 && !year_back && !Is(i, "latest") && !Is(i, "current")) {
+    return std::nullopt;  // bare "quarter"
+  }
+  size_t e = j + 1;
+  // "the third quarter of 1989", "1989's": year given
+  if (Is(e, "of") && Year(e + 1)) s.year = Value(e + 1), e += 2;
+  return Match{e, s};
+}
+
+std::optional<Match> Matcher::SetExpr(size_t i) const {
+  if (Has(i, kSet)) {
+    Match m{i + 1, Sem{}};
+    m.sem.type = "SET";
+    m.sem.literal = Lex(i).set;
+    return m;
+  }
+  if (Is(i, "every") || Is(i, "each") || Is(i, "per")) {
+    size_t j = i + 1;
+    if (Is(j, "other")) ++j;
+    double n = 1;
+    size_t k = Number(j, &n);
+    if (k == 0 || Is(j, "a")) k = j, n = 1;
+    Match m{k + 1, Sem{}};
+    m.sem.type = "SET";
+    if (Has(k, kWeekday) && Cap(k)) {
+      m.sem.literal = "XXXX-WXX-" + std::to_string(Lex(k).weekday);
+      return m;
+    }
+    if (MonthAt(k)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d", Lex(k).month);
+      m.sem.literal = buf;
+      return m;
+    }
+    if (!Has(k, kUnit) || n < 0) return std::nullopt;
+    if (Is(j, "other")) n *= 2;
+    m.sem.literal = Duration(n, Lex(k).unit);
+    return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<Match> Matcher::Reference(size_t i) const {
+  if (Is(i, "the") && Is(i + 1, "past") && !Has(i + 2, kUnit) && !Has(i + 2, kNumber)) {
+    return Match{i + 2, RefSem("PAST_REF")};
+  }
+  if (Is(i, "the") && (Is(i + 1, "future") || Is(i + 1, "present"))) {
+    return Match{i + 2, RefSem(Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF")};
+  }
+  if (Is(i, "these") && Is(i + 1, "days")) return Match{i + 2, RefSem("PRESENT_REF")};
+  if (!Has(i, kRef)) return std::nullopt;
+  if (Has(i + 1, kUnit)) return std::nullopt;  // "current quarter", "recent years"
+  return Match{i + 1, RefSem(Lex(i).ref)};
+}
+
+}  // namespace dateline::timex

@@ -1,0 +1,82 @@
+// TimeLexicon: the frozen word tables and anchoring rules of the time tagger,
+// loaded from data/time/lexicon.tsv and data/time/anchoring.tsv.
+// Immutable after Load(); safe to share across threads.
+// Load() fails (InvalidInput/NotFound) when a file is missing or a line is
+// malformed; the message names the file and line.
+#ifndef DATELINE_ANNOTATE_TIME_LEXICON_H_
+#define DATELINE_ANNOTATE_TIME_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/status.h"
+
+namespace dateline::timex {
+
+// Category bits of a lexicon word (a word may carry several).
+enum Cat : uint32_t {
+  kMonth = 1u << 0,
+  kWeekday = 1u << 1,
+  kSeason = 1u << 2,
+  kUnit = 1u << 3,
+  kNumber = 1u << 4,
+  kOrdinal = 1u << 5,
+  kPod = 1u << 6,
+  kMod = 1u << 7,
+  kRel = 1u << 8,
+  kRef = 1u << 9,
+  kSet = 1u << 10,
+  kDeictic = 1u << 11,
+  kDir = 1u << 12,
+};
+
+struct LexEntry {
+  uint32_t cats = 0;
+  int month = 0, weekday = 0, ordinal = 0, rel = 0, deictic = 0, dir = 0;
+  double number = 0;       // kNumber; < 0 means vague ("several": X)
+  std::string season;      // SP SU FA WI
+  std::string unit;        // D W M Y Q HR MI S DE CE WE
+  std::string pod;         // MO AF EV NI DT
+  std::string mod;         // START MID END
+  std::string ref;         // PAST_REF ...
+  std::string set;         // P1D ...
+};
+
+// How one class of expression is anchored (see data/time/anchoring.tsv).
+struct AnchorRule {
+  std::string anchor = "dct";       // dct | last
+  std::string direction = "nearest";  // tense | past | future | nearest
+};
+
+struct StrHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+class TimeLexicon {
+ public:
+  static Result<TimeLexicon> Load(const std::string& data_dir);
+  // Parses the two tables from text (used by Load and by tests).
+  static Result<TimeLexicon> Parse(std::string_view lexicon, std::string_view anchoring);
+
+  // nullptr when the lower-case word is not a time word.
+  const LexEntry* Find(std::string_view lower) const;
+  // The rule for an expression class; the default rule when not listed.
+  AnchorRule Rule(std::string_view expression_class) const;
+  bool IsFutureCue(std::string_view lower) const { return future_.count(std::string(lower)) > 0; }
+  bool IsPastCue(std::string_view lower) const { return past_.count(std::string(lower)) > 0; }
+  int cue_window() const { return window_; }
+
+ private:
+  std::unordered_map<std::string, LexEntry, StrHash, std::equal_to<>> words_;
+  std::unordered_map<std::string, AnchorRule> rules_;
+  std::unordered_set<std::string> future_, past_;
+  int window_ = 8;
+};
+
+}  // namespace dateline::timex
+
+#endif  // DATELINE_ANNOTATE_TIME_LEXICON_H_

@@ -1,0 +1,228 @@
+#include "annotate/time_resolve.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace dateline::timex {
+namespace {
+
+int QuarterOf(int month) { return (month - 1) / 3 + 1; }
+
+std::string FormatQuarter(int year, int q) { return FormatYear(year) + "-Q" + std::to_string(q); }
+
+int SeasonStart(const std::string& s) {
+  if (s == "SP") return 3;
+  if (s == "SU") return 6;
+  if (s == "FA") return 9;
+  return 12;
+}
+
+bool SentenceEnd(const TTok& t) {
+  return t.kind == 'p' && (t.lower == "." || t.lower == "!" || t.lower == "?");
+}
+
+}  // namespace
+
+int Resolver::Tense(uint32_t b, uint32_t e) const {
+  const auto& t = scan_.toks;
+  int w = lex_.cue_window();
+  bool left_open = true, right_open = true;
+  for (int d = 1; d <= w && (left_open || right_open); ++d) {
+    if (left_open) {
+      if (b < static_cast<uint32_t>(d) || SentenceEnd(t[b - d]) || t[b - d + 1].newline_before) {
+        left_open = false;
+      } else {
+        std::string_view x = t[b - d].lower;
+        if (lex_.IsFutureCue(x)) return 1;
+        if (lex_.IsPastCue(x)) return -1;
+        // "-ed" verbs read as past ("met", irregulars are in the list).
+        if (x.size() > 4 && x.substr(x.size() - 2) == "ed") return -1;
+      }
+    }
+    if (right_open && d <= w / 2) {
+      size_t k = e - 1 + d;
+      if (k >= t.size() || SentenceEnd(t[k - 1]) || t[k].newline_before) {
+        right_open = false;
+      } else {
+        std::string_view x = t[k].lower;
+        if (lex_.IsFutureCue(x)) return 1;
+        if (lex_.IsPastCue(x)) return -1;
+      }
+    }
+  }
+  return -1;
+}
+
+int Resolver::Direction(const Mention& m, const AnchorRule& rule) const {
+  if (rule.direction == "past") return -1;
+  if (rule.direction == "future") return 1;
+  if (rule.direction == "tense") return Tense(m.tok_begin, m.tok_end);
+  return 0;
+}
+
+std::string Resolver::Relative(const Sem& s, const Date& a) {
+  switch (s.gran) {
+    case Gran::kDay: {
+      Date d = AddDays(a, s.shift);
+      if (s.suffix.empty()) last_day_ = d;
+      return FormatDay(d) + s.suffix;
+    }
+    case Gran::kWeek: return FormatWeek(AddDays(a, 7 * s.shift));
+    case Gran::kWeekend: return FormatWeek(AddDays(a, 7 * s.shift)) + "-WE";
+    case Gran::kMonth: {
+      Date d = AddMonths(a, s.shift);
+      return FormatMonth(d.year, d.month);
+    }
+    case Gran::kQuarter: {
+      int q = (a.year * 4 + QuarterOf(a.month) - 1) + s.shift;
+      return FormatQuarter(q / 4, q % 4 + 1);
+    }
+    case Gran::kYear: return FormatYear(a.year + s.shift);
+    case Gran::kDecade: return std::to_string(a.year / 10 + s.shift);
+    case Gran::kCentury: return std::to_string(a.year / 100 + s.shift);
+    default: return "";
+  }
+}
+
+std::string Resolver::Weekday(const Sem& s, const Date& a, int dir) {
+  int delta = s.weekday - timex::Weekday(a);  // -6..6
+  int back = delta > 0 ? delta - 7 : delta;    // on or before the anchor
+  int fwd = delta < 0 ? delta + 7 : delta;     // on or after
+  int shift;
+  if (s.has_rel && s.rel < 0) shift = back == 0 ? -7 : back;
+  else if (s.has_rel && s.rel > 0) shift = fwd == 0 ? 7 : fwd;
+  else if (s.has_rel) shift = fwd;  // "this Friday"
+  else if (dir > 0) shift = fwd;
+  else if (dir < 0) shift = back;
+  else shift = -back < fwd ? back : fwd;
+  Date d = AddDays(a, shift);
+  if (s.suffix.empty()) last_day_ = d;
+  return FormatDay(d) + s.suffix;
+}
+
+std::string Resolver::MonthDay(const Sem& s, const Date& a, int dir) {
+  int year = s.year;
+  if (year == 0) {
+    int64_t best = 0;
+    for (int y = a.year - 1; y <= a.year + 1; ++y) {
+      if (!IsValidDate(y, s.month, s.day)) continue;
+      int64_t diff = DaysFromCivil(Date{y, s.month, s.day}) - DaysFromCivil(a);
+      bool ok = dir < 0 ? diff <= 0 : dir > 0 ? diff >= 0 : true;
+      if (!ok) continue;
+      if (year == 0 || std::llabs(diff) < std::llabs(best)) year = y, best = diff;
+    }
+    if (year == 0) year = a.year;
+  }
+  if (!IsValidDate(year, s.month, s.day)) return "";
+  Date d{year, s.month, s.day};
+  if (s.suffix.empty()) last_day_ = d;
+  return FormatDay(d) + s.suffix;
+}
+
+std::string Resolver::Month(const Sem& s, const Date& a, int dir) {
+  int year = s.year;
+  if (year == 0) {
+    year = a.year;
+    if (s.has_rel) dir = s.rel == 0 ? 0 : s.rel;
+    if (dir < 0 && s.month > a.month) year -= 1;
+    if (dir > 0 && s.month < a.month) year += 1;
+    if (s.has_rel && s.rel < 0 && s.month == a.month) year -= 1;
+    if (s.has_rel && s.rel > 0 && s.month == a.month) year += 1;
+  }
+  return FormatMonth(year, s.month);
+}
+
+std::string Resolver::Season(const Sem& s, const Date& a, int dir) {
+  int year = s.year;
+  if (year == 0) {
+    int now = a.year * 12 + a.month - 1;
+    int start = SeasonStart(s.season) - 1;
+    auto begins = [start](int y) { return y * 12 + start; };
+    bool exclude_current = s.has_rel && s.rel != 0;
+    if (s.has_rel) dir = s.rel;
+    year = a.year;
+    if (dir < 0) {
+      year = a.year + 1;
+      while (begins(year) > now || (exclude_current && now < begins(year) + 3)) --year;
+    } else if (dir > 0) {
+      year = a.year - 1;
+      while (begins(year) + 3 <= now || (exclude_current && begins(year) <= now)) ++year;
+    } else if (start == 11 && a.month <= 2) {
+      year = a.year - 1;
+    }
+  }
+  return FormatYear(year) + "-" + s.season;
+}
+
+std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
+  int year = s.year ? s.year : a.year;
+  int q = s.quarter;
+  if (s.half) return FormatYear(year + (s.relative ? s.shift : 0)) + "-H" + std::to_string(s.half);
+  if (q == 0) {
+    if (last_q_ != 0) {
+      year = last_q_year_, q = last_q_;
+    } else {
+      int cur = a.year * 4 + QuarterOf(a.month) - 1 - 1;  // the quarter before the DCT's
+      year = cur / 4, q = cur % 4 + 1;
+    }
+  } else if (s.year == 0 && (a.year * 4 + QuarterOf(a.month)) < (a.year * 4 + q) && dir < 0 &&
+             q - QuarterOf(a.month) >= 2) {
+    year -= 1;
+  }
+  if (!s.relative) last_q_year_ = year, last_q_ = q;
+  if (s.relative) year += s.shift;
+  return FormatQuarter(year, q);
+}
+
+std::string Resolver::Underspecified(const Sem& s) const {
+  char buf[32];
+  if (s.month && s.day) {
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", s.month, s.day);
+    return buf + s.suffix;
+  }
+  if (s.weekday) return "XXXX-WXX-" + std::to_string(s.weekday) + s.suffix;
+  if (s.month) {
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", s.month);
+    return buf;
+  }
+  if (!s.season.empty()) return "XXXX-" + s.season;
+  if (s.quarter) return "XXXX-Q" + std::to_string(s.quarter);
+  if (s.relative && s.gran == Gran::kDay && s.shift == 0) return "PRESENT_REF";
+  if (s.relative) return s.shift < 0 ? "PAST_REF" : s.shift > 0 ? "FUTURE_REF" : "PRESENT_REF";
+  return "";
+}
+
+std::string Resolver::Resolve(const Mention& m, std::string* type) {
+  const Sem& s = m.sem;
+  *type = s.type;
+  if (!s.literal.empty() && s.cls != "quarter") {
+    if (s.year && s.month && s.day) last_day_ = Date{s.year, s.month, s.day};
+    return s.literal;
+  }
+  if (!s.literal.empty()) return s.literal;
+  if (s.year && s.month && s.day) {
+    if (s.suffix.empty()) last_day_ = Date{s.year, s.month, s.day};
+    return FormatDay(Date{s.year, s.month, s.day}) + s.suffix;
+  }
+  AnchorRule rule = lex_.Rule(s.cls);
+  std::optional<Date> anchor = dct_;
+  if (rule.anchor == "last" && last_day_) anchor = last_day_;
+  if (!anchor) {
+    if (s.year && s.month) return FormatMonth(s.year, s.month);
+    return Underspecified(s);
+  }
+  int dir = Direction(m, rule);
+  if (s.cls == "quarter") return Quarter(s, *anchor, dir);
+  if (s.relative && s.gran == Gran::kYear && s.shift != 0 && last_q_ != 0 &&
+      (s.same_period || s.cls == "shift" || s.cls == "ago")) {
+    return FormatQuarter(last_q_year_ + s.shift, last_q_);
+  }
+  if (s.relative) return Relative(s, *anchor);
+  if (s.month && s.day) return MonthDay(s, *anchor, dir);
+  if (s.weekday) return Weekday(s, *anchor, dir);
+  if (s.month) return Month(s, *anchor, dir);
+  if (!s.season.empty()) return Season(s, *anchor, dir);
+  return "";
+}
+
+}  // namespace dateline::timex
