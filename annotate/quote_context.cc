@@ -52,6 +52,35 @@ void PrepareContext(QuoteContext* c) {
   }
 }
 
+int QuoteContext::CueAt(size_t k, CueClass* cls) const {
+  int n = lx.MatchCue(q.lower, k, cls);
+  if (n == 0) return 0;
+  const size_t e = k + n;
+  if (q.tok[k].cap) {
+    bool title_case = e < q.tok.size() && q.tok[e].cap && !q.tok[e].para_start && k > 0 && !q.tok[k].para_start;
+    if (!title_case) return 0;
+  }
+  if (k > 0 && (q.tok[k - 1].text == "'s" || q.tok[k - 1].text == "\u2019s")) return 0;
+  if (n == 1 && e < q.tok.size() && *cls != CueClass::kPrep) {
+    const std::string& next = q.lower[e];
+    const std::string& cue = q.lower[k];
+    bool plural_noun = cue.size() > 3 && cue.back() == 's' && cue != "says" && cue != "tells" && cue != "adds";
+    if (plural_noun && (next == "of" || next == "to" || next == "for" || next == "about")) return 0;
+    if (k > 0 && (q.lower[k - 1] == "the" || q.lower[k - 1] == "a" || q.lower[k - 1] == "his" ||
+                  q.lower[k - 1] == "her" || q.lower[k - 1] == "their"))
+      return 0;
+  }
+  return n;
+}
+
+std::optional<ResolvedSpeaker> QuoteContext::SpeakerBeforeToken(size_t k) const {
+  const std::pair<size_t, ResolvedSpeaker>* best = nullptr;
+  for (const auto& s : speakers)
+    if (s.first < k && s.second.name && (!best || s.first > best->first)) best = &s;
+  if (!best) return std::nullopt;
+  return best->second;
+}
+
 size_t QuoteContext::SentenceBegin(size_t i) const {
   size_t k = i;
   while (k > 0 && !sentence_end[k - 1]) --k;
@@ -107,11 +136,12 @@ Quote QuoteContext::MakeQuote(std::vector<Span> spans, const std::string& kind, 
   *resolved = ResolvedSpeaker{};
   if (!a) return out;
   out.cue_span = Span{q.tok[a->cue_b].span.begin, q.tok[a->cue_e - 1].span.end};
+  out.channel = a->channel;
+  if (!a->has_speaker) return out;
   out.speaker_span = Span{q.tok[a->speaker.b].span.begin, q.tok[a->speaker.e - 1].span.end};
   *resolved = resolver.Resolve(a->speaker, previous);
   out.speaker = resolved->id;
   out.speaker_name = resolved->name;
-  out.channel = a->channel;
   return out;
 }
 

@@ -3,6 +3,7 @@
 // it ("Trump said, “…”", "Cruz continued:\n“…”") or not at all (a follow-on
 // quote that continues the previous speaker). Partial and scare quotes
 // ("a “very good chance” of") are left to the indirect rules.
+#include <cstdlib>
 #include <optional>
 
 #include "annotate/quote_rules.h"
@@ -10,7 +11,9 @@
 namespace dateline::quotes {
 namespace {
 
-constexpr size_t kCueWindow = 10;  // tokens between a quote and its cue
+constexpr size_t kCueWindow = 10;    // tokens between a cue and the quote after it
+constexpr size_t kTailWindow = 25;   // tokens between a quote and the cue after it
+constexpr size_t kShortPhrase = 6;   // words of a speaker phrase between a quote and its cue
 
 bool IsComma(const QTok& t) { return t.text == ","; }
 
@@ -20,12 +23,15 @@ bool IsFullQuote(const QuoteContext& c, const QuoteSegment& s) {
   size_t first = s.open + 1;
   if (first > s.last || (s.closed && first == s.last)) return false;
   const QTok& f = q.tok[first];
-  bool starts_ok = f.cap || !f.word;
-  if (!starts_ok) return false;
-  if (q.tok[s.open].para_start) return true;
+  if (q.tok[s.open].para_start) return f.cap || !f.word;
   const QTok& p = q.tok[s.open - 1];
-  if (c.sentence_end[s.open - 1] || p.text == ":" || IsComma(p) || p.text == "\u2014" || p.text == "(") return true;
   CueClass cls;
+  // "Clinton said, “as long as …”": a cue and a comma or colon open a quote.
+  if ((IsComma(p) || p.text == ":") && s.open >= 2 && c.lx.MatchCue(q.lower, s.open - 2, &cls) == 1 &&
+      cls == CueClass::kSpeech)
+    return true;
+  if (!f.cap && f.word) return false;
+  if (c.sentence_end[s.open - 1] || p.text == ":" || IsComma(p) || p.text == "\u2014" || p.text == "(") return true;
   return c.lx.MatchCue(q.lower, s.open - 1, &cls) == 1 && cls == CueClass::kSpeech;
 }
 
@@ -38,7 +44,7 @@ void FindChannel(const QuoteContext& c, size_t hi, Attribution* a) {
   if (a->channel) return;
   CueClass cls;
   for (size_t k = from; k < hi; ++k) {
-    int n = c.lx.MatchCue(c.q.lower, k, &cls);
+    int n = c.CueAt(k, &cls);
     if (n > 0 && cls == CueClass::kPrep) {
       if (auto np = SpeakerAfter(c.q, c.lx, k + n, hi)) a->channel = c.TextOf(np->b, np->e);
       return;
@@ -46,16 +52,54 @@ void FindChannel(const QuoteContext& c, size_t hi, Attribution* a) {
   }
 }
 
+bool IsParticiple(const std::string& l) { return l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0; }
+
+bool IsAddressee(const std::string& l) { return l == "told" || l == "tells" || l == "telling" || l == "asked"; }
+
+// The phrase between a quote and its cue, [b, k): "the investor", "they",
+// "Braynard is quoted as" — words only, short.
+std::optional<SpeakerNP> ShortPhrase(const QuoteContext& c, size_t b, size_t k) {
+  if (k <= b || k - b > kShortPhrase) return std::nullopt;
+  for (size_t i = b; i < k; ++i)
+    if (!c.q.tok[i].word && c.q.tok[i].text != "'s" && c.q.tok[i].text != "\u2019s") return std::nullopt;
+  SpeakerNP np;
+  np.b = b;
+  np.e = k;
+  if (k == b + 1 && !c.lx.PronounKind(c.q.lower[b]).empty()) {
+    np.pronoun = true;
+    np.name_b = np.name_e = k;
+    return np;
+  }
+  auto named = SpeakerAfter(c.q, c.lx, b, k);
+  np.name_b = named ? named->name_b : k;
+  np.name_e = named ? named->name_e : k;
+  np.role_only = !named || named->role_only;
+  if (named && named->e == k) return named;
+  return np;
+}
+
+// The speaker of a cue at k in a quote's tail [b, e).
+std::optional<SpeakerNP> TailSpeaker(const QuoteContext& c, size_t b, size_t e, size_t k, int n, CueClass cls) {
+  const std::string& cue = c.q.lower[k];
+  if (cls == CueClass::kPrep) return SpeakerAfter(c.q, c.lx, k + n, e);
+  if (k == b) return IsAddressee(cue) ? std::nullopt : SpeakerLoose(c.q, c.lx, k + n, e);
+  if (IsParticiple(cue)) return std::nullopt;
+  if (auto sp = SpeakerBefore(c.q, c.lx, k, b)) return sp;
+  if (auto sp = ShortPhrase(c, b, k)) return sp;
+  // "Deborah Tamargo, the chairwoman of …, recalled": the phrase opening the tail.
+  if (auto sp = SpeakerAfter(c.q, c.lx, b, k); sp && sp->e < k && c.q.tok[sp->e].text == ",") return sp;
+  return std::nullopt;
+}
+
 // A cue in tokens [b, e) after a quote, with its speaker.
 std::optional<Attribution> FindAfter(const QuoteContext& c, size_t b, size_t e) {
   CueClass cls;
-  for (size_t k = b; k < e && k < b + kCueWindow; ++k) {
+  if (b < e && IsComma(c.q.tok[b])) ++b;
+  for (size_t k = b; k < e && k < b + kTailWindow; ++k) {
     if (c.segment_of[k] >= 0) break;
-    int n = c.lx.MatchCue(c.q.lower, k, &cls);
+    int n = c.CueAt(k, &cls);
     if (n == 0 || cls == CueClass::kBelief) continue;
-    std::optional<SpeakerNP> sp;
-    if (cls == CueClass::kSpeech) sp = SpeakerBefore(c.q, c.lx, k, b);
-    if (!sp) sp = SpeakerAfter(c.q, c.lx, k + n, e);
+    std::optional<SpeakerNP> sp = TailSpeaker(c, b, e, k, n, cls);
     if (!sp) continue;
     Attribution a{k, k + n, *sp, std::nullopt};
     FindChannel(c, e, &a);
@@ -64,20 +108,42 @@ std::optional<Attribution> FindAfter(const QuoteContext& c, size_t b, size_t e) 
   return std::nullopt;
 }
 
+// The subject at the start of tokens [b, e) ("Another commenter …").
+std::optional<SpeakerNP> Subject(const QuoteContext& c, size_t b, size_t e) {
+  if (b < e && c.lx.IsStop(c.q.lower[b])) ++b;
+  return SpeakerAfter(c.q, c.lx, b, e);
+}
+
 // A cue in tokens [b, e) before a quote opening at e, with its speaker.
 std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e) {
   CueClass cls;
+  std::optional<Attribution> bare;  // nearest cue without a speaker next to it
   for (size_t k = e; k > b && k + kCueWindow > e; --k) {
     size_t i = k - 1;
     if (c.segment_of[i] >= 0) break;
-    int n = c.lx.MatchCue(c.q.lower, i, &cls);
+    int n = c.CueAt(i, &cls);
     if (n == 0 || cls == CueClass::kBelief || i + n > e) continue;
-    std::optional<SpeakerNP> sp =
-        cls == CueClass::kPrep ? SpeakerAfter(c.q, c.lx, i + n, e) : SpeakerBefore(c.q, c.lx, i, b);
-    if (!sp) continue;
+    std::optional<SpeakerNP> sp;
+    if (cls == CueClass::kPrep) {
+      sp = SpeakerAfter(c.q, c.lx, i + n, e);
+    } else if (!IsParticiple(c.q.lower[i])) {
+      sp = SpeakerBefore(c.q, c.lx, i, b);
+    }
+    if (!sp) {
+      if (!bare && cls == CueClass::kSpeech) bare = Attribution{i, i + n, SpeakerNP{}, std::nullopt, false};
+      continue;
+    }
     Attribution a{i, i + n, *sp, std::nullopt};
     FindChannel(c, e, &a);
     return a;
+  }
+  if (bare) {
+    if (auto sp = Subject(c, b, bare->cue_b)) {
+      bare->speaker = *sp;
+      bare->has_speaker = true;
+    }
+    FindChannel(c, e, &*bare);
+    return bare;
   }
   // "Trump: “…”" — a bare name and a colon.
   if (e > b + 1 && c.q.tok[e - 1].text == ":") {
@@ -101,6 +167,11 @@ std::optional<Attribution> Attribute(const QuoteContext& c, const QuoteSegment& 
   const QuoteText& q = c.q;
   size_t tail_b = s.last + 1;
   size_t tail_e = c.SentenceEnd(s.last);
+  // “…?” Trump wrote. — a question or exclamation does not end the sentence.
+  std::string_view inner = s.last > 0 ? q.tok[s.last - 1].text : "";
+  if (s.closed && tail_e == tail_b && tail_b < q.tok.size() && !q.tok[tail_b].para_start &&
+      (inner == "?" || inner == "!"))
+    tail_e = c.SentenceEnd(tail_b);
   for (size_t k = tail_b; k < tail_e; ++k)
     if (c.segment_of[k] >= 0) tail_e = k;
   bool comma = (s.last > 0 && IsComma(q.tok[s.last - 1])) || (tail_b < tail_e && IsComma(q.tok[tail_b]));
@@ -116,20 +187,30 @@ std::optional<Attribution> Attribute(const QuoteContext& c, const QuoteSegment& 
   return a;
 }
 
+void InheritSpeaker(const Quote& from, Quote* to) {
+  to->speaker = from.speaker;
+  to->speaker_name = from.speaker_name;
+  to->speaker_span = from.speaker_span;
+}
+
 }  // namespace
 
 void ExtractDirect(QuoteContext* c, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
   std::optional<Previous> prev;
   for (const QuoteSegment& s : c->segments) {
-    if (!IsFullQuote(*c, s)) continue;
+    bool continues_split = prev && prev->para == q.tok[s.open].para && prev->cue_b > prev->last &&
+                           prev->cue_b < s.open && q.tok[s.open - 1].text == ",";
+    if (!continues_split && !IsFullQuote(*c, s)) continue;
     int para = q.tok[s.open].para;
     size_t head_b = c->SentenceBegin(s.open);
     if (prev && prev->last + 1 > head_b && prev->last < s.open) head_b = prev->last + 1;
     std::optional<Attribution> a = Attribute(*c, s, head_b);
     bool adjacent = prev && prev->para == para && !q.tok[s.open].para_start;
     bool same_cue = a && prev && a->cue_b == prev->cue_b;
-    if (adjacent && (!a || same_cue)) {
+    bool split = adjacent && prev->cue_b > prev->last && prev->cue_b < s.open && q.tok[s.open - 1].text == ",";
+    bool next_sentence = adjacent && !a && std::getenv("QNOSENT") == nullptr;
+    if (split || next_sentence || (adjacent && same_cue)) {
       // Split quote or a follow-on sentence in the same paragraph.
       Quote& pq = (*out)[prev->quote];
       pq.spans.insert(pq.spans.end(), s.spans.begin(), s.spans.end());
@@ -142,17 +223,15 @@ void ExtractDirect(QuoteContext* c, std::vector<Quote>* out) {
     if (a) {
       quote = c->MakeQuote(s.spans, "direct", &*a, prev ? prev->speaker : std::nullopt, &who);
       for (size_t k = a->cue_b; k < a->cue_e; ++k) c->used[k] = true;
+      if (!a->has_speaker && prev && prev->speaker && prev->para + 1 >= para) InheritSpeaker((*out)[prev->quote], &quote);
     } else {
       bool follow_on = prev && prev->speaker && q.tok[s.open].para_start && prev->para + 1 == para;
       bool standalone = q.tok[s.open].para_start || head_b == s.open;
       if (!follow_on && !standalone) continue;
       quote = c->MakeQuote(s.spans, "direct", nullptr, std::nullopt, &who);
       if (follow_on) {
-        const Quote& pq = (*out)[prev->quote];
-        quote.speaker = pq.speaker;
-        quote.speaker_name = pq.speaker_name;
-        quote.speaker_span = pq.speaker_span;
-        quote.channel = pq.channel;
+        InheritSpeaker((*out)[prev->quote], &quote);
+        quote.channel = (*out)[prev->quote].channel;
         who = *prev->speaker;
       }
     }
@@ -164,6 +243,7 @@ void ExtractDirect(QuoteContext* c, std::vector<Quote>* out) {
     p.para = q.tok[s.last].para;
     p.cue_b = a ? a->cue_b : SIZE_MAX;
     if (out->back().speaker_name) p.speaker = who;
+    if (a && a->has_speaker && who.name) c->speakers.push_back({a->cue_b, who});
     prev = p;
   }
 }

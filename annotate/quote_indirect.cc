@@ -4,6 +4,8 @@
 //   B  "Russia is open to direct talks, Putin claims."           (content before)
 //   C  "According to Reuters, …" / "…, according to Reuters."     (prepositional)
 // The content keeps a leading "that" and any partial quotes inside it.
+#include <unordered_set>
+
 #include "annotate/quote_rules.h"
 
 namespace dateline::quotes {
@@ -40,8 +42,28 @@ size_t ContentStart(const QuoteContext& c, size_t after, size_t hi) {
 
 void Emit(QuoteContext* c, size_t b, size_t e, const Attribution& a, std::vector<Quote>* out) {
   ResolvedSpeaker who;
-  out->push_back(c->MakeQuote({SpanOf(c->q, b, e)}, "indirect", &a, std::nullopt, &who));
+  out->push_back(c->MakeQuote({SpanOf(c->q, b, e)}, "indirect", &a, c->SpeakerBeforeToken(a.cue_b), &who));
   for (size_t k = a.cue_b; k < a.cue_e; ++k) c->used[k] = true;
+  if (who.name) c->speakers.push_back({a.cue_b, who});
+}
+
+bool DateWord(const QTok& t, const std::string& l) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "week", "month", "year", "morning", "evening", "night", "afternoon", ",", "the", "sept.",
+      "jan.", "feb.", "aug.", "oct.", "nov.", "dec."};
+  return (!t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9') || s->count(l);
+}
+
+// Skips "on April 21" / "last week" / "Tuesday" at k; returns the new position.
+size_t SkipDate(const QuoteText& q, size_t k, size_t hi) {
+  size_t j = k;
+  if (j < hi && (q.lower[j] == "on" || q.lower[j] == "last" || q.lower[j] == "this" || q.lower[j] == "earlier"))
+    ++j;
+  size_t d = j;
+  while (d < hi && d < j + 4 && DateWord(q.tok[d], q.lower[d])) ++d;
+  return d > j && !(d == j + 1 && q.lower[j] == ",") ? d : k;
 }
 
 // Pattern C.
@@ -75,8 +97,11 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     Attribution a{k, k + static_cast<size_t>(n), *before, std::nullopt};
     size_t after = k + n;
     a.channel = c->ChannelAfter(after, se, &after);
+    after = SkipDate(q, after, se);
+    if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
     size_t b = ContentStart(*c, after, se), e = se;
-    if (TrimContent(*c, &b, &e) && q.tok[b].text != "." && !Terminal(q.tok[after < se ? after : se - 1].text)) {
+    bool question = q.tok[se - 1].text == "?";
+    if (!question && after < se && !Terminal(q.tok[after].text) && TrimContent(*c, &b, &e)) {
       Emit(c, b, e, a, out);
       return true;
     }
@@ -84,8 +109,15 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   if (cls != CueClass::kSpeech) return false;
   // B: "…, Putin claims." / "…, said Peskov."
   std::optional<SpeakerNP> sp = before;
-  if (!sp) sp = SpeakerAfter(q, c->lx, k + n, se);
-  if (!sp) return false;
+  if (!sp && q.lower[k].size() > 4 && q.lower[k].compare(q.lower[k].size() - 3, 3, "ing") == 0) return false;
+  if (!sp) {
+    sp = SpeakerAfter(q, c->lx, k + n, se);
+    if (!sp) return false;
+    size_t f = sp->e;
+    bool ends = f >= se || Terminal(q.tok[f].text) || q.tok[f].text == "," || q.lower[f] == "on" ||
+                q.lower[f] == "in" || q.lower[f] == "at" || q.lower[f] == "last";
+    if (!ends) return false;
+  }
   size_t first = std::min(sp->b, k);
   if (first == sb || q.tok[first - 1].text != ",") return false;
   Attribution a{k, k + static_cast<size_t>(n), *sp, std::nullopt};
@@ -104,7 +136,7 @@ void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out) {
   CueClass cls;
   for (size_t k = 0; k < q.tok.size(); ++k) {
     if (c->used[k] || c->segment_of[k] >= 0) continue;
-    int n = c->lx.MatchCue(q.lower, k, &cls);
+    int n = c->CueAt(k, &cls);
     if (n == 0) continue;
     bool ok = cls == CueClass::kPrep ? TryPrep(c, k, n, out) : TryVerb(c, k, n, cls, out);
     if (ok) k += n - 1;

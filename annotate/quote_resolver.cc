@@ -2,6 +2,7 @@
 // and full name.
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "annotate/quote_speakers.h"
 
@@ -92,15 +93,31 @@ void SpeakerResolver::IndexEntities() {
   }
 }
 
+bool SpeakerResolver::NameWord(size_t i) const {
+  const QTok& t = q_.tok[i];
+  if (!t.cap || lx_.IsStop(q_.lower[i]) || !lx_.PronounKind(q_.lower[i]).empty()) return false;
+  CueClass cls;
+  return lx_.MatchCue(q_.lower, i, &cls) == 0;
+}
+
 void SpeakerResolver::IndexNames() {
   const size_t n = q_.tok.size();
+  // Words seen in lower case are common words when they open a sentence.
+  std::unordered_set<std::string_view> common;
+  for (size_t i = 0; i < n; ++i)
+    if (q_.tok[i].word && !q_.tok[i].cap) common.insert(q_.tok[i].text);
   for (size_t i = 0; i < n;) {
-    if (!q_.tok[i].cap || lx_.IsStop(q_.lower[i])) {
+    if (!NameWord(i)) {
+      ++i;
+      continue;
+    }
+    bool initial = q_.tok[i].para_start || (i > 0 && (q_.tok[i - 1].text == "." || IsDoubleMark(q_.tok[i - 1].text)));
+    if (initial && common.count(q_.lower[i])) {
       ++i;
       continue;
     }
     size_t e = i;
-    while (e < n && q_.tok[e].cap && !lx_.IsStop(q_.lower[e]) && (e == i || !q_.tok[e].para_start)) ++e;
+    while (e < n && NameWord(e) && (e == i || !q_.tok[e].para_start)) ++e;
     size_t b = i;
     while (b < e && (lx_.IsRole(q_.lower[b]) || q_.lower[b] == "the")) ++b;
     // Leading place/organisation qualifiers before a title stay titles:

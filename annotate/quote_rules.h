@@ -21,6 +21,7 @@ struct Attribution {
   size_t cue_b = 0, cue_e = 0;  // tokens
   SpeakerNP speaker;
   std::optional<std::string> channel;
+  bool has_speaker = true;  // false: a cue ("saying,") whose speaker is not next to it
 };
 
 struct QuoteContext {
@@ -34,7 +35,16 @@ struct QuoteContext {
   std::vector<int> segment_of;    // token -> segment index, -1 outside quotes
   std::vector<bool> sentence_end;  // token ends a sentence (quote-aware)
   std::vector<bool> used;          // token already part of an attribution or direct quote
+  // Speakers resolved so far, by the token of their cue: pronouns in later
+  // attributions prefer the latest of them.
+  std::vector<std::pair<size_t, ResolvedSpeaker>> speakers;
+  std::optional<ResolvedSpeaker> SpeakerBeforeToken(size_t k) const;
 
+  // The cue starting at token k (length in tokens, 0 when none), with the
+  // context filters: a capitalised cue only in a title-case run ("Putin Says
+  // He's Open", not "United States"), not after a possessive ("Ukraine's
+  // stated red lines"), not a noun before "of"/"to"/"for" ("claims to").
+  int CueAt(size_t k, CueClass* cls) const;
   // First token of the sentence holding token i.
   size_t SentenceBegin(size_t i) const;
   // One past the last token of the sentence holding token i.

@@ -26,6 +26,8 @@ const std::unordered_set<std::string>& DateWords() {
   return *s;
 }
 
+bool IsAdverb(const std::string& l) { return l.size() > 4 && l.compare(l.size() - 2, 2, "ly") == 0; }
+
 bool IsDeterminer(const std::string& l) {
   return l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "their" || l == "its" ||
          l == "another" || l == "one" || l == "two" || l == "three" || l == "several" || l == "some" ||
@@ -72,6 +74,15 @@ void SetName(const QuoteText& q, const QuoteLexicon& lx, SpeakerNP* np) {
     if (b < e && lx.IsRole(q.lower[b - 1])) break;
     --b;
   }
+  // "Jason Gilbert of Cheyenne": the name is before "of" unless that part is a title.
+  if (b > np->b + 1 && q.lower[b - 1] == "of" && q.tok[b - 2].cap && !lx.IsRole(q.lower[b - 2])) {
+    e = b - 1;
+    b = e;
+    while (b > np->b && q.tok[b - 1].cap && !IsDeterminer(q.lower[b - 1])) {
+      if (b < e && lx.IsRole(q.lower[b - 1])) break;
+      --b;
+    }
+  }
   np->name_b = b;
   np->name_e = e;
   np->role_only = b == e || lx.IsRole(q.lower[e - 1]);
@@ -83,7 +94,7 @@ std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& l
   size_t j = end;
   for (int guard = 0; guard < 4 && j > lo; ++guard) {
     size_t before = j;
-    while (j > lo && Skippable().count(q.lower[j - 1])) --j;
+    while (j > lo && (Skippable().count(q.lower[j - 1]) || (!q.tok[j - 1].cap && IsAdverb(q.lower[j - 1])))) --j;
     j = SkipDatePhrase(q, j, lo);
     if (j == before) break;
   }
@@ -135,6 +146,26 @@ std::optional<SpeakerNP> SpeakerAfter(const QuoteText& q, const QuoteLexicon& lx
     }
   }
   if (k == begin || !HasHead(q, lx, begin, k)) return std::nullopt;
+  np.e = k;
+  SetName(q, lx, &np);
+  return np;
+}
+
+std::optional<SpeakerNP> SpeakerLoose(const QuoteText& q, const QuoteLexicon& lx, size_t begin, size_t hi) {
+  static const auto* stops = new std::unordered_set<std::string>{
+      "who", "which", "that", "as", "when", "while", "after", "before", "in", "on", "at", "during", "speaking",
+      "because", "and", "but", "adding", "noting", "referring", "according", "last", "this"};
+  if (begin >= hi) return std::nullopt;
+  const std::string& f = q.lower[begin];
+  if (!(IsDeterminer(f) || q.tok[begin].cap || lx.IsRole(f) || IsNumberish(q.tok[begin]))) return std::nullopt;
+  if (!lx.PronounKind(f).empty()) return SpeakerAfter(q, lx, begin, hi);
+  size_t k = begin;
+  while (k < hi && k - begin < 14 && (q.tok[k].word || IsPossessive(q.tok[k].text) || q.tok[k].text == "-") &&
+         !(k > begin && stops->count(q.lower[k])) && !DateWords().count(q.lower[k]))
+    ++k;
+  if (k == begin) return std::nullopt;
+  SpeakerNP np;
+  np.b = begin;
   np.e = k;
   SetName(q, lx, &np);
   return np;

@@ -35,6 +35,11 @@ std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& l
 // after "according to"), ending before `hi`.
 std::optional<SpeakerNP> SpeakerAfter(const QuoteText& q, const QuoteLexicon& lx, size_t begin, size_t hi);
 
+// After an inverted cue ("…,” said one former senior agency official, …"):
+// everything up to a comma, the sentence end or a clause word, at most
+// 14 tokens, when it opens with a determiner, a capital or a role word.
+std::optional<SpeakerNP> SpeakerLoose(const QuoteText& q, const QuoteLexicon& lx, size_t begin, size_t hi);
+
 struct ResolvedSpeaker {
   std::optional<std::string> id;    // entity id (only from doc.entities)
   std::optional<std::string> name;  // full name
@@ -62,6 +67,7 @@ class SpeakerResolver {
   void Finish();
   void IndexEntities();
   void IndexNames();
+  bool NameWord(size_t i) const;
   std::string TextOf(size_t b, size_t e) const;
   ResolvedSpeaker FromMention(const Mention& m) const;
   ResolvedSpeaker ResolveName(const SpeakerNP& np) const;
