@@ -3,6 +3,7 @@
 // class/role junk using those stats (forward), final stats (reverse).
 #include "clean/html_analysis.h"
 
+#include <algorithm>
 #include <string>
 
 namespace dateline::html {
@@ -69,6 +70,8 @@ void Accumulate(const HtmlDom& dom, const std::vector<uint8_t>& junk, std::vecto
       if (e.tag == Tag::kInput || e.tag == Tag::kTextarea || e.tag == Tag::kSelect) ++s.inputs;
       if (e.tag == Tag::kLi) ++s.lis;
       if (e.tag == Tag::kP && s.chars >= 40) ++s.paras;
+      if (!s.has_block && IsBlockTag(e.tag) && s.chars >= 80 && s.link_chars * 4 < s.chars)
+        s.prose = s.chars;
     }
     NodeStats& p = (*st)[e.parent];
     p.chars += s.chars;
@@ -78,8 +81,19 @@ void Accumulate(const HtmlDom& dom, const std::vector<uint8_t>& junk, std::vecto
     p.inputs += s.inputs;
     p.lis += s.lis;
     p.paras += s.paras;
+    p.prose += s.prose;
     p.has_block = p.has_block || s.has_block || IsBlockTag(e.tag);
   }
+}
+
+// A block whose class/id looks like boilerplate is still kept when it is
+// named like content and holds real text, or holds most of the page's prose
+// (a layout wrapper such as "page has-sidebar").
+bool Protected(const NodeStats& s, const NodeStats& body, bool positive, Tag t) {
+  double ld = s.chars ? static_cast<double>(s.link_chars) / s.chars : 0.0;
+  bool texty = ld < 0.35 && (s.paras >= 2 || s.chars >= 400);
+  if ((positive || t == Tag::kArticle) && texty) return true;
+  return body.prose >= 200 && s.prose * 2 > body.prose;
 }
 
 }  // namespace
@@ -136,6 +150,7 @@ Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules) {
   }
   std::vector<NodeStats> raw;
   Accumulate(dom, a.junk, &raw);
+  int body = std::max(0, dom.Find(Tag::kBody));
   for (int i = 1; i < n; ++i) {
     const Node& e = nodes[i];
     if (a.junk[i] == kHard || e.tag == Tag::kText) continue;
@@ -145,11 +160,12 @@ Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules) {
     }
     if (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kMain || a.weight[i] > 1) continue;
     bool soft = IsSoftJunkTag(e.tag) || IsJunkRole(dom.Attribute(i, "role"));
-    bool negative = a.weight[i] < 0 || (a.weight[i] == 0 && rules.IsNegative(dom.ClassAndId(i)));
+    std::string cls = dom.ClassAndId(i);
+    bool negative = a.weight[i] < 0 || (a.weight[i] == 0 && rules.IsNegative(cls));
     if (soft && raw[i].paras < 5) a.junk[i] = kByClass;
-    if (negative && !(rules.IsPositive(dom.ClassAndId(i)) && raw[i].paras >= 2) &&
-        !(e.tag == Tag::kArticle && raw[i].paras >= 2))
+    if (negative && !Protected(raw[i], raw[body], rules.IsPositive(cls), e.tag))
       a.junk[i] = kByClass;
+    if (rules.IsStrongNegative(cls)) a.junk[i] = kByClass;
   }
   Accumulate(dom, a.junk, &a.stats);
   return a;

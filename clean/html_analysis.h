@@ -20,6 +20,7 @@ struct NodeStats {
   int32_t inputs = 0;
   int32_t lis = 0;
   int32_t paras = 0;       // <p> below with >= 40 chars
+  int32_t prose = 0;       // chars in paragraph-like leaf blocks (>= 80 chars, few links)
   bool has_block = false;  // a block-level element below
 };
 

@@ -49,6 +49,7 @@ Result<HtmlRules> HtmlRules::Load(const std::string& data_dir) {
   for (auto [file, list] : {std::pair{"html_negative.txt", &r.negative_substrings},
                             std::pair{"html_negative_tokens.txt", &r.negative_tokens},
                             std::pair{"html_positive.txt", &r.positive_substrings},
+                            std::pair{"html_negative_strong.txt", &r.strong_negative_substrings},
                             std::pair{"html_boilerplate_lines.txt", &r.boilerplate_lines}}) {
     Status s = ReadList(dir + file, list);
     if (!s.ok()) return s;
@@ -70,6 +71,10 @@ bool HtmlRules::IsNegative(std::string_view s) const {
 
 bool HtmlRules::IsPositive(std::string_view s) const {
   return !s.empty() && HasSubstring(s, positive_substrings);
+}
+
+bool HtmlRules::IsStrongNegative(std::string_view s) const {
+  return !s.empty() && HasSubstring(s, strong_negative_substrings);
 }
 
 int HtmlRules::ClassWeight(std::string_view s) const {

@@ -25,11 +25,13 @@ class HtmlRules {
   int ClassWeight(std::string_view class_id) const;
   bool IsNegative(std::string_view class_id) const;
   bool IsPositive(std::string_view class_id) const;
+  // Boilerplate whatever the block's size (comment threads).
+  bool IsStrongNegative(std::string_view class_id) const;
   // True when a short paragraph is a known boilerplate line.
   bool IsBoilerplateLine(std::string_view paragraph) const;
 
   std::vector<std::string> negative_substrings, negative_tokens, positive_substrings,
-      boilerplate_lines;
+      strong_negative_substrings, boilerplate_lines;
 };
 
 }  // namespace dateline::html
