@@ -22,6 +22,10 @@ size_t Matcher::Number(size_t i, double* v) const {
     *v = Is(i + 1, "few") ? -1 : 2;
     return Is(i + 2, "of") ? i + 3 : i + 2;
   }
+  if (Is(i, "couple") && Is(i + 1, "of")) {
+    *v = 2;
+    return i + 2;
+  }
   if (!Has(i, kNumber)) return 0;
   double x = Lex(i).number;
   size_t j = i + 1;
@@ -125,7 +129,51 @@ std::string Clock(int h, int mi) {
 
 }  // namespace
 
+std::optional<Match> Matcher::SpelledYear(size_t i) const {
+  auto tens_units = [this](size_t j, int* v) -> size_t {
+    if (!Has(j, kNumber)) return 0;
+    int x = static_cast<int>(Lex(j).number);
+    if (x < 10 || x > 90 || (x >= 20 && x % 10 != 0)) return 0;
+    size_t k = Hyphen(j + 1) ? j + 2 : j + 1;
+    if (x >= 20 && Has(k, kNumber) && Lex(k).number >= 1 && Lex(k).number <= 9) {
+      *v = x + static_cast<int>(Lex(k).number);
+      return k + 1;
+    }
+    *v = x;
+    return j + 1;
+  };
+  int year = 0;
+  size_t e = 0;
+  if ((Is(i, "nineteen") || Is(i, "eighteen")) && !Has(i + 1, kUnit)) {
+    int v = 0;
+    if (size_t k = tens_units(i + 1, &v)) year = (Is(i, "nineteen") ? 1900 : 1800) + v, e = k;
+  } else if (Is(i, "two") && Is(i + 1, "thousand")) {
+    year = 2000, e = i + 2;
+    size_t k = Is(e, "and") ? e + 1 : e;
+    if (Has(k, kNumber) && Lex(k).number >= 1 && Lex(k).number <= 19 && !Has(k + 1, kUnit)) {
+      year += static_cast<int>(Lex(k).number), e = k + 1;
+    }
+    if (Has(e, kUnit)) return std::nullopt;  // "two thousand years"
+  }
+  if (year == 0) return std::nullopt;
+  Match m{e, Sem{}};
+  m.sem.year = year;
+  m.sem.literal = FormatYear(year);
+  return m;
+}
+
 std::optional<Match> Matcher::Numeric(size_t i) const {
+  if (!Digits(i) && !Punct(i, '\'')) {
+    std::optional<Match> y = SpelledYear(i);
+    return y ? y : ClockTime(i);
+  }
+  // "20th century"
+  if (Digits(i) && NDigits(i) <= 2 && (Is(i + 1, "th") || Is(i + 1, "st") || Is(i + 1, "nd")) &&
+      Glued(i + 1) && Is(i + 2, "century")) {
+    Match m{i + 3, Sem{}};
+    m.sem.literal = std::to_string(Value(i) - 1);
+    return m;
+  }
   // ISO 2025-04-21 [hh:mm[:ss]]
   if (NDigits(i) == 4 && Punct(i + 1, '-') && Glued(i + 1) && NDigits(i + 2) == 2 &&
       Glued(i + 2) && Punct(i + 3, '-') && Glued(i + 3) && NDigits(i + 4) == 2 && Glued(i + 4)) {
@@ -283,6 +331,11 @@ std::optional<Match> Matcher::WrittenDate(size_t i) const {
   if (Punct(e, ',') && Year(e + 1)) ++e;
   if (Is(e, "of") && Year(e + 1)) ++e;
   if (Year(e)) s.year = Value(e++);
+  if (s.year == 0 && (Is(e, "this") || Is(e, "last") || Is(e, "next")) && Is(e + 1, "year")) {
+    s.has_year_rel = true;
+    s.year_rel = Lex(e).rel;
+    e += 2;
+  }
   if (weekday != 0) return std::nullopt;  // "Monday April" without a day
   return Match{e, s};
 }
@@ -292,7 +345,9 @@ namespace {
 bool StartsPattern(const TTok& t) {
   if (t.lex != nullptr || t.kind == 'd') return true;
   std::string_view w = t.lower;
-  return w == "the" || w == "'" || w == "noon" || w == "midnight" || w == "midday" ||
+  return w == "the" || w == "'" || w == "more" || w == "nearly" || w == "almost" ||
+         w == "over" || w == "around" || w == "about" || w == "less" || w == "up" ||
+         w == "at" || w == "no" || w == "roughly" || w == "approximately" || w == "noon" || w == "midnight" || w == "midday" ||
          w == "year" || w == "fiscal" || w == "every" || w == "each" || w == "these" ||
          w == "per";
 }
@@ -327,6 +382,75 @@ bool DayLike(const Sem& s) {
   return s.weekday != 0 || (s.month != 0 && s.day != 0);
 }
 
+
+// Words before a duration (or "N units ago") that TimeML keeps in the
+// extent: "nearly two years", "more than four hours". Returns the first token
+// after them, or i when there are none.
+size_t SkipApproximator(const Matcher& m, size_t i) {
+  if (m.Is(i, "nearly") || m.Is(i, "almost") || m.Is(i, "over") || m.Is(i, "around") ||
+      m.Is(i, "about") || m.Is(i, "roughly") || m.Is(i, "approximately")) {
+    return i + 1;
+  }
+  if ((m.Is(i, "more") || m.Is(i, "less")) && m.Is(i + 1, "than")) return i + 2;
+  if (m.Is(i, "up") && m.Is(i + 1, "to")) return i + 2;
+  if (m.Is(i, "at") && (m.Is(i + 1, "least") || m.Is(i + 1, "most"))) return i + 2;
+  if (m.Is(i, "no") && (m.Is(i + 1, "more") || m.Is(i + 1, "less")) && m.Is(i + 2, "than")) {
+    return i + 3;
+  }
+  return i;
+}
+
+bool IsTimezone(std::string_view w) {
+  return w == "est" || w == "edt" || w == "cst" || w == "cdt" || w == "pst" || w == "pdt" ||
+         w == "mst" || w == "mdt" || w == "gmt" || w == "utc" || w == "et" || w == "bst" ||
+         w == "cet";
+}
+
+// The longest match at i, with the prefixes TimeML keeps in the extent:
+// "early"/"mid-"/"later" + calendar, "the end of" + calendar, approximators.
+std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, size_t i) {
+  std::optional<Match> best = BestAt(m, i);
+  auto take = [&best](std::optional<Match> c, bool ok) {
+    if (c && ok && (!best || c->end > best->end)) best = std::move(c);
+  };
+  size_t j = i;
+  if (m.Is(j, "the") && (m.Is(j + 1, "end") || m.Is(j + 1, "beginning") ||
+                         m.Is(j + 1, "start") || m.Is(j + 1, "middle")) && m.Is(j + 2, "of")) {
+    std::optional<Match> c = BestAt(m, j + 3);
+    take(c, c && Calendar(c->sem));
+  }
+  if (m.Is(j, "the") && m.Has(j + 1, kMod)) ++j;
+  if (m.Has(j, kMod)) {
+    size_t k = m.Hyphen(j + 1) ? j + 2 : j + 1;
+    std::optional<Match> c = BestAt(m, k);
+    take(c, c && (Calendar(c->sem) || c->sem.type == "TIME"));
+  }
+  size_t k = SkipApproximator(m, i);
+  if (k != i) {
+    std::optional<Match> c = BestAt(m, k);
+    take(c, c && (c->sem.type == "DURATION" || c->sem.cls == "ago"));
+  }
+  if (m.Is(i, "more") && m.Is(i + 1, "recently")) take(Match{i + 2, Sem{}}, true), best->sem.literal = "PAST_REF";
+  return best;
+}
+
+// "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time
+// followed by the day it belongs to becomes one expression.
+void JoinClockAndDay(const Matcher& m, const std::vector<TTok>& t, Match* best) {
+  const Sem& s = best->sem;
+  if (s.type != "TIME" || !s.relative || s.shift != 0 || s.suffix.size() < 2 || s.suffix[1] == 'N') return;
+  size_t k = best->end;
+  if (k < t.size() && IsTimezone(t[k].lower)) ++k;
+  if (m.Punct(k, ',')) ++k;
+  if (m.Is(k, "on")) return;
+  std::optional<Match> day = BestAt(m, k);
+  if (!day || !DayLike(day->sem)) return;
+  day->sem.suffix = s.suffix;
+  day->sem.type = "TIME";
+  best->sem = day->sem;
+  best->end = day->end;
+}
+
 }  // namespace
 
 std::vector<Mention> Recognize(const Scan& scan) {
@@ -339,12 +463,7 @@ std::vector<Mention> Recognize(const Scan& scan) {
       ++i;
       continue;
     }
-    std::optional<Match> best = BestAt(m, i);
-    if (m.Has(i, kMod)) {
-      size_t j = m.Hyphen(i + 1) ? i + 2 : i + 1;
-      std::optional<Match> inner = BestAt(m, j);
-      if (inner && Calendar(inner->sem) && (!best || inner->end > best->end)) best = inner;
-    }
+    std::optional<Match> best = WithPrefixes(m, t, i);
     if (!best) {
       ++i;
       continue;
@@ -354,7 +473,11 @@ std::vector<Mention> Recognize(const Scan& scan) {
       best->sem.type = "TIME";
       ++best->end;
     }
-    out.push_back(Mention{static_cast<uint32_t>(i), static_cast<uint32_t>(best->end), best->sem});
+    JoinClockAndDay(m, t, &*best);
+    size_t begin = i;
+    // "the third-quarter results", "the five-year plan": an adjective keeps no article.
+    if (m.Is(begin, "the") && best->end >= begin + 3 && m.Hyphen(best->end - 2)) ++begin;
+    out.push_back(Mention{static_cast<uint32_t>(begin), static_cast<uint32_t>(best->end), best->sem});
     i = best->end;
   }
   return out;

@@ -31,6 +31,8 @@ struct Sem {
   // Calendar fields given in the text; 0 = absent.
   int year = 0, month = 0, day = 0, weekday = 0, quarter = 0, half = 0;
   std::string season;         // SP SU FA WI
+  bool has_year_rel = false;  // "June last year": year relative to the anchor
+  int year_rel = 0;
   bool has_rel = false;       // "last"/"this"/"next" given
   int rel = 0;                // -1 last, 0 this, +1 next
   // Relative: the anchor moved by `shift` units of `gran`, shown at `gran`.

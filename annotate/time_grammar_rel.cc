@@ -37,6 +37,8 @@ std::string Duration(double n, const std::string& unit) {
   if (unit == "CE") n = n < 0 ? n : n * 100, u = "Y";
   if (n < 0) {
     num = "X";
+    if (unit == "DE") u = "DE";
+    if (unit == "CE") u = "CE";
   } else if (n == std::floor(n)) {
     num = std::to_string(static_cast<long long>(n));
   } else if (unit == "Y" || unit == "D" || unit == "HR") {
@@ -74,10 +76,36 @@ std::optional<Match> Matcher::Relative(size_t i) const {
   size_t j = i;
   bool the = Is(j, "the");
   if (the) ++j;
+  if (the && (Is(j, "year") || Is(j, "week") || Is(j, "weekend")) && !Hyphen(j + 1) &&
+      !Is(j + 1, "before") && !Is(j + 1, "after") && !Is(j + 1, "earlier")) {
+    Match m{j + 1, Sem{}};
+    m.sem.cls = Is(j, "weekend") ? "weekend" : "relative";
+    m.sem.relative = true;
+    m.sem.gran = Is(j, "year") ? Gran::kYear : Is(j, "week") ? Gran::kWeek : Gran::kWeekend;
+    return m;
+  }
+  if (the && Has(j, kSeason) && !Year(j + 1)) {
+    Match m{j + 1, Sem{}};
+    m.sem.season = Lex(j).season;
+    m.sem.cls = "season";
+    if (Is(j + 1, "of") && Year(j + 2)) m.sem.year = Value(j + 2), m.end = j + 3;
+    return m;
+  }
   if (!Has(j, kRel)) return std::nullopt;
   int rel = Lex(j).rel;
   std::string_view relw = t_[j].lower;
   size_t k = j + 1;
+  if (!the && rel < 0 && Is(k, "night")) {  // "last night"
+    Match m{k + 1, Sem{}};
+    m.sem.type = "TIME";
+    m.sem.cls = "deictic";
+    m.sem.relative = true;
+    m.sem.gran = Gran::kDay;
+    m.sem.shift = -1;
+    m.sem.suffix = "TNI";
+    return m;
+  }
+  if (Is(k, "fiscal") && (Is(k + 1, "year") || Is(k + 1, "quarter"))) ++k;
   if (Has(k, kPod) && !the && rel == 0) {  // "this morning"
     Match m{k + 1, Sem{}};
     m.sem.type = "TIME";
@@ -151,12 +179,19 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   if (!has_num) k = j;
   if (Hyphen(k)) ++k;  // "five-year"
   if (!Has(k, kUnit)) return std::nullopt;
+  // "year-earlier", "year-ago": a quarter expression, not a quantity.
+  if (Hyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago"))) return std::nullopt;
+  // "second quarter": an ordinal, not a unit.
+  if (Has(k, kOrdinal) && (Is(k + 1, "quarter") || Is(k + 1, "half"))) return std::nullopt;
   std::string unit = Lex(k).unit;
   bool plural = Plural(t_[k].lower);
   if (!has_num && !span_rel) {
     if (!plural || the) return std::nullopt;
     // Bare plural unit: only after "for", "in", "over" ("for years").
-    if (i == 0 || !(Is(i - 1, "for") || Is(i - 1, "over"))) return std::nullopt;
+    if (i == 0 || !(Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "in") ||
+                    Is(i - 1, "within"))) {
+      return std::nullopt;
+    }
     n = -1;
   }
   if (!has_num && span_rel) {
@@ -218,6 +253,16 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
     s.literal = std::to_string(Value(j + 1));
     return Match{j + 2, s};
   }
+  // "this year's third quarter", "the 1988 second quarter", "1989's".
+  if ((Is(j, "this") || Is(j, "last") || Is(j, "next")) && Is(j + 1, "year") &&
+      Punct(j + 2, '\'') && Is(j + 3, "s") && !the) {
+    s.has_year_rel = true;
+    s.year_rel = Lex(j).rel;
+    j += 4;
+  } else if (Year(j) && (Has(j + 1, kOrdinal) || Is(j + 1, "fiscal") || Is(j + 1, "period"))) {
+    s.year = Value(j);
+    ++j;
+  }
   if (Is(j, "fiscal")) ++j;
   // "year-earlier", "year-ago"
   bool year_back = false;
@@ -234,6 +279,7 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
     ord = Value(j);
     j += 2;
   } else if (Is(j, "latest") || Is(j, "same") || Is(j, "current") || Is(j, "most")) {
+    if (!Is(j, "same")) s.has_rel = true, s.rel = Is(j, "current") ? 0 : -1;
     if (Is(j, "most") && Is(j + 1, "recent")) ++j;
     ++j;
   }
@@ -241,7 +287,7 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   if (Is(j, "fiscal")) ++j;
   bool quarter = Is(j, "quarter");
   bool half = Is(j, "half") && ord > 0 && ord <= 2;
-  bool period = Is(j, "period") && (year_back || Is(j - 1, "latest"));
+  bool period = Is(j, "period") && (year_back || Is(j - 1, "latest") || s.year != 0);
   if (!quarter && !half && !period) {
     if (year_back && j == i + 3 + (the ? 1 : 0)) {  // bare "year-earlier"
       s.relative = true, s.gran = Gran::kYear, s.shift = -1, s.cls = "shift";
@@ -254,6 +300,7 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   s.quarter = quarter ? ord : 0;
   s.half = half ? ord : 0;
   s.same_period = ord == 0;
+  if (period && s.year != 0 && !year_back) s.same_period = true;
   if (year_back) s.relative = true, s.gran = Gran::kYear, s.shift = -1;
   if (!the && ord == 0 && !year_back && !Is(i, "latest") && !Is(i, "current")) {
     return std::nullopt;  // bare "quarter"

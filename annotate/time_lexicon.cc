@@ -81,7 +81,7 @@ Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_vie
   if (!s.ok()) return s;
   s = ForEachRow(anchoring, "anchoring.tsv", [&lex](const std::vector<std::string>& f) {
     if (f[0] == "rule" && f.size() >= 4) {
-      lex.rules_[f[1]] = AnchorRule{f[2], f[3]};
+      lex.rules_[f[1]] = AnchorRule{f[2], f[3], f.size() >= 5 ? f[4] : "nearest"};
     } else if (f[0] == "window" && f.size() >= 2) {
       lex.window_ = std::atoi(f[1].c_str());
     } else if (f[0] == "future" && f.size() >= 2) {

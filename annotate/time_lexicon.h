@@ -49,6 +49,7 @@ struct LexEntry {
 struct AnchorRule {
   std::string anchor = "dct";       // dct | last
   std::string direction = "nearest";  // tense | past | future | nearest
+  std::string fallback = "nearest";   // for tense when no cue is near
 };
 
 struct StrHash {

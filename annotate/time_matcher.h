@@ -31,6 +31,8 @@ class Matcher {
   std::optional<Match> Quarter(size_t i) const;
   std::optional<Match> SetExpr(size_t i) const;
   std::optional<Match> Reference(size_t i) const;
+  // "nineteen ninety-six", "two thousand": a year in words.
+  std::optional<Match> SpelledYear(size_t i) const;
 
   // Token tests (false past the end).
   bool Ok(size_t i) const { return i < n_; }

@@ -50,13 +50,17 @@ int Resolver::Tense(uint32_t b, uint32_t e) const {
       }
     }
   }
-  return -1;
+  return 0;
 }
 
 int Resolver::Direction(const Mention& m, const AnchorRule& rule) const {
   if (rule.direction == "past") return -1;
   if (rule.direction == "future") return 1;
-  if (rule.direction == "tense") return Tense(m.tok_begin, m.tok_end);
+  if (rule.direction == "tense") {
+    int t = Tense(m.tok_begin, m.tok_end);
+    if (t != 0) return t;
+    return rule.fallback == "past" ? -1 : rule.fallback == "future" ? 1 : 0;
+  }
   return 0;
 }
 
@@ -68,7 +72,11 @@ std::string Resolver::Relative(const Sem& s, const Date& a) {
       return FormatDay(d) + s.suffix;
     }
     case Gran::kWeek: return FormatWeek(AddDays(a, 7 * s.shift));
-    case Gran::kWeekend: return FormatWeek(AddDays(a, 7 * s.shift)) + "-WE";
+    case Gran::kWeekend: {
+      // "the weekend" early in the week is the one just past.
+      int back = s.shift == 0 && s.cls == "weekend" && timex::Weekday(a) <= 3 ? -1 : 0;
+      return FormatWeek(AddDays(a, 7 * (s.shift + back))) + "-WE";
+    }
     case Gran::kMonth: {
       Date d = AddMonths(a, s.shift);
       return FormatMonth(d.year, d.month);
@@ -126,6 +134,8 @@ std::string Resolver::Month(const Sem& s, const Date& a, int dir) {
     if (s.has_rel) dir = s.rel == 0 ? 0 : s.rel;
     if (dir < 0 && s.month > a.month) year -= 1;
     if (dir > 0 && s.month < a.month) year += 1;
+    if (dir == 0 && !s.has_rel && s.month - a.month > 6) year -= 1;
+    if (dir == 0 && !s.has_rel && a.month - s.month > 6) year += 1;
     if (s.has_rel && s.rel < 0 && s.month == a.month) year -= 1;
     if (s.has_rel && s.rel > 0 && s.month == a.month) year += 1;
   }
@@ -155,8 +165,18 @@ std::string Resolver::Season(const Sem& s, const Date& a, int dir) {
 }
 
 std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
-  int year = s.year ? s.year : a.year;
+  int year = s.year ? s.year : a.year + (s.has_year_rel ? s.year_rel : 0);
   int q = s.quarter;
+  if (q == 0 && s.has_rel && s.half == 0) {  // "the latest quarter", "the current quarter"
+    int cur = a.year * 4 + QuarterOf(a.month) - 1 + (s.rel < 0 ? -1 : 0);
+    year = cur / 4, q = cur % 4 + 1;
+    if (s.relative) year += s.shift;
+    else last_q_year_ = year, last_q_ = q;
+    return FormatQuarter(year, q);
+  }
+  if (q == 0 && s.year != 0 && s.same_period && last_q_ != 0) {  // "the 1988 period"
+    return FormatQuarter(s.year, last_q_);
+  }
   if (s.half) return FormatYear(year + (s.relative ? s.shift : 0)) + "-H" + std::to_string(s.half);
   if (q == 0) {
     if (last_q_ != 0) {
@@ -200,6 +220,9 @@ std::string Resolver::Resolve(const Mention& m, std::string* type) {
     return s.literal;
   }
   if (!s.literal.empty()) return s.literal;
+  if (s.has_year_rel && s.month && dct_) {  // "June last year"
+    return FormatMonth(dct_->year + s.year_rel, s.month);
+  }
   if (s.year && s.month && s.day) {
     if (s.suffix.empty()) last_day_ = Date{s.year, s.month, s.day};
     return FormatDay(Date{s.year, s.month, s.day}) + s.suffix;
