@@ -3,7 +3,6 @@
 // it ("Trump said, “…”", "Cruz continued:\n“…”") or not at all (a follow-on
 // quote that continues the previous speaker). Partial and scare quotes
 // ("a “very good chance” of") are left to the indirect rules.
-#include <cstdlib>
 #include <optional>
 
 #include "annotate/quote_rules.h"
@@ -23,6 +22,13 @@ bool IsFullQuote(const QuoteContext& c, const QuoteSegment& s) {
   size_t first = s.open + 1;
   if (first > s.last || (s.closed && first == s.last)) return false;
   const QTok& f = q.tok[first];
+  // “… people” that border security …: the sentence runs on through the mark.
+  if (s.closed && s.last + 1 < q.tok.size() && !q.tok[s.last + 1].para_start && q.tok[s.last - 1].word &&
+      q.tok[s.last + 1].word && !q.tok[s.last + 1].cap) {
+    CueClass cls;
+    if (c.lx.MatchCue(q.lower, s.last + 1, &cls) == 0 && c.lx.PronounKind(q.lower[s.last + 1]).empty())
+      return false;
+  }
   if (q.tok[s.open].para_start) return f.cap || !f.word;
   const QTok& p = q.tok[s.open - 1];
   CueClass cls;
@@ -54,7 +60,7 @@ void FindChannel(const QuoteContext& c, size_t hi, Attribution* a) {
 
 bool IsParticiple(const std::string& l) { return l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0; }
 
-bool IsAddressee(const std::string& l) { return l == "told" || l == "tells" || l == "telling" || l == "asked"; }
+bool IsAddressee(const std::string& l) { return l == "told" || l == "tells" || l == "telling"; }
 
 // The phrase between a quote and its cue, [b, k): "the investor", "they",
 // "Braynard is quoted as" — words only, short.
@@ -109,8 +115,13 @@ std::optional<Attribution> FindAfter(const QuoteContext& c, size_t b, size_t e) 
 }
 
 // The subject at the start of tokens [b, e) ("Another commenter …").
+// An opening phrase ("Before the convention,", "On Twitter,") is skipped.
 std::optional<SpeakerNP> Subject(const QuoteContext& c, size_t b, size_t e) {
-  if (b < e && c.lx.IsStop(c.q.lower[b])) ++b;
+  if (b < e && c.lx.IsStop(c.q.lower[b])) {
+    size_t k = b + 1;
+    while (k < e && !IsComma(c.q.tok[k]) && k < b + 8) ++k;
+    b = k < e && IsComma(c.q.tok[k]) ? k + 1 : b + 1;
+  }
   return SpeakerAfter(c.q, c.lx, b, e);
 }
 
@@ -130,8 +141,9 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
       sp = SpeakerBefore(c.q, c.lx, i, b);
     }
     if (!sp) {
-      if (!bare && cls == CueClass::kSpeech) bare = Attribution{i, i + n, SpeakerNP{}, std::nullopt, false};
-      continue;
+      if (cls != CueClass::kSpeech) continue;
+      bare = Attribution{i, i + n, SpeakerNP{}, std::nullopt, false};
+      break;  // the cue nearest the quote governs it ("said before adding: “…”")
     }
     Attribution a{i, i + n, *sp, std::nullopt};
     FindChannel(c, e, &a);
@@ -145,10 +157,12 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
     FindChannel(c, e, &*bare);
     return bare;
   }
-  // "Trump: “…”" — a bare name and a colon.
+  // "Trump: “…”", "She then addressed the supporters again: “…”" — a colon
+  // stands for the cue; the speaker is the subject of the clause.
   if (e > b + 1 && c.q.tok[e - 1].text == ":") {
     auto sp = SpeakerBefore(c.q, c.lx, e - 1, b);
     if (sp && sp->b == b && !sp->pronoun) return Attribution{e - 1, e, *sp, std::nullopt};
+    if (auto subj = Subject(c, b, e - 1)) return Attribution{e - 1, e, *subj, std::nullopt};
   }
   return std::nullopt;
 }
@@ -193,49 +207,63 @@ void InheritSpeaker(const Quote& from, Quote* to) {
   to->speaker_span = from.speaker_span;
 }
 
+// Whether s continues the previous quote rather than starting one: the
+// second half of a split quote ("“A,” X said, “B”"), the next sentence
+// after the attribution ("“A,” X said. “B”"), or the next paragraph when
+// the previous one ended with that quote and its attribution.
+bool Continues(const QuoteContext& c, const Previous& prev, const QuoteSegment& s,
+               const std::optional<Attribution>& a) {
+  const QuoteText& q = c.q;
+  int para = q.tok[s.open].para;
+  bool same_para = prev.para == para && !q.tok[s.open].para_start;
+  if (same_para && a && a->cue_b == prev.cue_b) return true;
+  if (a) return false;
+  // s must end its sentence: nothing but punctuation after the closing mark.
+  size_t end = c.SentenceEnd(s.last);
+  for (size_t k = s.last + 1; k < end; ++k)
+    if (q.tok[k].word) return false;
+  bool tail_only = s.open == prev.last + 1 || c.SentenceBegin(s.open - 1) <= prev.last;
+  if (same_para) return tail_only;
+  return q.tok[s.open].para_start && prev.para + 1 == para && tail_only;
+}
+
+// The second half of a split quote may start in lower case: “…,” she said, “is …”.
+bool ContinuesSplit(const QuoteContext& c, const Previous& prev, const QuoteSegment& s) {
+  return prev.para == c.q.tok[s.open].para && prev.cue_b > prev.last && prev.cue_b < s.open &&
+         c.q.tok[s.open - 1].text == ",";
+}
+
 }  // namespace
 
 void ExtractDirect(QuoteContext* c, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
   std::optional<Previous> prev;
   for (const QuoteSegment& s : c->segments) {
-    bool continues_split = prev && prev->para == q.tok[s.open].para && prev->cue_b > prev->last &&
-                           prev->cue_b < s.open && q.tok[s.open - 1].text == ",";
-    if (!continues_split && !IsFullQuote(*c, s)) continue;
-    int para = q.tok[s.open].para;
+    if (!(prev && ContinuesSplit(*c, *prev, s)) && !IsFullQuote(*c, s)) continue;
     size_t head_b = c->SentenceBegin(s.open);
     if (prev && prev->last + 1 > head_b && prev->last < s.open) head_b = prev->last + 1;
     std::optional<Attribution> a = Attribute(*c, s, head_b);
-    bool adjacent = prev && prev->para == para && !q.tok[s.open].para_start;
-    bool same_cue = a && prev && a->cue_b == prev->cue_b;
-    bool split = adjacent && prev->cue_b > prev->last && prev->cue_b < s.open && q.tok[s.open - 1].text == ",";
-    bool next_sentence = adjacent && !a && std::getenv("QNOSENT") == nullptr;
-    if (split || next_sentence || (adjacent && same_cue)) {
-      // Split quote or a follow-on sentence in the same paragraph.
+    for (size_t k = s.open; k <= s.last; ++k) c->used[k] = true;
+    if (prev && Continues(*c, *prev, s, a)) {
       Quote& pq = (*out)[prev->quote];
       pq.spans.insert(pq.spans.end(), s.spans.begin(), s.spans.end());
       prev->last = s.last;
       prev->para = q.tok[s.last].para;
       continue;
     }
+    bool standalone = q.tok[s.open].para_start || head_b == s.open;
+    if (!a && !standalone) continue;
     ResolvedSpeaker who;
-    Quote quote;
+    Quote quote = c->MakeQuote(s.spans, "direct", a ? &*a : nullptr, prev ? prev->speaker : std::nullopt, &who);
     if (a) {
-      quote = c->MakeQuote(s.spans, "direct", &*a, prev ? prev->speaker : std::nullopt, &who);
       for (size_t k = a->cue_b; k < a->cue_e; ++k) c->used[k] = true;
-      if (!a->has_speaker && prev && prev->speaker && prev->para + 1 >= para) InheritSpeaker((*out)[prev->quote], &quote);
-    } else {
-      bool follow_on = prev && prev->speaker && q.tok[s.open].para_start && prev->para + 1 == para;
-      bool standalone = q.tok[s.open].para_start || head_b == s.open;
-      if (!follow_on && !standalone) continue;
-      quote = c->MakeQuote(s.spans, "direct", nullptr, std::nullopt, &who);
-      if (follow_on) {
+      int para = q.tok[s.open].para;
+      if (!a->has_speaker && prev && prev->speaker && prev->para + 1 >= para) {
         InheritSpeaker((*out)[prev->quote], &quote);
-        quote.channel = (*out)[prev->quote].channel;
         who = *prev->speaker;
       }
+      if (who.name) c->speakers.push_back({a->cue_b, who});
     }
-    for (size_t k = s.open; k <= s.last; ++k) c->used[k] = true;
     out->push_back(std::move(quote));
     Previous p;
     p.quote = out->size() - 1;
@@ -243,7 +271,6 @@ void ExtractDirect(QuoteContext* c, std::vector<Quote>* out) {
     p.para = q.tok[s.last].para;
     p.cue_b = a ? a->cue_b : SIZE_MAX;
     if (out->back().speaker_name) p.speaker = who;
-    if (a && a->has_speaker && who.name) c->speakers.push_back({a->cue_b, who});
     prev = p;
   }
 }

@@ -157,7 +157,10 @@ std::optional<SpeakerNP> SpeakerLoose(const QuoteText& q, const QuoteLexicon& lx
       "because", "and", "but", "adding", "noting", "referring", "according", "last", "this"};
   if (begin >= hi) return std::nullopt;
   const std::string& f = q.lower[begin];
-  if (!(IsDeterminer(f) || q.tok[begin].cap || lx.IsRole(f) || IsNumberish(q.tok[begin]))) return std::nullopt;
+  bool opens = IsDeterminer(f) || q.tok[begin].cap || lx.IsRole(f) || IsNumberish(q.tok[begin]);
+  // "said pollster Frank Luntz": a lower-case word before a name.
+  for (size_t k = begin + 1; !opens && k < hi && k <= begin + 3 && q.tok[k].word; ++k) opens = q.tok[k].cap;
+  if (!opens) return std::nullopt;
   if (!lx.PronounKind(f).empty()) return SpeakerAfter(q, lx, begin, hi);
   size_t k = begin;
   while (k < hi && k - begin < 14 && (q.tok[k].word || IsPossessive(q.tok[k].text) || q.tok[k].text == "-") &&
