@@ -186,6 +186,12 @@ std::optional<Attribution> Attribute(const QuoteContext& c, const QuoteSegment& 
   if (s.closed && tail_e == tail_b && tail_b < q.tok.size() && !q.tok[tail_b].para_start &&
       (inner == "?" || inner == "!"))
     tail_e = c.SentenceEnd(tail_b);
+  // “… missing.” Trump said. — a short sentence that is only the attribution.
+  if (s.closed && tail_e == tail_b && tail_b < q.tok.size() && !q.tok[tail_b].para_start &&
+      c.SentenceEnd(tail_b) <= tail_b + kShortPhrase + 2) {
+    size_t e2 = c.SentenceEnd(tail_b);
+    if (auto a = FindAfter(c, tail_b, e2); a && std::max(a->cue_e, a->speaker.e) + 1 >= e2) return a;
+  }
   for (size_t k = tail_b; k < tail_e; ++k)
     if (c.segment_of[k] >= 0) tail_e = k;
   bool comma = (s.last > 0 && IsComma(q.tok[s.last - 1])) || (tail_b < tail_e && IsComma(q.tok[tail_b]));
@@ -196,7 +202,7 @@ std::optional<Attribution> Attribute(const QuoteContext& c, const QuoteSegment& 
   // "Cruz continued:" ending the previous paragraph.
   if (!a && q.tok[s.open].para_start && s.open > 0 && q.tok[s.open - 1].text == ":") {
     size_t pe = s.open - 1;
-    a = FindBefore(c, c.SentenceBegin(pe), pe);
+    a = FindBefore(c, c.SentenceBegin(pe), pe + 1);
   }
   return a;
 }

@@ -51,6 +51,14 @@ size_t SkipDatePhrase(const QuoteText& q, size_t j, size_t lo) {
   return j;
 }
 
+// Skips "(R-Fla.)" ending before j; returns the new end.
+size_t SkipParenthesis(const QuoteText& q, size_t j, size_t lo) {
+  if (j <= lo || q.tok[j - 1].text != ")") return j;
+  for (size_t k = j - 1; k > lo && k + 10 > j; --k)
+    if (q.tok[k - 1].text == "(") return k - 1;
+  return j;
+}
+
 // Words allowed inside a speaker phrase.
 bool PhraseWord(const QuoteText& q, const QuoteLexicon& lx, size_t k) {
   const std::string& l = q.lower[k];
@@ -96,6 +104,7 @@ std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& l
     size_t before = j;
     while (j > lo && (Skippable().count(q.lower[j - 1]) || (!q.tok[j - 1].cap && IsAdverb(q.lower[j - 1])))) --j;
     j = SkipDatePhrase(q, j, lo);
+    j = SkipParenthesis(q, j, lo);
     if (j == before) break;
   }
   if (j <= lo) return std::nullopt;
@@ -118,6 +127,25 @@ std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& l
     while (k > lo && j - k < kMaxPhrase && PhraseWord(q, lx, k - 1) && !IsDeterminer(q.lower[k])) --k;
   }
   while (k < j && IsPossessive(q.tok[k].text)) ++k;
+  // "one employee", "the crowd", "Another commenter": a determiner and up
+  // to two lower-case nouns.
+  if ((k == j || !HasHead(q, lx, k, j)) && !(k < j && IsDeterminer(q.lower[k]))) {
+    for (size_t d = j - 1; d + 3 >= j && d > lo; --d) {
+      if (!q.tok[d - 1].word) break;
+      if (IsDeterminer(q.lower[d - 1])) {
+        bool nouns = true;
+        for (size_t m = d; m < j; ++m) nouns = nouns && q.tok[m].word && !lx.IsStop(q.lower[m]);
+        if (nouns) k = d - 1;
+        break;
+      }
+    }
+    if (k < j && IsDeterminer(q.lower[k])) {
+      np.b = k;
+      np.name_b = np.name_e = j;
+      np.role_only = true;
+      return np;
+    }
+  }
   if (k == j || !HasHead(q, lx, k, j)) return std::nullopt;
   np.b = k;
   SetName(q, lx, &np);
@@ -137,7 +165,9 @@ std::optional<SpeakerNP> SpeakerAfter(const QuoteText& q, const QuoteLexicon& lx
   size_t k = begin;
   if (IsDeterminer(q.lower[k])) ++k;
   while (k < hi && k - begin < kMaxPhrase) {
-    if (PhraseWord(q, lx, k) && !(IsDeterminer(q.lower[k]) && k > begin)) {
+    bool modifier = !q.tok[k].cap && q.tok[k].word && k + 1 < hi && !lx.IsStop(q.lower[k]) &&
+                    (lx.IsRole(q.lower[k + 1]) || q.tok[k + 1].cap);  // "presidential nominee"
+    if ((PhraseWord(q, lx, k) || modifier) && !(IsDeterminer(q.lower[k]) && k > begin)) {
       ++k;
     } else if (q.lower[k] == "of" && k + 1 < hi && q.tok[k + 1].cap && k > begin && q.tok[k - 1].cap) {
       k += 2;
