@@ -100,11 +100,13 @@ Result<RawPage> PageFromBytes(const std::string& input, const std::string& id,
                               const std::string& format, std::string bytes,
                               const ReadOptions& options) {
   if (bytes.empty()) return Status::InvalidInput("empty input");
-  if (LooksBinary(bytes)) return Status::InvalidInput("binary content (not text)");
   RawPage p;
   p.id = id;
   p.input = input;
   p.content_hash = ContentHash(bytes);
+  bool utf16 = bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0);
+  if (utf16) bytes = DecodeToUtf8(bytes, "", &p.encoding_repaired);
+  if (LooksBinary(bytes)) return Status::InvalidInput("binary content (not text)");
   if (format == "html") {
     p.format = "html";
     p.content = DecodeToUtf8(bytes, "", &p.encoding_repaired);

@@ -102,6 +102,14 @@ Result<std::string> DetectFormat(const std::string& path, std::string_view head)
   if (head.empty()) return Status::InvalidInput("empty input");
   std::string name = LowerName(path);
   if (head.substr(0, 5) == "WARC/") return std::string("warc");
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {  // UTF-16 with BOM
+    std::string ascii;
+    for (size_t i = 2; i < head.size() && ascii.size() < 1024; ++i)
+      if (head[i] != '\0') ascii += static_cast<char>(std::tolower(static_cast<unsigned char>(head[i])));
+    bool html = ascii.find("<html") != std::string::npos || ascii.find("<body") != std::string::npos ||
+                ascii.find("<!doctype") != std::string::npos;
+    return std::string(html ? "html" : "dump");
+  }
   if (LooksBinary(head)) return Status::InvalidInput("binary content (not text, HTML, WARC or JSONL)");
   if (EndsWith(name, ".warc")) return Status::InvalidInput("not a WARC file (no WARC/ version line)");
   if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) return std::string("jsonl");

@@ -33,7 +33,7 @@ void StartAndKill(const std::string& db, const std::string& input, int delay_ms)
 }
 
 std::multiset<std::string> StoredIds(const std::string& db, const TempDir& t) {
-  EXPECT_EQ(Run(Bin() + " export --db " + db + " > " + t / "export.jsonl"), 0);
+  EXPECT_EQ(Sh(Bin() + " export --db " + db + " > " + t / "export.jsonl"), 0);
   std::multiset<std::string> ids;
   std::istringstream in(Slurp(t / "export.jsonl"));
   for (std::string line; std::getline(in, line);) ids.insert(nlohmann::json::parse(line)["id"].get<std::string>());
@@ -56,12 +56,12 @@ TEST(CrashTest, KillAndRerunLosesAndDuplicatesNothing) {
   std::string db = t / "crash.db";
   // Kill at several moments, including before anything commits and mid-batch.
   for (int delay : {5, 60, 150, 300}) StartAndKill(db, t / "corpus.jsonl", delay);
-  ASSERT_EQ(Run(Bin() + " ingest --db " + db + " " + t / "corpus.jsonl" + " 2>/dev/null"), 0);
+  ASSERT_EQ(Sh(Bin() + " ingest --db " + db + " " + t / "corpus.jsonl" + " 2>/dev/null"), 0);
   auto ids = StoredIds(db, t);
   EXPECT_EQ(ids.size(), static_cast<size_t>(kDocs));
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), static_cast<size_t>(kDocs));
   // A third run stores nothing new.
-  ASSERT_EQ(Run(Bin() + " ingest --db " + db + " " + t / "corpus.jsonl" + " 2>/dev/null"), 0);
+  ASSERT_EQ(Sh(Bin() + " ingest --db " + db + " " + t / "corpus.jsonl" + " 2>/dev/null"), 0);
   EXPECT_EQ(StoredIds(db, t).size(), static_cast<size_t>(kDocs));
 }
 

@@ -23,7 +23,7 @@ inline std::string Slurp(const std::string& path) {
 }
 
 // Runs a shell command; returns its exit code (stdout/stderr go to files).
-inline int Run(const std::string& cmd) {
+inline int Sh(const std::string& cmd) {
   int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }

@@ -46,7 +46,7 @@ TEST(MalformedCorpusTest, RejectsAreNamedAndValidInputsStored) {
   Write(in + "/empty.txt", "");
   Write(in + "/docs.jsonl", "{\"id\":\"j1\",\"text\":\"Fine text.\"}\n{not json\n{\"id\":\"j2\",\"text\":\"More.\"}\n");
   std::string db = t / "x.db";
-  int rc = Run(Bin() + " ingest --db " + db + " " + in + " > " + t / "out" + " 2> " + t / "err");
+  int rc = Sh(Bin() + " ingest --db " + db + " " + in + " > " + t / "out" + " 2> " + t / "err");
   EXPECT_EQ(rc, 2);
   std::string err = Slurp(t / "err");
   for (const char* name : {"truncated.html.gz", "truncated.warc", "binary.bin", "huge.txt", "empty.txt", "docs.jsonl:2"})
@@ -54,7 +54,7 @@ TEST(MalformedCorpusTest, RejectsAreNamedAndValidInputsStored) {
   EXPECT_NE(err.find("gzip"), std::string::npos);
   EXPECT_NE(err.find("binary"), std::string::npos);
 
-  ASSERT_EQ(Run(Bin() + " export --db " + db + " > " + t / "docs.jsonl"), 0);
+  ASSERT_EQ(Sh(Bin() + " export --db " + db + " > " + t / "docs.jsonl"), 0);
   std::istringstream docs(Slurp(t / "docs.jsonl"));
   std::set<std::string> ids;
   for (std::string line; std::getline(docs, line);) {
@@ -63,7 +63,7 @@ TEST(MalformedCorpusTest, RejectsAreNamedAndValidInputsStored) {
   }
   EXPECT_EQ(ids, (std::set<std::string>{"good", "good2", "latin1", "j1", "j2"}));
 
-  ASSERT_EQ(Run(Bin() + " export --db " + db + " --what rejects > " + t / "rejects.jsonl"), 0);
+  ASSERT_EQ(Sh(Bin() + " export --db " + db + " --what rejects > " + t / "rejects.jsonl"), 0);
   std::string rejects = Slurp(t / "rejects.jsonl");
   for (const char* name : {"truncated.html.gz", "truncated.warc", "binary.bin", "huge.txt", "empty.txt", "docs.jsonl:2"})
     EXPECT_NE(rejects.find(name), std::string::npos) << name;

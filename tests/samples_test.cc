@@ -50,7 +50,7 @@ void CheckDocument(const json& d, const SchemaValidator& schema) {
 TEST(SamplesTest, ExtractValidatesAgainstSchema) {
   TempDir t("dateline_samples");
   SchemaValidator schema(json::parse(Slurp(std::string(DATELINE_SOURCE_DIR) + "/docs/document.schema.json")));
-  ASSERT_EQ(Run(Bin() + " extract " + DATELINE_SOURCE_DIR + "/samples > " + t / "out.jsonl"), 0);
+  ASSERT_EQ(Sh(Bin() + " extract " + DATELINE_SOURCE_DIR + "/samples > " + t / "out.jsonl"), 0);
   auto docs = Lines(Slurp(t / "out.jsonl"));
   ASSERT_EQ(docs.size(), 5u);
   std::vector<std::string> ids;
@@ -71,8 +71,8 @@ TEST(SamplesTest, IngestExportCarriesStories) {
   TempDir t("dateline_samples_db");
   SchemaValidator schema(json::parse(Slurp(std::string(DATELINE_SOURCE_DIR) + "/docs/document.schema.json")));
   std::string db = t / "s.db";
-  ASSERT_EQ(Run(Bin() + " ingest --db " + db + " " + DATELINE_SOURCE_DIR + "/samples 2>/dev/null"), 0);
-  ASSERT_EQ(Run(Bin() + " export --db " + db + " > " + t / "docs.jsonl"), 0);
+  ASSERT_EQ(Sh(Bin() + " ingest --db " + db + " " + DATELINE_SOURCE_DIR + "/samples 2>/dev/null"), 0);
+  ASSERT_EQ(Sh(Bin() + " export --db " + db + " > " + t / "docs.jsonl"), 0);
   auto docs = Lines(Slurp(t / "docs.jsonl"));
   ASSERT_EQ(docs.size(), 5u);
   for (const auto& d : docs) {
@@ -80,9 +80,9 @@ TEST(SamplesTest, IngestExportCarriesStories) {
     EXPECT_TRUE(d["story"].is_string());
     EXPECT_TRUE(d["storyline"].is_string());
   }
-  ASSERT_EQ(Run(Bin() + " export --db " + db + " --format csv > " + t / "docs.csv"), 0);
+  ASSERT_EQ(Sh(Bin() + " export --db " + db + " --format csv > " + t / "docs.csv"), 0);
   EXPECT_NE(Slurp(t / "docs.csv").find("000_b033e49237c5a107"), std::string::npos);
-  ASSERT_EQ(Run(Bin() + " stories --db " + db + " --json > " + t / "stories.json"), 0);
+  ASSERT_EQ(Sh(Bin() + " stories --db " + db + " --json > " + t / "stories.json"), 0);
   EXPECT_FALSE(json::parse(Slurp(t / "stories.json")).empty());
 }
 
