@@ -21,6 +21,9 @@ bool IsFullQuote(const QuoteContext& c, const QuoteSegment& s) {
   const QuoteText& q = c.q;
   size_t first = s.open + 1;
   if (first > s.last || (s.closed && first == s.last)) return false;
+  bool words = false;
+  for (size_t k = first; k <= s.last && !words; ++k) words = q.tok[k].word;
+  if (!words) return false;
   const QTok& f = q.tok[first];
   // “… people” that border security …: the sentence runs on through the mark.
   if (s.closed && s.last + 1 < q.tok.size() && !q.tok[s.last + 1].para_start && q.tok[s.last - 1].word &&

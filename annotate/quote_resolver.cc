@@ -192,9 +192,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(const SpeakerNP& np,
     if (m.span.begin >= at) break;
     size_t t = TokenAt(q_, m.span.begin);
     int s = t < q_.sent.size() ? q_.sent[t] : -1;
-    if (s == last_sent) continue;
+    if (s == last_sent || !m.person) continue;
     last_sent = s;
-    if (m.person) subject = &m;
+    subject = &m;
   }
   if (previous && previous->person && (!subject || subject->span.begin < previous->at)) return *previous;
   if (subject) return FromMention(*subject);

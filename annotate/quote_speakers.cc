@@ -126,6 +126,7 @@ std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& l
     k -= 2;
     while (k > lo && j - k < kMaxPhrase && PhraseWord(q, lx, k - 1) && !IsDeterminer(q.lower[k])) --k;
   }
+  if (k > lo && k < j && !IsDeterminer(q.lower[k]) && IsDeterminer(q.lower[k - 1])) --k;  // "the envoy"
   while (k < j && IsPossessive(q.tok[k].text)) ++k;
   // "one employee", "the crowd", "Another commenter": a determiner and up
   // to two lower-case nouns.

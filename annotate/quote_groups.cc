@@ -1,0 +1,246 @@
+#include "annotate/quote_groups.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+#include <unordered_map>
+
+#include "base/hash.h"
+#include "base/utf8.h"
+
+namespace dateline {
+namespace {
+
+constexpr size_t kMaxPosting = 2000;  // bigrams shared by more quotes are ignored
+constexpr size_t kMaxDiffWords = 400;
+
+struct Item {
+  size_t doc = 0, quote = 0;
+  std::string text;
+  std::vector<std::string> words, shown;  // lower-cased / as written
+  std::vector<uint64_t> bigrams;          // sorted, unique
+  std::string surname;
+};
+
+bool WordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F) && c != 0xD7 && c != 0xF7;
+}
+
+void SplitWords(std::string_view s, std::vector<std::string>* lower, std::vector<std::string>* shown) {
+  std::string l, w;
+  auto flush = [&] {
+    if (!w.empty()) {
+      lower->push_back(l);
+      shown->push_back(w);
+    }
+    l.clear();
+    w.clear();
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    char32_t c = utf8::Next(s, &i);
+    if (c == '\'' || c == 0x2019) continue;  // "don’t" -> "dont"
+    if (!WordChar(c)) {
+      flush();
+      continue;
+    }
+    w.append(s.substr(start, i - start));
+    if (c < 0x80) {
+      l.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else {
+      l.append(s.substr(start, i - start));
+    }
+  }
+  flush();
+}
+
+std::string LastWord(const std::optional<std::string>& name) {
+  if (!name) return "";
+  std::vector<std::string> l, w;
+  SplitWords(*name, &l, &w);
+  return l.empty() ? "" : l.back();
+}
+
+Item MakeItem(const Document& d, const utf8::OffsetMap& map, size_t di, size_t qi) {
+  Item it;
+  it.doc = di;
+  it.quote = qi;
+  const Quote& q = d.quotes[qi];
+  for (const Span& s : q.spans) {
+    size_t b = map.ToByte(s.begin), e = map.ToByte(s.end);
+    if (b >= e || e > d.text.size()) continue;
+    if (!it.text.empty()) it.text += " ";
+    it.text.append(d.text, b, e - b);
+  }
+  SplitWords(it.text, &it.words, &it.shown);
+  for (size_t k = 0; k + 1 < it.words.size(); ++k)
+    it.bigrams.push_back(Hash64(it.words[k] + " " + it.words[k + 1]));
+  if (it.words.size() == 1) it.bigrams.push_back(Hash64(it.words[0]));
+  std::sort(it.bigrams.begin(), it.bigrams.end());
+  it.bigrams.erase(std::unique(it.bigrams.begin(), it.bigrams.end()), it.bigrams.end());
+  it.surname = LastWord(q.speaker_name);
+  return it;
+}
+
+struct UnionFind {
+  std::vector<size_t> parent, size;
+  explicit UnionFind(size_t n) : parent(n), size(n, 1) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(size_t a, size_t b, size_t cap) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b || size[a] + size[b] > cap) return;
+    if (size[a] < size[b]) std::swap(a, b);
+    parent[b] = a;
+    size[a] += size[b];
+  }
+};
+
+bool Related(const Item& a, const Item& b, size_t shared, const QuoteGroupOptions& o) {
+  bool known = !a.surname.empty() && !b.surname.empty();
+  if (known && a.surname != b.surname) return false;
+  if (a.words.size() < o.min_words || b.words.size() < o.min_words) return a.words == b.words;
+  double containment = static_cast<double>(shared) / std::min(a.bigrams.size(), b.bigrams.size());
+  return containment >= (known ? o.min_overlap : o.min_overlap_unknown);
+}
+
+// Links items of different documents that share enough bigrams.
+void LinkItems(const std::vector<Item>& items, const QuoteGroupOptions& o, UnionFind* uf) {
+  std::unordered_map<uint64_t, std::vector<size_t>> postings;
+  for (size_t i = 0; i < items.size(); ++i)
+    for (uint64_t g : items[i].bigrams) postings[g].push_back(i);
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::unordered_map<size_t, size_t> shared;
+    for (uint64_t g : items[i].bigrams) {
+      const auto& list = postings[g];
+      if (list.size() > kMaxPosting) continue;
+      for (size_t j : list)
+        if (j > i && items[j].doc != items[i].doc) ++shared[j];
+    }
+    for (auto [j, n] : shared)
+      if (Related(items[i], items[j], n, o)) uf->Join(i, j, o.max_group_size);
+  }
+}
+
+std::string Join(const std::vector<std::string>& w, size_t b, size_t e) {
+  std::string s;
+  for (size_t k = b; k < e; ++k) {
+    if (k > b) s += " ";
+    s += w[k];
+  }
+  return s;
+}
+
+// Word-level differences of `other` against `base` (longest common subsequence).
+void Differences(const Item& base, const Item& other, const std::string& doc, std::vector<WordingDifference>* out) {
+  const auto &a = base.words, &b = other.words;
+  if (a.size() > kMaxDiffWords || b.size() > kMaxDiffWords || a == b) return;
+  std::vector<std::vector<uint16_t>> L(a.size() + 1, std::vector<uint16_t>(b.size() + 1, 0));
+  for (size_t i = a.size(); i-- > 0;)
+    for (size_t j = b.size(); j-- > 0;)
+      L[i][j] = a[i] == b[j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i;
+      ++j;
+      continue;
+    }
+    size_t i0 = i, j0 = j;
+    while ((i < a.size() || j < b.size()) && !(i < a.size() && j < b.size() && a[i] == b[j])) {
+      if (j >= b.size() || (i < a.size() && L[i + 1][j] >= L[i][j + 1])) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    out->push_back({doc, Join(base.shown, i0, i), Join(other.shown, j0, j)});
+  }
+}
+
+QuoteGroup BuildGroup(const std::vector<Document>& docs, const std::vector<Item>& items, std::vector<size_t> members) {
+  // One source per document: its longest quote in the group.
+  std::sort(members.begin(), members.end(), [&](size_t x, size_t y) {
+    if (items[x].doc != items[y].doc) return items[x].doc < items[y].doc;
+    return items[x].words.size() > items[y].words.size();
+  });
+  members.erase(std::unique(members.begin(), members.end(),
+                            [&](size_t x, size_t y) { return items[x].doc == items[y].doc; }),
+                members.end());
+  size_t rep = members[0];
+  for (size_t m : members)
+    if (items[m].words.size() > items[rep].words.size()) rep = m;
+  QuoteGroup g;
+  g.text = items[rep].text;
+  char id[24];
+  std::snprintf(id, sizeof(id), "q%016llx", static_cast<unsigned long long>(Hash64(Join(items[rep].words, 0, items[rep].words.size()))));
+  g.id = id;
+  g.kind = "indirect";
+  for (size_t m : members) {
+    const Document& d = docs[items[m].doc];
+    const Quote& q = d.quotes[items[m].quote];
+    g.sources.push_back({d.id, d.outlet, q.spans, items[m].text, q.kind});
+    if (q.kind == "direct") g.kind = "direct";
+    if (!g.speaker_name && q.speaker_name) {
+      g.speaker_name = q.speaker_name;
+      if (q.speaker) g.speaker = d.id + ":" + *q.speaker;
+    }
+    if (m != rep) Differences(items[rep], items[m], d.id, &g.wording_differences);
+  }
+  return g;
+}
+
+}  // namespace
+
+std::vector<QuoteGroup> GroupQuotes(const std::vector<Document>& docs, const QuoteGroupOptions& options) {
+  std::vector<Item> items;
+  for (size_t di = 0; di < docs.size(); ++di) {
+    const Document& d = docs[di];
+    if (d.duplicate_of || d.quotes.empty()) continue;
+    utf8::OffsetMap map(d.text);
+    for (size_t qi = 0; qi < d.quotes.size(); ++qi) {
+      Item it = MakeItem(d, map, di, qi);
+      if (!it.words.empty()) items.push_back(std::move(it));
+    }
+  }
+  UnionFind uf(items.size());
+  LinkItems(items, options, &uf);
+  std::unordered_map<size_t, std::vector<size_t>> comps;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto [it, fresh] = comps.try_emplace(uf.Find(i));
+    if (fresh) order.push_back(uf.Find(i));
+    it->second.push_back(i);
+  }
+  std::vector<QuoteGroup> out;
+  for (size_t root : order) {
+    QuoteGroup g = BuildGroup(docs, items, comps[root]);
+    if (g.sources.size() >= 2 || options.singletons) out.push_back(std::move(g));
+  }
+  return out;
+}
+
+nlohmann::json QuoteGroupToJson(const QuoteGroup& g) {
+  using nlohmann::json;
+  auto opt = [](const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); };
+  json sources = json::array();
+  for (const QuoteSource& s : g.sources) {
+    json spans = json::array();
+    for (const Span& sp : s.spans) spans.push_back(json::array({sp.begin, sp.end}));
+    sources.push_back({{"document", s.document}, {"outlet", opt(s.outlet)}, {"spans", spans}, {"text", s.text},
+                       {"kind", s.kind}});
+  }
+  json diffs = json::array();
+  for (const WordingDifference& w : g.wording_differences)
+    diffs.push_back({{"document", w.document}, {"from", w.from}, {"to", w.to}});
+  return {{"id", g.id},         {"speaker", opt(g.speaker)}, {"speaker_name", opt(g.speaker_name)},
+          {"text", g.text},     {"kind", g.kind},            {"sources", sources},
+          {"wording_differences", diffs}};
+}
+
+}  // namespace dateline

@@ -1,0 +1,169 @@
+// QuoteExtractor: tables of {text, expected quotes}.
+#include "annotate/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include "annotate/quote_test_util.h"
+
+namespace dateline {
+namespace {
+
+using quotes_test::Content;
+using quotes_test::Cut;
+using quotes_test::Run;
+Document Annotated(const std::string& text, std::vector<Entity> e = {}) { return Run(text, std::move(e)); }
+
+struct Want {
+  std::string content;  // pieces joined by " | "
+  std::string kind;
+  std::string speaker_name;  // "" = none
+  std::string channel;       // "" = none
+};
+
+struct Case {
+  const char* name;
+  std::string text;
+  std::vector<Want> want;  // every quote, in text order
+};
+
+// Compares every quote: content, kind, speaker's full name, channel.
+void Check(const Case& c) {
+  Document d = Annotated(c.text);
+  ASSERT_EQ(d.quotes.size(), c.want.size()) << c.name;
+  for (size_t i = 0; i < c.want.size(); ++i) {
+    const Quote& q = d.quotes[i];
+    const Want& w = c.want[i];
+    EXPECT_EQ(Content(d, q), w.content) << c.name << " #" << i;
+    EXPECT_EQ(q.kind, w.kind) << c.name << " #" << i;
+    EXPECT_EQ(q.speaker_name.value_or(""), w.speaker_name) << c.name << " #" << i;
+    EXPECT_EQ(q.channel.value_or(""), w.channel) << c.name << " #" << i;
+  }
+}
+
+TEST(QuoteExtractorTest, DirectQuotes) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  const std::vector<Case> cases = {
+      {"curly after",
+       "Intro.\n\u201cWe hope so,\u201d Vladimir Putin said.",
+       {{"\u201cWe hope so,\u201d", "direct", "Vladimir Putin", ""}}},
+      {"straight before",
+       "Intro.\nZelensky said, \"We are ready to talk.\"",
+       {{"\"We are ready to talk.\"", "direct", "Zelensky", ""}}},
+      {"inverted with title",
+       "Intro.\n\"It is over,\" said Kremlin spokesperson Dmitry Peskov.",
+       {{"\"It is over,\"", "direct", "Dmitry Peskov", ""}}},
+      {"split around attribution, channel",
+       "Intro.\n\u201cUkraine is ready,\u201d Zelenskyy wrote on X, \u201cto move forward.\u201d",
+       {{"\u201cUkraine is ready,\u201d | \u201cto move forward.\u201d", "direct", "Zelenskyy", "X"}}},
+      {"split around a sentence",
+       "Intro.\n\"We had good meetings,\" Trump said. \"There is a very good chance.\"",
+       {{"\"We had good meetings,\" | \"There is a very good chance.\"", "direct", "Trump", ""}}},
+      {"follow-on paragraph continues the speaker",
+       "Intro.\n\"So they both want peace,\" Donald Trump said.\n\"But they have to get to the table.\"",
+       {{"\"So they both want peace,\" | \"But they have to get to the table.\"", "direct", "Donald Trump", ""}}},
+      {"quote over two paragraphs",
+       "Intro.\nPeskov said:\n\u201cFirst part.\n\u201cSecond part.\u201d",
+       {{"\u201cFirst part. | \u201cSecond part.\u201d", "direct", "Peskov", ""}}},
+      {"addressee as channel",
+       "Intro.\n\"It is possible,\" Peskov told the Interfax news agency.",
+       {{"\"It is possible,\"", "direct", "Peskov", "the Interfax news agency"}}},
+      {"according to as channel",
+       "Intro.\n\u201cWe are ready,\u201d Dmitry Peskov clarified, according to Interfax.",
+       {{"\u201cWe are ready,\u201d", "direct", "Dmitry Peskov", "Interfax"}}},
+      {"headline with single marks",
+       "Trump: \u2018We Will Win\u2019\nBody text follows here.",
+       {{"\u2018We Will Win\u2019", "direct", "Trump", ""}}},
+      {"question mark before attribution",
+       "Intro.\n\u201cWhy didn\u2019t they fight?\u201d U.S. President Donald Trump wrote.",
+       {{"\u201cWhy didn\u2019t they fight?\u201d", "direct", "Donald Trump", ""}}},
+      {"scare quotes are not quotes",
+       "Moscow ended the short-lived \"Easter truce\" on Sunday.",
+       {}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(QuoteExtractorTest, IndirectSpeech) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  const std::vector<Case> cases = {
+      {"said that, date skipped",
+       "Zelensky said on April 21 that he was still waiting for an answer.",
+       {{"that he was still waiting for an answer", "indirect", "Zelensky", ""}}},
+      {"partial quote inside, addressee",
+       "Trump told reporters that there is a \u201cvery good chance\u201d of a ceasefire.",
+       {{"that there is a \u201cvery good chance\u201d of a ceasefire", "indirect", "Trump", "reporters"}}},
+      {"content first, speaker after",
+       "Russia is open to direct talks with Ukraine, Putin claims.",
+       {{"Russia is open to direct talks with Ukraine", "indirect", "Putin", ""}}},
+      {"according to",
+       "Moscow remains open to peace initiatives, according to Reuters.",
+       {{"Moscow remains open to peace initiatives", "indirect", "Reuters", ""}}},
+      {"organisation speaker",
+       "A new round of talks will take place in Istanbul, the Kremlin said on April 8.",
+       {{"A new round of talks will take place in Istanbul", "indirect", "Kremlin", ""}}},
+      {"wrote on Telegram",
+       "Zelensky wrote on Telegram that the strikes must stop.",
+       {{"that the strikes must stop", "indirect", "Zelensky", "Telegram"}}},
+      {"no cue in a proper name",
+       "Delegations from the United States, Britain and France met in London.",
+       {}},
+      {"no cue after a possessive",
+       "These demands conflict with Ukraine's stated red lines and international law.",
+       {}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(QuoteExtractorTest, SpeakersResolveToEarlierPeople) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  const std::vector<Case> cases = {
+      {"pronoun",
+       "Kremlin spokesperson Dmitry Peskov spoke on Monday.\n\"We are ready,\" he said.",
+       {{"\"We are ready,\"", "direct", "Dmitry Peskov", ""}}},
+      {"role noun",
+       "U.S. Special Envoy Steve Witkoff arrived in Moscow.\n\"It went well,\" the envoy told reporters.",
+       {{"\"It went well,\"", "direct", "Steve Witkoff", "reporters"}}},
+      {"surname to full name",
+       "Russian President Vladimir Putin spoke on TV.\n\"We hope so,\" Putin said.",
+       {{"\"We hope so,\"", "direct", "Vladimir Putin", ""}}},
+      {"title stripped",
+       "Intro.\n\"No,\" Kremlin Spokesperson Dmitry Peskov said.",
+       {{"\"No,\"", "direct", "Dmitry Peskov", ""}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(QuoteExtractorTest, UsesEntitiesWhenPresent) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  std::string text = "Intro.\n\"We are ready,\" Peskov said.";
+  Entity e;
+  e.id = "e7";
+  e.name = "Dmitry Sergeyevich Peskov";
+  e.type = "PERSON";
+  e.mentions = {quotes_test::Find(text, "Peskov")};
+  Document d = Annotated(text, {e});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker.value_or(""), "e7");
+  EXPECT_EQ(d.quotes[0].speaker_name.value_or(""), "Dmitry Sergeyevich Peskov");
+  ASSERT_TRUE(d.quotes[0].speaker_span.has_value());
+  EXPECT_EQ(Cut(text, *d.quotes[0].speaker_span), "Peskov");
+  ASSERT_TRUE(d.quotes[0].cue_span.has_value());
+  EXPECT_EQ(Cut(text, *d.quotes[0].cue_span), "said");
+}
+
+TEST(QuoteExtractorTest, EmptyAndOddInputs) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  EXPECT_TRUE(Annotated("").quotes.empty());
+  EXPECT_TRUE(Annotated("\"").quotes.empty());
+  EXPECT_TRUE(Annotated("\u201c\u201c\u201c said").quotes.empty());
+  Document d = Annotated("Intro.\n\u201cNever closed, Trump said.");
+  for (const Quote& q : d.quotes) EXPECT_FALSE(q.spans.empty());
+}
+
+TEST(QuoteExtractorTest, LoadFailsWithoutCueList) {
+  auto r = QuoteExtractor::Load("/nonexistent-dateline-data");
+  EXPECT_FALSE(r.ok());
+}
+
+}  // namespace
+}  // namespace dateline
