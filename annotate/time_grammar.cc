@@ -387,8 +387,8 @@ bool DayLike(const Sem& s) {
 // extent: "nearly two years", "more than four hours". Returns the first token
 // after them, or i when there are none.
 size_t SkipApproximator(const Matcher& m, size_t i) {
-  if (m.Is(i, "nearly") || m.Is(i, "almost") || m.Is(i, "over") || m.Is(i, "around") ||
-      m.Is(i, "about") || m.Is(i, "roughly") || m.Is(i, "approximately")) {
+  if (m.Is(i, "nearly") || m.Is(i, "almost") || m.Is(i, "around") || m.Is(i, "roughly") ||
+      m.Is(i, "approximately")) {
     return i + 1;
   }
   if ((m.Is(i, "more") || m.Is(i, "less")) && m.Is(i + 1, "than")) return i + 2;

@@ -76,7 +76,14 @@ std::optional<Match> Matcher::Relative(size_t i) const {
   size_t j = i;
   bool the = Is(j, "the");
   if (the) ++j;
-  if (the && (Is(j, "year") || Is(j, "week") || Is(j, "weekend")) && !Hyphen(j + 1) &&
+  if (the && Is(j, "year") && !Hyphen(j + 1) && !Is(j + 1, "before") && !Is(j + 1, "after") &&
+      !Is(j + 1, "earlier")) {  // "the year": TimeBank reads it as a span of time
+    Match m{j + 1, Sem{}};
+    m.sem.type = "DURATION";
+    m.sem.literal = "P1Y";
+    return m;
+  }
+  if (the && (Is(j, "week") || Is(j, "weekend")) && !Hyphen(j + 1) &&
       !Is(j + 1, "before") && !Is(j + 1, "after") && !Is(j + 1, "earlier")) {
     Match m{j + 1, Sem{}};
     m.sem.cls = Is(j, "weekend") ? "weekend" : "relative";
@@ -199,6 +206,7 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
     if (plural) n = -1;
   }
   if (has_num && n == 1 && plural && !Digits(j)) return std::nullopt;
+  if (has_num && Digits(j) && n >= 1000 && !plural) return std::nullopt;  // "the 1988 quarter"
   size_t e = k + 1;
   Match m{e, Sem{}};
   // "a year ago", "two days later", "three weeks earlier"
@@ -236,7 +244,8 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
     m.sem.shift = static_cast<int>(n);
     return m;
   }
-  if (Hyphen(e) && Is(e + 1, "old")) m.end = e + 2;  // "two-year-old"
+  // Ages ("a six-year-old", "44 years old") are not time expressions.
+  if ((Hyphen(e) && Is(e + 1, "old")) || Is(e, "old")) return std::nullopt;
   m.sem.type = "DURATION";
   m.sem.literal = Duration(n, unit);
   return m;
@@ -259,7 +268,8 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
     s.has_year_rel = true;
     s.year_rel = Lex(j).rel;
     j += 4;
-  } else if (Year(j) && (Has(j + 1, kOrdinal) || Is(j + 1, "fiscal") || Is(j + 1, "period"))) {
+  } else if (Year(j) && (Has(j + 1, kOrdinal) || Is(j + 1, "fiscal") || Is(j + 1, "period") ||
+                         Is(j + 1, "quarter"))) {
     s.year = Value(j);
     ++j;
   }
@@ -288,6 +298,7 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   bool quarter = Is(j, "quarter");
   bool half = Is(j, "half") && ord > 0 && ord <= 2;
   bool period = Is(j, "period") && (year_back || Is(j - 1, "latest") || s.year != 0);
+  if (quarter && s.year != 0 && ord == 0) period = true, quarter = false;
   if (!quarter && !half && !period) {
     if (year_back && j == i + 3 + (the ? 1 : 0)) {  // bare "year-earlier"
       s.relative = true, s.gran = Gran::kYear, s.shift = -1, s.cls = "shift";

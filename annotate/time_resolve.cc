@@ -108,19 +108,27 @@ std::string Resolver::Weekday(const Sem& s, const Date& a, int dir) {
   return FormatDay(d) + s.suffix;
 }
 
+namespace {
+
+// The year of month/day seen from anchor a: the anchor's year, moved back when
+// a past reading puts it after the anchor, forward when a future reading puts
+// it before; with no reading, only dates more than ~9 months away move.
+int YearNear(const Date& a, int month, int day, int dir) {
+  int y = a.year;
+  int d = day ? day : (month == a.month ? a.day : 15);
+  if (!IsValidDate(y, month, d)) d = DaysInMonth(y, month);
+  int64_t diff = DaysFromCivil(Date{y, month, d}) - DaysFromCivil(a);
+  if (dir < 0 && diff > 0) return y - 1;
+  if (dir > 0 && diff < 0) return y + 1;
+  if (dir == 0 && diff < -270) return y + 1;
+  if (dir == 0 && diff > 270) return y - 1;
+  return y;
+}
+
+}  // namespace
+
 std::string Resolver::MonthDay(const Sem& s, const Date& a, int dir) {
-  int year = s.year;
-  if (year == 0) {
-    int64_t best = 0;
-    for (int y = a.year - 1; y <= a.year + 1; ++y) {
-      if (!IsValidDate(y, s.month, s.day)) continue;
-      int64_t diff = DaysFromCivil(Date{y, s.month, s.day}) - DaysFromCivil(a);
-      bool ok = dir < 0 ? diff <= 0 : dir > 0 ? diff >= 0 : true;
-      if (!ok) continue;
-      if (year == 0 || std::llabs(diff) < std::llabs(best)) year = y, best = diff;
-    }
-    if (year == 0) year = a.year;
-  }
+  int year = s.year ? s.year : YearNear(a, s.month, s.day, dir);
   if (!IsValidDate(year, s.month, s.day)) return "";
   Date d{year, s.month, s.day};
   if (s.suffix.empty()) last_day_ = d;
@@ -129,15 +137,12 @@ std::string Resolver::MonthDay(const Sem& s, const Date& a, int dir) {
 
 std::string Resolver::Month(const Sem& s, const Date& a, int dir) {
   int year = s.year;
-  if (year == 0) {
+  if (year == 0 && s.has_rel) {
     year = a.year;
-    if (s.has_rel) dir = s.rel == 0 ? 0 : s.rel;
-    if (dir < 0 && s.month > a.month) year -= 1;
-    if (dir > 0 && s.month < a.month) year += 1;
-    if (dir == 0 && !s.has_rel && s.month - a.month > 6) year -= 1;
-    if (dir == 0 && !s.has_rel && a.month - s.month > 6) year += 1;
-    if (s.has_rel && s.rel < 0 && s.month == a.month) year -= 1;
-    if (s.has_rel && s.rel > 0 && s.month == a.month) year += 1;
+    if (s.rel < 0 && s.month >= a.month) year -= 1;
+    if (s.rel > 0 && s.month <= a.month) year += 1;
+  } else if (year == 0) {
+    year = s.month == a.month ? a.year : YearNear(a, s.month, 0, dir);
   }
   return FormatMonth(year, s.month);
 }
