@@ -1,0 +1,202 @@
+// ReadMeta (html_meta.h): <meta> tags, JSON-LD, microdata, <time>, bylines.
+#include "clean/html_meta.h"
+
+#include <cctype>
+#include <unordered_map>
+
+#include "clean/meta_internal.h"
+
+namespace dateline::html {
+namespace {
+
+enum Field { kTitle, kSite, kPublished, kUpdated, kAuthor, kType, kUrl };
+
+// <meta name|property|itemprop> keys, lower case, by field (first wins).
+const std::unordered_map<std::string_view, Field>& MetaKeys() {
+  static const auto* m = new std::unordered_map<std::string_view, Field>{
+      {"og:title", kTitle}, {"twitter:title", kTitle}, {"dc.title", kTitle},
+      {"og:site_name", kSite}, {"application-name", kSite},
+      {"article:published_time", kPublished}, {"og:published_time", kPublished},
+      {"og:article:published_time", kPublished}, {"datepublished", kPublished},
+      {"date", kPublished}, {"pubdate", kPublished}, {"publishdate", kPublished},
+      {"publish_date", kPublished}, {"publish-date", kPublished}, {"dc.date", kPublished},
+      {"dc.date.issued", kPublished}, {"dcterms.date", kPublished}, {"dcterms.created", kPublished},
+      {"dcterms.issued", kPublished}, {"sailthru.date", kPublished}, {"parsely-pub-date", kPublished},
+      {"article.published", kPublished}, {"citation_publication_date", kPublished},
+      {"citation_date", kPublished}, {"article_date_original", kPublished},
+      {"original-publish-date", kPublished}, {"release_date", kPublished},
+      {"article:modified_time", kUpdated}, {"og:updated_time", kUpdated},
+      {"datemodified", kUpdated}, {"dcterms.modified", kUpdated}, {"last-modified", kUpdated},
+      {"author", kAuthor}, {"article:author", kAuthor}, {"dc.creator", kAuthor},
+      {"parsely-author", kAuthor}, {"sailthru.author", kAuthor}, {"byl", kAuthor},
+      {"citation_author", kAuthor}, {"og:type", kType}, {"og:url", kUrl},
+  };
+  return *m;
+}
+
+std::string Lower(std::string_view s) {
+  std::string o(s);
+  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return o;
+}
+
+std::string Collapse(std::string_view s) {
+  std::string o;
+  AppendCollapsed(s, &o);
+  while (!o.empty() && o.back() == ' ') o.pop_back();
+  return o;
+}
+
+bool IsUrlish(std::string_view s) {
+  return s.find("http") == 0 || s.find("www.") != std::string_view::npos ||
+         s.find('/') != std::string_view::npos;
+}
+
+void ReadMetaTags(const HtmlDom& dom, std::string vals[7]) {
+  const auto& keys = MetaKeys();
+  for (int i = 0; i < dom.size(); ++i) {
+    Tag t = dom.node(i).tag;
+    if (t == Tag::kLink) {
+      const std::string* rel = dom.Attribute(i, "rel");
+      const std::string* href = dom.Attribute(i, "href");
+      if (rel && href && *rel == "canonical" && vals[kUrl].empty()) vals[kUrl] = *href;
+      continue;
+    }
+    if (t != Tag::kMeta) continue;
+    const std::string* content = dom.Attribute(i, "content");
+    if (!content || content->empty()) continue;
+    for (const char* attr : {"property", "name", "itemprop"}) {
+      const std::string* k = dom.Attribute(i, attr);
+      if (!k) continue;
+      auto it = keys.find(Lower(*k));
+      if (it == keys.end()) continue;
+      if (it->second == kAuthor && IsUrlish(*content)) continue;
+      if (vals[it->second].empty()) vals[it->second] = Collapse(*content);
+    }
+  }
+}
+
+// Microdata and visible cues in the body: itemprop dates and authors,
+// <time datetime>, and short byline / rel=author elements.
+struct BodyCues {
+  std::string item_published, time_datetime, item_author, byline;
+};
+
+BodyCues ReadBodyCues(const HtmlDom& dom) {
+  BodyCues c;
+  for (int i = 0; i < dom.size(); ++i) {
+    const Node& e = dom.node(i);
+    if (e.tag == Tag::kText || e.tag == Tag::kMeta) continue;
+    const std::string* prop = dom.Attribute(i, "itemprop");
+    if (prop && c.item_published.empty() && Lower(*prop) == "datepublished") {
+      const std::string* dt = dom.Attribute(i, "datetime");
+      c.item_published = dt ? *dt : dom.Text(i);
+    }
+    if (prop && c.item_author.empty() && Lower(*prop) == "author") {
+      int name = -1;
+      for (int k = i + 1; k < e.end && name < 0; ++k) {
+        const std::string* p2 = dom.node(k).tag == Tag::kText ? nullptr : dom.Attribute(k, "itemprop");
+        if (p2 && *p2 == "name") name = k;
+      }
+      const std::string* content = name >= 0 ? dom.Attribute(name, "content") : nullptr;
+      c.item_author = content ? *content : dom.Text(name >= 0 ? name : i);
+    }
+    if (e.tag == Tag::kTime && c.time_datetime.empty()) {
+      const std::string* dt = dom.Attribute(i, "datetime");
+      if (dt) c.time_datetime = *dt;
+    }
+    if (c.byline.empty() && e.tag != Tag::kBody && e.tag != Tag::kHtml) {
+      const std::string* rel = dom.Attribute(i, "rel");
+      std::string cls = dom.ClassAndId(i);
+      bool by = (rel && *rel == "author") ||
+                ((cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos) &&
+                 cls.find("bio") == std::string::npos && cls.find("avatar") == std::string::npos);
+      if (by) {
+        std::string t = dom.Text(i);
+        if (t.size() >= 3 && t.size() <= 120) c.byline = t;
+      }
+    }
+  }
+  return c;
+}
+
+std::string FirstH1(const HtmlDom& dom) {
+  for (int i = dom.Find(Tag::kH1); i >= 0; i = dom.Find(Tag::kH1, i + 1)) {
+    std::string t = dom.Text(i);
+    if (!t.empty() && t.size() < 400) return t;
+  }
+  return "";
+}
+
+std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdMeta& ld,
+                        const std::string& site) {
+  std::string base = !og.empty() ? og : ld.headline;
+  if (base.empty()) {
+    int t = dom.Find(Tag::kTitle);
+    if (t >= 0) base = dom.Text(t);
+  }
+  base = StripSiteName(base, site);
+  std::string h1 = FirstH1(dom);
+  if (h1.empty()) return base;
+  std::string lh = Lower(h1), lb = Lower(base);
+  if (base.empty() || lb.find(lh) != std::string::npos || lh.find(lb) != std::string::npos) return h1;
+  return base;
+}
+
+std::string Domain(std::string_view url) {
+  size_t s = url.find("://");
+  if (s == std::string_view::npos) return "";
+  url.remove_prefix(s + 3);
+  url = url.substr(0, url.find_first_of("/:?#"));
+  if (url.substr(0, 4) == "www.") url.remove_prefix(4);
+  return std::string(url);
+}
+
+}  // namespace
+
+PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
+  PageMeta m;
+  std::string vals[7];
+  ReadMetaTags(dom, vals);
+  JsonLdMeta ld = ReadJsonLd(dom.json_ld());
+  BodyCues cues = ReadBodyCues(dom);
+  std::string site = !vals[kSite].empty() ? vals[kSite] : Collapse(ld.publisher);
+  if (!site.empty()) m.site_name = site;
+  std::string url = !page_url.empty() ? std::string(page_url) : vals[kUrl];
+  if (!url.empty()) m.url = url;
+  if (!m.site_name && !url.empty() && !Domain(url).empty()) m.site_name = Domain(url);
+  std::string title = Collapse(ChooseTitle(dom, vals[kTitle], ld, site));
+  if (!title.empty()) m.title = title;
+  m.page_type = Lower(!vals[kType].empty() ? vals[kType] : ld.type);
+  if (!ld.body.empty()) m.article_body = ld.body;
+  // Dates: structured metadata first, then visible <time>, then the URL.
+  for (const std::string* s : {&ld.published, &vals[kPublished], &cues.item_published}) {
+    if (auto d = NormalizeDate(*s)) {
+      m.published = *d;
+      m.published_source = "metadata";
+      break;
+    }
+  }
+  if (!m.published)
+    if (auto d = NormalizeDate(cues.time_datetime)) m.published = *d, m.published_source = "byline";
+  if (!m.published && !url.empty())
+    if (auto d = DateFromUrl(url)) m.published = *d, m.published_source = "url";
+  for (const std::string* s : {&ld.modified, &vals[kUpdated]})
+    if (auto d = NormalizeDate(*s); d && !m.updated) m.updated = *d;
+  // Authors: JSON-LD, meta, microdata, then a visible byline.
+  std::vector<std::string> names;
+  for (const auto& a : ld.authors)
+    if (!IsUrlish(a))
+      for (auto& n : SplitAuthors(a)) names.push_back(n);
+  for (const std::string* s : {&vals[kAuthor], &cues.item_author, &cues.byline}) {
+    if (!names.empty()) break;
+    names = SplitAuthors(*s);
+  }
+  m.authors = std::move(names);
+  int html = dom.Find(Tag::kHtml);
+  const std::string* lang = html >= 0 ? dom.Attribute(html, "lang") : nullptr;
+  if (lang && lang->size() >= 2) m.language = Lower(lang->substr(0, lang->find_first_of("-_")));
+  return m;
+}
+
+}  // namespace dateline::html
