@@ -11,7 +11,7 @@
 namespace dateline {
 namespace {
 
-constexpr size_t kMaxPosting = 2000;  // bigrams shared by more quotes are ignored
+constexpr size_t kMaxPosting = 24;  // bigrams in more quotes do not propose candidates
 constexpr size_t kMaxDiffWords = 400;
 
 struct Item {
@@ -101,6 +101,22 @@ struct UnionFind {
   }
 };
 
+size_t Shared(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
 bool Related(const Item& a, const Item& b, size_t shared, const QuoteGroupOptions& o) {
   bool known = !a.surname.empty() && !b.surname.empty();
   if (known && a.surname != b.surname) return false;
@@ -109,21 +125,30 @@ bool Related(const Item& a, const Item& b, size_t shared, const QuoteGroupOption
   return containment >= (known ? o.min_overlap : o.min_overlap_unknown);
 }
 
-// Links items of different documents that share enough bigrams.
+// Links items of different documents that share enough bigrams. Pairs are
+// proposed by rare bigrams (in at most kMaxPosting quotes) and must share
+// two of them (or be one-bigram quotes) before the full overlap is counted.
 void LinkItems(const std::vector<Item>& items, const QuoteGroupOptions& o, UnionFind* uf) {
-  std::unordered_map<uint64_t, std::vector<size_t>> postings;
+  std::vector<std::pair<uint64_t, uint32_t>> occ;
   for (size_t i = 0; i < items.size(); ++i)
-    for (uint64_t g : items[i].bigrams) postings[g].push_back(i);
-  for (size_t i = 0; i < items.size(); ++i) {
-    std::unordered_map<size_t, size_t> shared;
-    for (uint64_t g : items[i].bigrams) {
-      const auto& list = postings[g];
-      if (list.size() > kMaxPosting) continue;
-      for (size_t j : list)
-        if (j > i && items[j].doc != items[i].doc) ++shared[j];
-    }
-    for (auto [j, n] : shared)
-      if (Related(items[i], items[j], n, o)) uf->Join(i, j, o.max_group_size);
+    for (uint64_t g : items[i].bigrams) occ.push_back({g, static_cast<uint32_t>(i)});
+  std::sort(occ.begin(), occ.end());
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (size_t a = 0, b = 0; a < occ.size(); a = b) {
+    while (b < occ.size() && occ[b].first == occ[a].first) ++b;
+    if (b - a > kMaxPosting) continue;
+    for (size_t x = a; x < b; ++x)
+      for (size_t y = x + 1; y < b; ++y)
+        if (items[occ[x].second].doc != items[occ[y].second].doc) pairs.push_back({occ[x].second, occ[y].second});
+  }
+  std::sort(pairs.begin(), pairs.end());
+  for (size_t a = 0, b = 0; a < pairs.size(); a = b) {
+    while (b < pairs.size() && pairs[b] == pairs[a]) ++b;
+    const Item& x = items[pairs[a].first];
+    const Item& y = items[pairs[a].second];
+    bool tiny = x.bigrams.size() < 2 || y.bigrams.size() < 2;
+    if (b - a < 2 && !tiny) continue;
+    if (Related(x, y, Shared(x.bigrams, y.bigrams), o)) uf->Join(pairs[a].first, pairs[a].second, o.max_group_size);
   }
 }
 

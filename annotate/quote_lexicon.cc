@@ -80,6 +80,7 @@ QuoteLexicon QuoteLexicon::FromLines(const std::vector<std::string>& cues, const
     std::string cue = Lower(line.substr(0, tab));
     lx.cues_[cue] = ParseClass(tab == std::string::npos ? "speech" : std::string_view(line).substr(tab + 1));
     lx.max_cue_words_ = std::max(lx.max_cue_words_, WordCount(cue));
+    lx.cue_first_.insert(cue.substr(0, cue.find(' ')));
   }
   for (const std::string& r : roles) lx.roles_.insert(Lower(r));
   for (const std::string& s : stopwords) lx.stop_.insert(Lower(s));
@@ -91,6 +92,7 @@ QuoteLexicon QuoteLexicon::FromLines(const std::vector<std::string>& cues, const
     std::string l = Lower(c);
     lx.channels_.insert(l);
     lx.max_channel_words_ = std::max(lx.max_channel_words_, WordCount(l));
+    lx.channel_first_.insert(l.substr(0, l.find(' ')));
   }
   return lx;
 }
@@ -104,6 +106,8 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
 }
 
 int QuoteLexicon::MatchCue(const std::vector<std::string>& lower, size_t i, CueClass* cls) const {
+  *cls = CueClass::kNone;
+  if (i >= lower.size() || !cue_first_.count(lower[i])) return 0;
   std::string key;
   for (int n = max_cue_words_; n >= 1; --n) {
     if (!Join(lower, i, n, &key)) continue;
@@ -118,6 +122,7 @@ int QuoteLexicon::MatchCue(const std::vector<std::string>& lower, size_t i, CueC
 }
 
 int QuoteLexicon::MatchChannel(const std::vector<std::string>& lower, size_t i) const {
+  if (i >= lower.size() || !channel_first_.count(lower[i])) return 0;
   std::string key;
   for (int n = max_channel_words_; n >= 1; --n)
     if (Join(lower, i, n, &key) && channels_.count(key)) return n;

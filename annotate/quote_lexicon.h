@@ -43,6 +43,7 @@ class QuoteLexicon {
  private:
   std::unordered_map<std::string, CueClass> cues_;
   std::unordered_set<std::string> roles_, stop_, channels_;
+  std::unordered_set<std::string> cue_first_, channel_first_;  // first words, for a fast miss
   std::unordered_map<std::string, std::string> pronouns_;
   int max_cue_words_ = 1, max_channel_words_ = 1;
 };
