@@ -1,8 +1,26 @@
 // Corpus-level step after ingest: results that depend on all documents.
+#include "annotate/quote_groups.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
 
 namespace dateline {
+namespace {
+
+// Quote groups across documents (annotate/quote_groups.h), stored as
+// "quotes" records. Reads the documents again with their text.
+Status UpdateQuotes(Store* store) {
+  std::vector<Document> docs;
+  Status st = store->ForEachDocument([&](Document&& d) {
+    docs.push_back(std::move(d));
+    return true;
+  });
+  if (!st.ok()) return st;
+  std::vector<std::pair<std::string, nlohmann::json>> rows;
+  for (const QuoteGroup& g : GroupQuotes(docs)) rows.emplace_back(g.id, QuoteGroupToJson(g));
+  return store->ReplaceRecords("quotes", rows);
+}
+
+}  // namespace
 
 Status Pipeline::UpdateCorpus(Store* store) {
   std::vector<Document> docs;
@@ -15,7 +33,9 @@ Status Pipeline::UpdateCorpus(Store* store) {
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> storylines;
   Summarize(docs, &stories, &storylines);
-  return store->ReplaceStories(stories, storylines);
+  st = store->ReplaceStories(stories, storylines);
+  if (!st.ok()) return st;
+  return UpdateQuotes(store);
 }
 
 }  // namespace dateline
