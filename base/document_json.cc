@@ -155,7 +155,8 @@ Result<Document> DocumentFromJson(const json& j) {
       ev.date = GetOpt(e, "date");
       ev.place = GetOpt(e, "place");
       ev.place_name = GetOpt(e, "place_name");
-      for (const auto& [k, v] : e.value("counts", json::object()).items())
+      const json counts = e.value("counts", json::object());
+      for (const auto& [k, v] : counts.items())
         if (v.is_number_integer()) ev.counts[k] = v.get<int64_t>();
       ev.status = e.value("status", std::string("happened"));
       d.events.push_back(std::move(ev));
