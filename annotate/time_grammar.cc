@@ -342,14 +342,17 @@ std::optional<Match> Matcher::WrittenDate(size_t i) const {
 
 namespace {
 
-bool StartsPattern(const TTok& t) {
-  if (t.lex != nullptr || t.kind == 'd') return true;
-  std::string_view w = t.lower;
-  return w == "the" || w == "'" || w == "more" || w == "nearly" || w == "almost" ||
-         w == "over" || w == "around" || w == "about" || w == "less" || w == "up" ||
-         w == "at" || w == "no" || w == "roughly" || w == "approximately" || w == "noon" || w == "midnight" || w == "midday" ||
-         w == "year" || w == "fiscal" || w == "every" || w == "each" || w == "these" ||
-         w == "per";
+bool StartsPattern(const std::vector<TTok>& t, size_t i) {
+  const TTok& x = t[i];
+  if (x.kind == 'd') return true;
+  if (x.kind == 'p') return x.lower == "'";
+  if (x.lex == nullptr) return false;
+  if (x.lex->cats != kFunc) return true;
+  if (x.lower == "noon" || x.lower == "midnight" || x.lower == "midday") return true;
+  for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
+    if ((t[k].lex != nullptr && t[k].lex->cats != kFunc) || t[k].kind == 'd') return true;
+  }
+  return false;
 }
 
 std::optional<Match> BestAt(const Matcher& m, size_t i) {
@@ -459,7 +462,7 @@ std::vector<Mention> Recognize(const Scan& scan) {
   const auto& t = scan.toks;
   size_t i = 0;
   while (i < t.size()) {
-    if (!StartsPattern(t[i])) {
+    if (!StartsPattern(t, i)) {
       ++i;
       continue;
     }

@@ -37,6 +37,7 @@ Status AddWord(const std::vector<std::string>& f, LexEntry* e) {
   else if (cat == "set") { if (v != "-") { e->cats |= kSet; e->set = v; } }
   else if (cat == "deictic") { e->cats |= kDeictic; e->deictic = num(); }
   else if (cat == "dir") { e->cats |= kDir; e->dir = num(); }
+  else if (cat == "fn") { e->cats |= kFunc; }
   else return Status::InvalidInput("unknown category " + cat);
   return Status::Ok();
 }
@@ -79,6 +80,12 @@ Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_vie
     return AddWord(f, &lex.words_[f[0]]);
   });
   if (!s.ok()) return s;
+  for (const auto& [word, entry] : lex.words_) {
+    unsigned c = static_cast<unsigned char>(word[0]) - 'a';
+    if (c < 26 && word.size() <= 31) lex.shape_[c] |= 1u << word.size();
+    unsigned c2 = word.size() > 1 ? static_cast<unsigned char>(word[1]) - 'a' : 26;
+    if (c < 26 && c2 < 26) lex.pair_[c] |= 1u << c2;
+  }
   s = ForEachRow(anchoring, "anchoring.tsv", [&lex](const std::vector<std::string>& f) {
     if (f[0] == "rule" && f.size() >= 4) {
       lex.rules_[f[1]] = AnchorRule{f[2], f[3], f.size() >= 5 ? f[4] : "nearest"};
@@ -105,7 +112,7 @@ Result<TimeLexicon> TimeLexicon::Load(const std::string& data_dir) {
   return Parse(lex.value(), anchoring.value());
 }
 
-const LexEntry* TimeLexicon::Find(std::string_view lower) const {
+const LexEntry* TimeLexicon::FindSlow(std::string_view lower) const {
   auto it = words_.find(lower);
   return it == words_.end() ? nullptr : &it->second;
 }

@@ -31,6 +31,7 @@ enum Cat : uint32_t {
   kSet = 1u << 10,
   kDeictic = 1u << 11,
   kDir = 1u << 12,
+  kFunc = 1u << 13,  // function word that can open an expression ("the", "more")
 };
 
 struct LexEntry {
@@ -64,17 +65,31 @@ class TimeLexicon {
   static Result<TimeLexicon> Parse(std::string_view lexicon, std::string_view anchoring);
 
   // nullptr when the lower-case word is not a time word.
-  const LexEntry* Find(std::string_view lower) const;
+  const LexEntry* Find(std::string_view lower) const {
+    // Pre-filter: most words fail on (first letter, length) without hashing.
+    if (lower.empty() || lower.size() > 31) return nullptr;
+    unsigned c = static_cast<unsigned char>(lower[0]) - 'a';
+    if (c >= 26 || !(shape_[c] & (1u << lower.size()))) return nullptr;
+    if (lower.size() > 1) {
+      unsigned c2 = static_cast<unsigned char>(lower[1]) - 'a';
+      if (c2 >= 26 || !(pair_[c] & (1u << c2))) return nullptr;
+    }
+    return FindSlow(lower);
+  }
   // The rule for an expression class; the default rule when not listed.
   AnchorRule Rule(std::string_view expression_class) const;
-  bool IsFutureCue(std::string_view lower) const { return future_.count(std::string(lower)) > 0; }
-  bool IsPastCue(std::string_view lower) const { return past_.count(std::string(lower)) > 0; }
+  bool IsFutureCue(std::string_view lower) const { return future_.find(lower) != future_.end(); }
+  bool IsPastCue(std::string_view lower) const { return past_.find(lower) != past_.end(); }
   int cue_window() const { return window_; }
 
  private:
+  const LexEntry* FindSlow(std::string_view lower) const;
+
   std::unordered_map<std::string, LexEntry, StrHash, std::equal_to<>> words_;
+  uint32_t shape_[26] = {0};  // bit n of [letter]: a word of length n starts with it
+  uint32_t pair_[26] = {0};   // bit of [first letter]: second letters seen
   std::unordered_map<std::string, AnchorRule> rules_;
-  std::unordered_set<std::string> future_, past_;
+  std::unordered_set<std::string, StrHash, std::equal_to<>> future_, past_;
   int window_ = 8;
 };
 

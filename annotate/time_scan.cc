@@ -3,9 +3,21 @@
 namespace dateline::timex {
 namespace {
 
-inline bool IsAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Byte classes: 1 letter, 2 digit, 4 space.
+struct ByteClass {
+  uint8_t c[256] = {0};
+  ByteClass() {
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = c[i - 32] = 1;
+    for (int i = '0'; i <= '9'; ++i) c[i] = 2;
+    c[static_cast<int>(' ')] = c[static_cast<int>('\t')] = c[static_cast<int>('\n')] = 4;
+    c[static_cast<int>('\r')] = 4;
+  }
+};
+const ByteClass kClass;
+
+inline bool IsAlpha(unsigned char c) { return kClass.c[c] == 1; }
+inline bool IsDigit(unsigned char c) { return kClass.c[c] == 2; }
+inline bool IsSpace(unsigned char c) { return kClass.c[c] == 4; }
 
 // Length of the UTF-8 sequence starting with byte c (1 for invalid bytes).
 inline size_t Utf8Len(unsigned char c) {
@@ -23,7 +35,7 @@ void ScanText(std::string_view text, const TimeLexicon& lex, Scan* out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   out->toks.clear();
-  out->toks.reserve(text.size() / 5 + 1);
+  out->toks.reserve(text.size() / 3 + 1);
   const size_t n = text.size();
   size_t i = 0;
   bool space = true, newline = true;
