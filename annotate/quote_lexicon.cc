@@ -101,8 +101,11 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
   std::string dir = data_dir + "/quotes/";
   std::vector<std::string> cues = ReadLines(dir + "cues.txt");
   if (cues.empty()) return Status::NotFound("quotes: no cue list at " + dir + "cues.txt");
-  return FromLines(cues, ReadLines(dir + "roles.txt"), ReadLines(dir + "stopwords.txt"),
-                   ReadLines(dir + "pronouns.txt"), ReadLines(dir + "channels.txt"));
+  QuoteLexicon lx = FromLines(cues, ReadLines(dir + "roles.txt"), ReadLines(dir + "stopwords.txt"),
+                              ReadLines(dir + "pronouns.txt"), ReadLines(dir + "channels.txt"));
+  for (const std::string& m : ReadLines(dir + "marks.txt"))
+    if (m == "''") lx.double_apostrophe_ = true;
+  return lx;
 }
 
 int QuoteLexicon::MatchCue(const std::vector<std::string>& lower, size_t i, CueClass* cls) const {
@@ -135,28 +138,54 @@ std::string QuoteLexicon::PronounKind(const std::string& lower) const {
 }
 
 bool IsDoubleMark(std::string_view t) {
-  return t == "\"" || t == "\u201C" || t == "\u201D" || t == "\u00AB" || t == "\u00BB" || t == "\u201E";
+  return t == "\"" || t == "''" || t == "\u201C" || t == "\u201D" || t == "\u00AB" || t == "\u00BB" ||
+         t == "\u201E";
 }
 
 bool IsSingleMark(std::string_view t) {
   return t == "'" || t == "\u2018" || t == "\u2019" || t == "\u2039" || t == "\u203A";
 }
 
-QuoteText MakeQuoteText(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& sentences) {
+QuoteText MakeQuoteText(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& sentences,
+                        bool double_apostrophe) {
   QuoteText q;
   q.text = text;
-  q.tok.resize(tokens.size());
-  q.lower.resize(tokens.size());
-  q.sent.assign(tokens.size(), -1);
+  // Two adjacent apostrophes are one straight double mark ('' in some feeds).
+  std::vector<Token> merged;
+  const std::vector<Token>* src = &tokens;
+  for (size_t i = 0; double_apostrophe && i + 1 < tokens.size(); ++i) {
+    if (tokens[i].text == "'" && tokens[i + 1].text == "'" && tokens[i].byte_end == tokens[i + 1].byte_begin) {
+      merged.reserve(tokens.size());
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        if (k + 1 < tokens.size() && tokens[k].text == "'" && tokens[k + 1].text == "'" &&
+            tokens[k].byte_end == tokens[k + 1].byte_begin) {
+          Token t = tokens[k];
+          t.span.end = tokens[k + 1].span.end;
+          t.byte_end = tokens[k + 1].byte_end;
+          t.text = text.substr(t.byte_begin, t.byte_end - t.byte_begin);
+          merged.push_back(t);
+          ++k;
+        } else {
+          merged.push_back(tokens[k]);
+        }
+      }
+      src = &merged;
+      break;
+    }
+  }
+  const std::vector<Token>& toks = *src;
+  q.tok.resize(toks.size());
+  q.lower.resize(toks.size());
+  q.sent.assign(toks.size(), -1);
   size_t para_begin = 0, s = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
     QTok& o = q.tok[i];
     o.span = t.span;
     o.text = t.text;
     o.cap = IsUpperStart(t.text);
     o.word = IsWordStart(t.text);
-    size_t prev_end = i ? tokens[i - 1].byte_end : 0;
+    size_t prev_end = i ? toks[i - 1].byte_end : 0;
     std::string_view gap = text.substr(prev_end, t.byte_begin - prev_end);
     o.space_before = i == 0 || !gap.empty();
     o.para_start = i == 0 || gap.find('\n') != std::string_view::npos;
@@ -169,7 +198,7 @@ QuoteText MakeQuoteText(std::string_view text, const std::vector<Token>& tokens,
     while (s < sentences.size() && sentences[s].end <= t.span.begin) ++s;
     if (s < sentences.size() && sentences[s].begin <= t.span.begin) q.sent[i] = static_cast<int>(s);
   }
-  if (!tokens.empty()) q.paras.push_back({para_begin, tokens.size()});
+  if (!toks.empty()) q.paras.push_back({para_begin, toks.size()});
   return q;
 }
 

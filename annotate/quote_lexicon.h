@@ -21,7 +21,7 @@ enum class CueClass { kNone, kSpeech, kBelief, kPrep };
 
 class QuoteLexicon {
  public:
-  // Reads DIR/quotes/{cues,roles,stopwords,pronouns,channels}.txt. Fails
+  // Reads DIR/quotes/{cues,roles,stopwords,pronouns,channels,marks}.txt. Fails
   // when cues.txt is missing or empty; the other lists may be absent.
   static Result<QuoteLexicon> Load(const std::string& data_dir);
   // Builds a lexicon from in-memory lines (tests); same line formats.
@@ -39,6 +39,9 @@ class QuoteLexicon {
   bool IsStop(const std::string& lower) const { return stop_.count(lower) > 0; }
   // "person" | "self" | "group" | "org", or "" when not a speaker pronoun.
   std::string PronounKind(const std::string& lower) const;
+  // Two adjacent apostrophes count as a straight double mark (marks.txt).
+  bool DoubleApostrophe() const { return double_apostrophe_; }
+  void SetDoubleApostrophe(bool on) { double_apostrophe_ = on; }
 
  private:
   std::unordered_map<std::string, CueClass> cues_;
@@ -46,6 +49,7 @@ class QuoteLexicon {
   std::unordered_set<std::string> cue_first_, channel_first_;  // first words, for a fast miss
   std::unordered_map<std::string, std::string> pronouns_;
   int max_cue_words_ = 1, max_channel_words_ = 1;
+  bool double_apostrophe_ = false;
 };
 
 struct QTok {
@@ -66,9 +70,10 @@ struct QuoteText {
   std::vector<int> sent;                     // sentence index of each token (-1 if none)
 };
 
-// Builds the view. sentences are doc->sentences (may be empty).
+// Builds the view. sentences are doc->sentences (may be empty). With
+// double_apostrophe, '' becomes one straight double mark.
 QuoteText MakeQuoteText(std::string_view text, const std::vector<Token>& tokens,
-                        const std::vector<Span>& sentences);
+                        const std::vector<Span>& sentences, bool double_apostrophe = false);
 
 // Quote-mark kinds of a token.
 bool IsDoubleMark(std::string_view t);   // " “ ” « » „

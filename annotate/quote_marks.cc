@@ -19,7 +19,7 @@ bool NextAttached(const QuoteText& q, size_t i, size_t e) { return i + 1 < e && 
 bool OpensDouble(const QuoteText& q, size_t i, size_t b, size_t e) {
   std::string_view t = q.tok[i].text;
   if (t == "\u201C" || t == "\u00AB" || t == "\u201E") return i + 1 < e;
-  if (t != "\"") return false;
+  if (t != "\"" && t != "''") return false;
   bool left_free = i == b || q.tok[i].space_before || q.tok[i - 1].text == "(" || q.tok[i - 1].text == "\u2014";
   return left_free && NextAttached(q, i, e);
 }
@@ -27,7 +27,7 @@ bool OpensDouble(const QuoteText& q, size_t i, size_t b, size_t e) {
 bool ClosesDouble(const QuoteText& q, size_t i, size_t e) {
   std::string_view t = q.tok[i].text;
   if (t == "\u201D" || t == "\u00BB") return true;
-  if (t != "\"") return false;
+  if (t != "\"" && t != "''") return false;
   if (!q.tok[i].space_before) return true;
   return i + 1 >= e || q.tok[i + 1].space_before || IsPunct(q.tok[i + 1]);
 }

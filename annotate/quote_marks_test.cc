@@ -8,9 +8,9 @@
 namespace dateline::quotes {
 namespace {
 
-std::vector<std::string> Segments(const std::string& text) {
+std::vector<std::string> Segments(const std::string& text, bool double_apostrophe = false) {
   std::vector<Token> tokens = Tokenize(text);
-  QuoteText q = MakeQuoteText(text, tokens, {});
+  QuoteText q = MakeQuoteText(text, tokens, {}, double_apostrophe);
   std::vector<std::string> out;
   for (const QuoteSegment& s : FindQuoteSegments(q)) {
     std::string piece;
@@ -43,6 +43,12 @@ TEST(QuoteMarksTest, PairsMarks) {
       {"\"", {}},
   };
   for (const Case& c : cases) EXPECT_EQ(Segments(c.text), c.want) << c.text;
+}
+
+TEST(QuoteMarksTest, DoubleApostropheIsAnOption) {
+  const std::string text = "''It is over,'' he said.";
+  EXPECT_TRUE(Segments(text).empty());
+  EXPECT_EQ(Segments(text, true), std::vector<std::string>{"''It is over,''"});
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ Result<std::unique_ptr<QuoteExtractor>> QuoteExtractor::Load(const std::string& 
 void QuoteExtractor::Annotate(const std::vector<Token>& tokens, Document* doc) const {
   doc->quotes.clear();
   if (tokens.empty()) return;
-  quotes::QuoteText text = quotes::MakeQuoteText(doc->text, tokens, doc->sentences);
+  quotes::QuoteText text = quotes::MakeQuoteText(doc->text, tokens, doc->sentences, lexicon_.DoubleApostrophe());
   quotes::QuoteContext ctx(text, lexicon_, *doc);
   quotes::PrepareContext(&ctx);
   std::vector<Quote> out;
