@@ -192,7 +192,9 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   if (Has(k, kOrdinal) && (Is(k + 1, "quarter") || Is(k + 1, "half"))) return std::nullopt;
   std::string unit = Lex(k).unit;
   bool plural = Plural(t_[k].lower);
-  if (!has_num && !span_rel) {
+  bool day_next_to = !has_num && !span_rel && the && unit == "D" && !plural &&
+                     (Is(k + 1, "after") || Is(k + 1, "before"));  // "the day after"
+  if (!has_num && !span_rel && !day_next_to) {
     if (!plural || the) return std::nullopt;
     // Bare plural unit: only after "for", "in", "over" ("for years").
     if (i == 0 || !(Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "in") ||
@@ -234,6 +236,15 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
     m.sem.shift = dir * static_cast<int>(n);
     if (g == Gran::kDecade) m.sem.gran = Gran::kYear, m.sem.shift *= 10;
     if (g == Gran::kCentury) m.sem.gran = Gran::kYear, m.sem.shift *= 100;
+    return m;
+  }
+  // "a day after", "the day before": the day next to the last mentioned date.
+  if (unit == "D" && n == 1 && !plural && (Is(e, "after") || Is(e, "before")) &&
+      (!span_rel || the)) {
+    m.sem.cls = "shift";
+    m.sem.relative = true;
+    m.sem.gran = Gran::kDay;
+    m.sem.shift = Is(e, "after") ? 1 : -1;
     return m;
   }
   if (Is(e, "from") && Is(e + 1, "now") && n > 0) {
