@@ -22,9 +22,53 @@ uint64_t NormalizedTextHash(std::string_view text) {
 
 std::optional<std::string> DuplicateIndex::Add(const std::string& id, std::string_view text) {
   if (text.empty()) return std::nullopt;
-  auto [it, inserted] = canonical_.emplace(NormalizedTextHash(text), id);
-  if (inserted || it->second == id) return std::nullopt;
-  return it->second;
+  dedupe::Signature sig;
+  if (options_.near) sig = dedupe::MinHash(text, options_.shingle_words);
+  return Add(id, NormalizedTextHash(text), sig);
+}
+
+int64_t DuplicateIndex::BestNear(const dedupe::Signature& sig) {
+  lsh_.Candidates(sig, &scratch_);
+  int64_t best = -1;
+  double best_score = 0;
+  for (uint32_t c : scratch_) {
+    const dedupe::Signature& other = lsh_.signature(c);
+    double j = dedupe::EstimatedJaccard(sig, other);
+    bool copy = j >= options_.min_jaccard;
+    if (!copy && sig.shingles >= options_.min_shingles_for_containment &&
+        other.shingles >= options_.min_shingles_for_containment)
+      copy = dedupe::EstimatedContainment(sig, other) >= options_.min_containment;
+    if (copy && j > best_score) best_score = j, best = lsh_doc_[c];
+  }
+  return best;
+}
+
+std::optional<std::string> DuplicateIndex::Add(const std::string& id, uint64_t exact_hash,
+                                               const dedupe::Signature& sig) {
+  auto it = exact_.find(exact_hash);
+  if (it != exact_.end()) {
+    const std::string& canonical = ids_[canonical_[it->second]];
+    if (canonical == id) return std::nullopt;
+    return canonical;
+  }
+  uint32_t doc = static_cast<uint32_t>(ids_.size());
+  int64_t near = options_.near && sig.shingles > 0 ? BestNear(sig) : -1;
+  ids_.push_back(id);
+  canonical_.push_back(near >= 0 ? canonical_[near] : doc);
+  exact_.emplace(exact_hash, doc);
+  if (options_.near && sig.shingles > 0) {
+    lsh_.Insert(sig);
+    lsh_doc_.push_back(doc);
+  }
+  if (near < 0) return std::nullopt;
+  return ids_[canonical_[doc]];
+}
+
+size_t DuplicateIndex::MemoryBytes() const {
+  size_t ids = 0;
+  for (const auto& s : ids_) ids += sizeof(std::string) + (s.size() > 15 ? s.capacity() + 1 : 0);
+  return ids + exact_.size() * 32 + exact_.bucket_count() * 8 + canonical_.capacity() * 4 +
+         lsh_doc_.capacity() * 4 + lsh_.MemoryBytes();
 }
 
 }  // namespace dateline

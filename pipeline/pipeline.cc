@@ -113,7 +113,14 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   }
   // Restore the online state of dedupe and stories from what is stored.
   DuplicateIndex dups;
-  StoryClusterer stories;
+  StoryOptions story_options;
+  story_options.data_dir = options_.data_dir;
+  auto clusterer = StoryClusterer::Create(story_options);
+  if (!clusterer.ok()) {
+    on_reject({"stories", clusterer.status().ToString()});
+    return stats;
+  }
+  StoryClusterer& stories = *clusterer.value();
   std::unordered_set<std::string> seen_hashes;
   store->ForEachDocument([&](Document&& d) {
     if (!d.duplicate_of) dups.Add(d.id, d.text);

@@ -1,18 +1,36 @@
-// Stories and storylines: online grouping of documents.
+// Stories and storylines: online, incremental grouping of documents.
 //
-// Foundation pass-through (documented, not a result): every canonical
-// document is its own story and its own storyline; a duplicate joins the
-// story of its canonical copy. The stories issue replaces Assign() with
-// incremental clustering; the interface stays.
-// Not thread-safe: call Assign() from one thread, in ingest order.
+// A story is one development reported by many outlets; a storyline is an
+// ongoing topic that links stories over weeks. StoryClusterer assigns each new
+// document, in ingest order, to the most similar recent story or starts a new
+// one (single pass, no re-clustering). A new story joins the storyline of the
+// most similar earlier story within storyline_days, or starts its own.
+//
+// Similarity compares the document's TF-IDF vectors (words, names, numbers:
+// stories/features.h; IDF learned as documents arrive) with the story's
+// centroid, channel by channel (a weighted sum of cosines, names weighing
+// most), damped by the gap between publication dates when both are
+// known. A duplicate (doc.duplicate_of) joins the story of its canonical copy.
+// Design notes and measured figures: docs/stories.md.
+//
+// Memory is bounded: at most max_active_stories centroids (the least recently
+// updated are retired and can no longer gain documents), each of at most
+// max_story_terms features, and a fixed-size IDF sketch.
+// Not thread-safe: call Restore() then Assign() from one thread.
 #ifndef DATELINE_STORIES_STORIES_H_
 #define DATELINE_STORIES_STORIES_H_
 
+#include <deque>
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/document.h"
+#include "base/status.h"
+#include "stories/features.h"
+#include "stories/idf.h"
 
 namespace dateline {
 
@@ -26,6 +44,8 @@ struct StorySummary {
   std::optional<std::string> first_date, last_date;
   std::vector<std::string> documents;  // ids, canonical copies first
   std::vector<std::string> outlets;
+  // canonical id -> ids of its copies (near or exact duplicates)
+  std::map<std::string, std::vector<std::string>> copies;
 };
 
 struct StorylineSummary {
@@ -36,14 +56,67 @@ struct StorylineSummary {
   int64_t documents = 0;
 };
 
+struct StoryOptions {
+  std::string data_dir;               // "" = DataDir()
+  stories::FeatureOptions features;
+  // Similarity = sum over channels of weight x cosine (stories/features.h).
+  double word_weight = 0.2;
+  double name_weight = 0.5;
+  double number_weight = 0.3;
+  double story_threshold = 0.25;      // min similarity to join a story
+  double storyline_threshold = 0.15;  // min similarity of a new story to link a storyline
+  int date_slack_days = 1;            // no time penalty within this gap
+  double date_decay_days = 2.0;       // similarity *= exp(-(gap - slack) / decay)
+  int storyline_days = 60;            // a storyline links stories at most this far apart
+  size_t max_doc_terms = 200;         // top TF-IDF features kept per document
+  size_t max_story_terms = 400;       // features kept per story centroid
+  size_t query_terms = 12;            // features used to find candidate stories
+  size_t postings_scan = 2000;        // most recent stories scanned per feature
+  size_t max_active_stories = 20000;
+  size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates
+  int idf_log2_width = 20;
+};
+
 class StoryClusterer {
  public:
-  // Remembers an assignment made in an earlier run (loaded from the store).
+  static Result<std::unique_ptr<StoryClusterer>> Create(const StoryOptions& options = {});
+  ~StoryClusterer();
+
+  // Replays an assignment made in an earlier run (a stored document), so that
+  // later documents can join its story. Documents without a story are ignored.
   void Restore(const Document& doc);
+  // Counts a document's features for IDF only (e.g. a background corpus).
+  void LearnIdf(const Document& doc) { df_.Add(features_->Extract(doc).features); }
+  // Assigns a new document to a story and storyline.
   StoryAssignment Assign(const Document& doc);
 
+  size_t stories() const { return stories_.size(); }
+  size_t active_stories() const { return active_; }
+
  private:
-  std::map<std::string, StoryAssignment> by_doc_;
+  struct Story;
+  explicit StoryClusterer(const StoryOptions& o);
+  std::vector<stories::Feature> Weigh(const stories::DocFeatures& f) const;
+  double Similarity(const std::vector<stories::Feature>& doc, const Story& s) const;
+  void Candidates(const std::vector<stories::Feature>& doc, std::vector<uint32_t>* out);
+  uint32_t NewStory(const std::string& id, uint32_t storyline);
+  void AddToStory(uint32_t s, const stories::DocFeatures& f);
+  void Remember(const std::string& doc_id, uint32_t story);
+  void RetireOldest();
+  double DateFactor(const std::optional<int32_t>& day, const Story& s, int slack, double decay) const;
+
+  StoryOptions options_;
+  std::unique_ptr<stories::FeatureExtractor> features_;
+  stories::DocumentFrequency df_;
+  std::vector<std::unique_ptr<Story>> stories_;
+  std::vector<std::string> storylines_;
+  std::unordered_map<std::string, uint32_t> story_by_id_, storyline_by_id_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // feature -> stories
+  std::unordered_map<uint64_t, uint32_t> doc_story_;             // doc id hash -> story
+  std::deque<uint64_t> doc_order_;
+  std::vector<uint32_t> mark_;  // scratch for Candidates
+  uint64_t clock_ = 0;
+  size_t active_ = 0;
 };
 
 // Summaries of the stories and storylines that the documents belong to.

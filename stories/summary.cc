@@ -1,23 +1,10 @@
-#include "stories/stories.h"
-
+// Summarize(): story and storyline summaries from stored documents.
 #include <algorithm>
 #include <set>
 
+#include "stories/stories.h"
+
 namespace dateline {
-
-void StoryClusterer::Restore(const Document& doc) {
-  if (doc.story && doc.storyline) by_doc_[doc.id] = {*doc.story, *doc.storyline};
-}
-
-StoryAssignment StoryClusterer::Assign(const Document& doc) {
-  if (doc.duplicate_of) {
-    auto it = by_doc_.find(*doc.duplicate_of);
-    if (it != by_doc_.end()) return by_doc_[doc.id] = it->second;
-  }
-  StoryAssignment a{"story-" + doc.content_hash.substr(0, 12), "storyline-" + doc.content_hash.substr(0, 12)};
-  return by_doc_[doc.id] = a;
-}
-
 namespace {
 void Widen(const std::optional<std::string>& date, std::optional<std::string>* first,
            std::optional<std::string>* last) {
@@ -39,8 +26,12 @@ void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* sto
     st.id = *d.story;
     st.storyline = *d.storyline;
     if (st.title.empty() && d.title && !d.duplicate_of) st.title = *d.title;
-    if (d.duplicate_of) st.documents.push_back(d.id);
-    else st.documents.insert(st.documents.begin(), d.id);
+    if (d.duplicate_of) {
+      st.documents.push_back(d.id);
+      st.copies[*d.duplicate_of].push_back(d.id);
+    } else {
+      st.documents.insert(st.documents.begin(), d.id);
+    }
     Widen(d.published, &st.first_date, &st.last_date);
     if (d.outlet) s_out[st.id].insert(*d.outlet), l_out[st.storyline].insert(*d.outlet);
     StorylineSummary& sl = l[*d.storyline];

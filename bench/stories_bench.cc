@@ -1,0 +1,183 @@
+// stories_bench: cost and quality of the online story clusterer.
+//
+//   stories_bench jsonl FILE [--gold FIELD] [--annotate] [key=value ...]
+//       Assigns the documents of a JSONL file (id, text, optional published,
+//       title) in file order; prints B-cubed P/R/F1 against FIELD (default
+//       "cluster") and microseconds per document. key=value sets a
+//       StoryOptions field (story_threshold=0.3 ...), for exploring settings;
+//       --out PRED.jsonl writes {id, story} lines.
+//   stories_bench synth N
+//       N synthetic documents (random words from a Zipf vocabulary, grouped
+//       in events); prints docs/s and peak RSS.
+// Run by hand (never by CTest).
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "annotate/annotator.h"
+#include "base/data_dir.h"
+#include "stories/stories.h"
+
+using namespace dateline;
+
+namespace {
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+long PeakRssMb() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
+}
+
+bool SetOption(StoryOptions* o, const std::string& kv) {
+  size_t eq = kv.find('=');
+  if (eq == std::string::npos) return false;
+  std::string k = kv.substr(0, eq);
+  double v = std::atof(kv.c_str() + eq + 1);
+  std::map<std::string, double*> d = {{"story_threshold", &o->story_threshold},
+                                      {"storyline_threshold", &o->storyline_threshold},
+                                      {"date_decay_days", &o->date_decay_days},
+                                      {"word_weight", &o->word_weight},
+                                      {"name_weight", &o->name_weight},
+                                      {"number_weight", &o->number_weight},
+                                      {"entity_weight", &o->features.entity_weight}};
+  std::map<std::string, size_t*> z = {{"max_doc_terms", &o->max_doc_terms},
+                                      {"max_story_terms", &o->max_story_terms},
+                                      {"query_terms", &o->query_terms},
+                                      {"max_active_stories", &o->max_active_stories}};
+  if (d.count(k)) *d[k] = v;
+  else if (z.count(k)) *z[k] = static_cast<size_t>(v);
+  else if (k == "date_slack_days") o->date_slack_days = static_cast<int>(v);
+  else return false;
+  return true;
+}
+
+// B-cubed precision, recall and F1 of pred against gold (parallel vectors).
+void BCubed(const std::vector<std::string>& gold, const std::vector<std::string>& pred) {
+  std::map<std::string, std::set<size_t>> g, p;
+  for (size_t i = 0; i < gold.size(); ++i) g[gold[i]].insert(i), p[pred[i]].insert(i);
+  double P = 0, R = 0;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    const auto& gs = g[gold[i]];
+    const auto& ps = p[pred[i]];
+    size_t both = 0;
+    for (size_t j : ps) both += gs.count(j);
+    P += double(both) / ps.size();
+    R += double(both) / gs.size();
+  }
+  P /= gold.size();
+  R /= gold.size();
+  printf("docs %zu gold clusters %zu predicted %zu  B3 P %.4f R %.4f F1 %.4f\n", gold.size(), g.size(),
+         p.size(), P, R, 2 * P * R / (P + R));
+}
+
+int RunJsonl(int argc, char** argv) {
+  std::string path = argv[2], field = "cluster", out_path;
+  bool annotate = false, prime_idf = false;
+  StoryOptions options;
+  for (int i = 3; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--gold" && i + 1 < argc) field = argv[++i];
+    else if (a == "--annotate") annotate = true;
+    else if (a == "--prime-idf") prime_idf = true;
+    else if (a == "--out" && i + 1 < argc) out_path = argv[++i];
+    else if (!SetOption(&options, a)) return std::cerr << "unknown option " << a << "\n", 2;
+  }
+  std::vector<Document> docs;
+  std::vector<std::string> gold;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;
+    Document d;
+    d.id = j.value("id", "");
+    d.text = j.value("text", "");
+    if (j.contains("published") && j["published"].is_string()) d.published = j["published"];
+    if (j.contains("title") && j["title"].is_string()) d.title = j["title"];
+    gold.push_back(j.contains(field) ? j[field].dump() : "");
+    docs.push_back(std::move(d));
+  }
+  if (annotate) {
+    auto a = Annotator::Create(DataDir());
+    if (!a.ok()) return std::cerr << a.status().ToString() << "\n", 1;
+    for (Document& d : docs) a.value()->Annotate(&d);
+  }
+  auto c = StoryClusterer::Create(options);
+  if (!c.ok()) return std::cerr << c.status().ToString() << "\n", 1;
+  if (prime_idf)
+    for (const Document& d : docs) c.value()->LearnIdf(d);
+  std::vector<std::string> pred;
+  double t0 = Now();
+  for (const Document& d : docs) pred.push_back(c.value()->Assign(d).story);
+  double secs = Now() - t0;
+  BCubed(gold, pred);
+  if (!out_path.empty()) {
+    std::ofstream out(out_path);
+    for (size_t i = 0; i < docs.size(); ++i)
+      out << nlohmann::json({{"id", docs[i].id}, {"story", pred[i]}}).dump() << "\n";
+  }
+  printf("%.1f us/doc\n", 1e6 * secs / docs.size());
+  return 0;
+}
+
+int RunSynth(int argc, char** argv) {
+  size_t n = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 100000;
+  std::mt19937_64 rng(7);
+  const int vocab = 50000;
+  std::vector<double> cdf(vocab);
+  double acc = 0;
+  for (int i = 0; i < vocab; ++i) cdf[i] = acc += 1.0 / (i + 1);
+  auto word = [&](std::mt19937_64& r) {
+    double x = std::uniform_real_distribution<>(0, acc)(r);
+    int i = std::lower_bound(cdf.begin(), cdf.end(), x) - cdf.begin();
+    return "w" + std::to_string(i);
+  };
+  auto c = StoryClusterer::Create({});
+  if (!c.ok()) return std::cerr << c.status().ToString() << "\n", 1;
+  std::vector<double> per_batch;
+  double start = Now(), t = start;
+  for (size_t i = 0; i < n; ++i) {
+    // Every 8 documents share an event: its 30 rare "name" words recur.
+    std::mt19937_64 ev(i / 8);
+    Document d;
+    d.id = "d" + std::to_string(i);
+    d.content_hash = std::to_string(std::hash<size_t>()(i)) + "0000000000000";
+    int day = 20000 + static_cast<int>(i / 2000);
+    d.published = "2024-" + std::to_string(10 + (day % 3)) + "-1" + std::to_string(day % 9 + 1);
+    for (int k = 0; k < 30; ++k) d.text += " Zz" + std::to_string(ev() % 1000000) + " says";
+    for (int k = 0; k < 300; ++k) d.text += " " + word(rng);
+    c.value()->Assign(d);
+    if ((i + 1) % 10000 == 0) {
+      double now = Now();
+      per_batch.push_back(10000 / (now - t));
+      t = now;
+    }
+  }
+  std::sort(per_batch.begin(), per_batch.end());
+  double total = Now() - start;
+  printf("synthetic docs %zu  median %.0f docs/s  overall %.0f docs/s  stories %zu active %zu  peak RSS %ld MB\n",
+         n, per_batch.empty() ? 0 : per_batch[per_batch.size() / 2], n / total, c.value()->stories(),
+         c.value()->active_stories(), PeakRssMb());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "jsonl" && argc > 2) return RunJsonl(argc, argv);
+  if (mode == "synth") return RunSynth(argc, argv);
+  std::cerr << "usage: stories_bench jsonl FILE [--gold FIELD] [--annotate] [--out F] [key=value...] | synth N\n";
+  return 2;
+}

@@ -1,0 +1,83 @@
+#include "dedupe/lsh_index.h"
+
+#include <algorithm>
+
+namespace dateline::dedupe {
+namespace {
+constexpr uint32_t kNone = UINT32_MAX;
+}  // namespace
+
+uint32_t LshIndex::BandKey(const Signature& sig, int band) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL * (band + 1);
+  for (int r = 0; r < kRows; ++r) {
+    h ^= sig.mins[band * kRows + r];
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+  }
+  uint32_t key = static_cast<uint32_t>(h >> 32);
+  return key == 0 ? 1 : key;
+}
+
+size_t LshIndex::Find(uint32_t key) const {
+  size_t mask = keys_.size() - 1;
+  size_t i = (key * 0x9E3779B1u) & mask;
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+  return i;
+}
+
+void LshIndex::Grow() {
+  std::vector<uint32_t> old_keys, old_heads;
+  old_keys.swap(keys_);
+  old_heads.swap(heads_);
+  size_t capacity = std::max<size_t>(1024, old_keys.size() * 2);
+  keys_.assign(capacity, 0);
+  heads_.assign(capacity, kNone);
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    size_t slot = Find(old_keys[i]);
+    keys_[slot] = old_keys[i];
+    heads_[slot] = old_heads[i];
+  }
+}
+
+uint32_t LshIndex::Insert(const Signature& sig) {
+  uint32_t doc = static_cast<uint32_t>(sigs_.size());
+  sigs_.push_back(sig);
+  next_.resize(next_.size() + kBands, kNone);
+  for (int b = 0; b < kBands; ++b) {
+    if ((used_ + 1) * 4 > keys_.size() * 3) Grow();
+    uint32_t key = BandKey(sig, b);
+    size_t slot = Find(key);
+    if (keys_[slot] == 0) {
+      keys_[slot] = key;
+      ++used_;
+    } else {
+      next_[size_t(doc) * kBands + b] = heads_[slot];
+    }
+    heads_[slot] = doc;
+  }
+  return doc;
+}
+
+void LshIndex::Candidates(const Signature& sig, std::vector<uint32_t>* out, int max_per_band) const {
+  out->clear();
+  if (keys_.empty() || sig.shingles == 0) return;
+  for (int b = 0; b < kBands; ++b) {
+    size_t slot = Find(BandKey(sig, b));
+    if (keys_[slot] == 0) continue;
+    int walked = 0;
+    for (uint32_t d = heads_[slot]; d != kNone && walked < max_per_band; d = next_[size_t(d) * kBands + b]) {
+      ++walked;
+      out->push_back(d);
+    }
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
+size_t LshIndex::MemoryBytes() const {
+  return sigs_.capacity() * sizeof(Signature) + next_.capacity() * 4 + keys_.capacity() * 4 +
+         heads_.capacity() * 4;
+}
+
+}  // namespace dateline::dedupe

@@ -1,0 +1,278 @@
+#include <algorithm>
+#include <cmath>
+
+#include "base/data_dir.h"
+#include "base/hash.h"
+#include "stories/stories.h"
+
+namespace dateline {
+
+using stories::DocFeatures;
+using stories::Feature;
+
+struct StoryClusterer::Story {
+  std::string id;
+  uint32_t storyline = 0;
+  std::vector<Feature> terms;  // summed member weights (no IDF), sorted by key
+  uint32_t documents = 0;
+  std::optional<int32_t> first_day, last_day;
+  uint64_t updated = 0;  // clock_ at last change
+  bool active = true;
+};
+
+namespace {
+
+std::string ShortHash(const Document& doc) {
+  if (doc.content_hash.size() >= 12) return doc.content_hash.substr(0, 12);
+  char buf[17];
+  snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(doc.id)));
+  return std::string(buf, 12);
+}
+
+// Sorted-merge sum of two sparse vectors.
+void MergeAdd(const std::vector<Feature>& add, std::vector<Feature>* into) {
+  std::vector<Feature> out;
+  out.reserve(into->size() + add.size());
+  size_t i = 0, j = 0;
+  while (i < into->size() || j < add.size()) {
+    if (j == add.size() || (i < into->size() && (*into)[i].key < add[j].key)) {
+      out.push_back((*into)[i++]);
+    } else if (i == into->size() || add[j].key < (*into)[i].key) {
+      out.push_back(add[j++]);
+    } else {
+      out.push_back({add[j].key, (*into)[i++].weight + add[j++].weight});
+    }
+  }
+  into->swap(out);
+}
+
+// Scales each channel (words, names, numbers) of v to unit length.
+void NormalizeChannels(std::vector<Feature>* v) {
+  double norm[stories::kChannels] = {0, 0, 0};
+  for (const Feature& x : *v) norm[stories::ChannelOf(x.key)] += double(x.weight) * x.weight;
+  for (double& n : norm) n = n > 0 ? 1.0 / std::sqrt(n) : 0;
+  for (Feature& x : *v) x.weight = static_cast<float>(x.weight * norm[stories::ChannelOf(x.key)]);
+}
+
+}  // namespace
+
+StoryClusterer::StoryClusterer(const StoryOptions& o) : options_(o), df_(o.idf_log2_width) {}
+StoryClusterer::~StoryClusterer() = default;
+
+Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const StoryOptions& options) {
+  std::unique_ptr<StoryClusterer> c(new StoryClusterer(options));
+  if (c->options_.data_dir.empty()) c->options_.data_dir = DataDir();
+  auto fx = stories::FeatureExtractor::Load(c->options_.data_dir, options.features);
+  if (!fx.ok()) return fx.status();
+  c->features_ = std::move(fx.value());
+  return c;
+}
+
+// TF-IDF, the top max_doc_terms features, unit length; sorted by key.
+std::vector<Feature> StoryClusterer::Weigh(const DocFeatures& f) const {
+  std::vector<Feature> v = f.features;
+  for (Feature& x : v) x.weight = static_cast<float>(x.weight * df_.Idf(x.key));
+  if (v.size() > options_.max_doc_terms) {
+    std::nth_element(v.begin(), v.begin() + options_.max_doc_terms, v.end(),
+                     [](const Feature& a, const Feature& b) { return a.weight > b.weight; });
+    v.resize(options_.max_doc_terms);
+    std::sort(v.begin(), v.end());
+  }
+  NormalizeChannels(&v);
+  return v;
+}
+
+// Weighted sum over the channels of the cosine between the document's channel
+// vector and the story centroid's (IDF applied now, so centroids follow the
+// IDF as it is learned).
+double StoryClusterer::Similarity(const std::vector<Feature>& doc, const Story& s) const {
+  double dot[stories::kChannels] = {0, 0, 0}, norm[stories::kChannels] = {0, 0, 0};
+  size_t i = 0;
+  for (const Feature& t : s.terms) {
+    int c = stories::ChannelOf(t.key);
+    double w = t.weight * df_.Idf(t.key);
+    norm[c] += w * w;
+    while (i < doc.size() && doc[i].key < t.key) ++i;
+    if (i < doc.size() && doc[i].key == t.key) dot[c] += w * doc[i].weight;
+  }
+  const double weight[stories::kChannels] = {options_.word_weight, options_.name_weight,
+                                             options_.number_weight};
+  double sim = 0;
+  for (int c = 0; c < stories::kChannels; ++c)
+    if (norm[c] > 0) sim += weight[c] * dot[c] / std::sqrt(norm[c]);
+  return sim;
+}
+
+double StoryClusterer::DateFactor(const std::optional<int32_t>& day, const Story& s, int slack,
+                                  double decay) const {
+  if (!day || !s.first_day) return 1.0;
+  int gap = std::max({0, *day - *s.last_day, *s.first_day - *day});
+  if (gap <= slack) return 1.0;
+  if (decay <= 0) return 0.0;
+  return std::exp(-(gap - slack) / decay);
+}
+
+// Active stories sharing one of the document's strongest features.
+void StoryClusterer::Candidates(const std::vector<Feature>& doc, std::vector<uint32_t>* out) {
+  out->clear();
+  std::vector<Feature> top = doc;
+  size_t k = std::min(options_.query_terms, top.size());
+  std::partial_sort(top.begin(), top.begin() + k, top.end(),
+                    [](const Feature& a, const Feature& b) { return a.weight > b.weight; });
+  mark_.resize(stories_.size(), 0);
+  for (size_t q = 0; q < k; ++q) {
+    auto it = postings_.find(top[q].key);
+    if (it == postings_.end()) continue;
+    auto& list = it->second;
+    size_t scanned = 0;
+    for (size_t p = list.size(); p-- > 0 && scanned < options_.postings_scan; ++scanned) {
+      uint32_t s = list[p];
+      if (!stories_[s]->active || mark_[s]) continue;
+      mark_[s] = 1;
+      out->push_back(s);
+    }
+  }
+  for (uint32_t s : *out) mark_[s] = 0;
+}
+
+uint32_t StoryClusterer::NewStory(const std::string& id, uint32_t storyline) {
+  auto s = std::make_unique<Story>();
+  s->id = id;
+  s->storyline = storyline;
+  s->updated = ++clock_;
+  uint32_t index = static_cast<uint32_t>(stories_.size());
+  stories_.push_back(std::move(s));
+  story_by_id_[id] = index;
+  ++active_;
+  if (active_ > options_.max_active_stories) RetireOldest();
+  return index;
+}
+
+void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f) {
+  Story& s = *stories_[index];
+  size_t before = s.terms.size();
+  std::vector<uint64_t> old_keys;
+  old_keys.reserve(before);
+  for (const Feature& t : s.terms) old_keys.push_back(t.key);
+  // Each member counts once, whatever its length: add its unit channel vectors.
+  std::vector<Feature> unit = f.features;
+  NormalizeChannels(&unit);
+  MergeAdd(unit, &s.terms);
+  if (s.terms.size() > options_.max_story_terms) {
+    std::nth_element(s.terms.begin(), s.terms.begin() + options_.max_story_terms, s.terms.end(),
+                     [&](const Feature& a, const Feature& b) {
+                       return a.weight * df_.Idf(a.key) > b.weight * df_.Idf(b.key);
+                     });
+    s.terms.resize(options_.max_story_terms);
+    std::sort(s.terms.begin(), s.terms.end());
+  }
+  if (s.active) {
+    for (const Feature& t : s.terms)
+      if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(index);
+  }
+  ++s.documents;
+  if (f.day) {
+    if (!s.first_day || *f.day < *s.first_day) s.first_day = f.day;
+    if (!s.last_day || *f.day > *s.last_day) s.last_day = f.day;
+  }
+  s.updated = ++clock_;
+}
+
+// Retires the least recently updated tenth of the active stories and drops
+// them from the postings.
+void StoryClusterer::RetireOldest() {
+  std::vector<std::pair<uint64_t, uint32_t>> live;
+  for (uint32_t i = 0; i < stories_.size(); ++i)
+    if (stories_[i]->active) live.push_back({stories_[i]->updated, i});
+  size_t drop = std::max<size_t>(1, live.size() / 10);
+  std::nth_element(live.begin(), live.begin() + drop, live.end());
+  for (size_t i = 0; i < drop; ++i) {
+    Story& s = *stories_[live[i].second];
+    s.active = false;
+    s.terms.clear();
+    s.terms.shrink_to_fit();
+  }
+  active_ -= drop;
+  for (auto it = postings_.begin(); it != postings_.end();) {
+    auto& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](uint32_t s) { return !stories_[s]->active; }),
+               list.end());
+    if (list.empty()) it = postings_.erase(it);
+    else ++it;
+  }
+}
+
+void StoryClusterer::Remember(const std::string& doc_id, uint32_t story) {
+  uint64_t h = Hash64(doc_id);
+  if (doc_story_.emplace(h, story).second) doc_order_.push_back(h);
+  while (doc_order_.size() > options_.max_tracked_documents) {
+    doc_story_.erase(doc_order_.front());
+    doc_order_.pop_front();
+  }
+}
+
+void StoryClusterer::Restore(const Document& doc) {
+  if (!doc.story || !doc.storyline) return;
+  uint32_t line;
+  auto l = storyline_by_id_.find(*doc.storyline);
+  if (l != storyline_by_id_.end()) {
+    line = l->second;
+  } else {
+    line = static_cast<uint32_t>(storylines_.size());
+    storylines_.push_back(*doc.storyline);
+    storyline_by_id_[*doc.storyline] = line;
+  }
+  auto s = story_by_id_.find(*doc.story);
+  uint32_t index = s != story_by_id_.end() ? s->second : NewStory(*doc.story, line);
+  Remember(doc.id, index);
+  if (doc.duplicate_of || !stories_[index]->active) return;
+  DocFeatures f = features_->Extract(doc);
+  df_.Add(f.features);
+  AddToStory(index, f);
+}
+
+StoryAssignment StoryClusterer::Assign(const Document& doc) {
+  if (doc.duplicate_of) {
+    auto it = doc_story_.find(Hash64(*doc.duplicate_of));
+    if (it != doc_story_.end()) {
+      const Story& s = *stories_[it->second];
+      Remember(doc.id, it->second);
+      return {s.id, storylines_[s.storyline]};
+    }
+  }
+  DocFeatures f = features_->Extract(doc);
+  df_.Add(f.features);
+  std::vector<Feature> v = Weigh(f);
+  std::vector<uint32_t> cands;
+  Candidates(v, &cands);
+  int64_t best = -1, best_line = -1;
+  double best_sim = 0, best_line_sim = 0;
+  for (uint32_t c : cands) {
+    const Story& s = *stories_[c];
+    double cos = Similarity(v, s);
+    double sim = cos * DateFactor(f.day, s, options_.date_slack_days, options_.date_decay_days);
+    if (sim > best_sim) best_sim = sim, best = c;
+    double line_sim = cos * DateFactor(f.day, s, options_.storyline_days, 0);
+    if (line_sim > best_line_sim) best_line_sim = line_sim, best_line = c;
+  }
+  uint32_t index;
+  if (best >= 0 && best_sim >= options_.story_threshold) {
+    index = static_cast<uint32_t>(best);
+  } else {
+    uint32_t line;
+    if (best_line >= 0 && best_line_sim >= options_.storyline_threshold) {
+      line = stories_[best_line]->storyline;
+    } else {
+      line = static_cast<uint32_t>(storylines_.size());
+      storylines_.push_back("storyline-" + ShortHash(doc));
+      storyline_by_id_[storylines_.back()] = line;
+    }
+    index = NewStory("story-" + ShortHash(doc), line);
+  }
+  AddToStory(index, f);
+  Remember(doc.id, index);
+  const Story& s = *stories_[index];
+  return {s.id, storylines_[s.storyline]};
+}
+
+}  // namespace dateline

@@ -1,0 +1,47 @@
+// DocumentFrequency: document frequencies learned incrementally, in fixed
+// memory, for IDF weights. A count-min sketch (depth 2) of 2^log2_width
+// 32-bit counters per row: collisions can only raise a count, so a rare
+// feature may look slightly commoner, never rarer. Not thread-safe.
+#ifndef DATELINE_STORIES_IDF_H_
+#define DATELINE_STORIES_IDF_H_
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "stories/features.h"
+
+namespace dateline::stories {
+
+class DocumentFrequency {
+ public:
+  explicit DocumentFrequency(int log2_width = 20)
+      : mask_((uint64_t{1} << log2_width) - 1), rows_(2, std::vector<uint32_t>(mask_ + 1, 0)) {}
+
+  // Counts each feature of one document once.
+  void Add(const std::vector<Feature>& features) {
+    ++documents_;
+    for (const Feature& f : features) {
+      ++rows_[0][f.key & mask_];
+      ++rows_[1][(f.key >> 32) & mask_];
+    }
+  }
+  uint32_t Count(uint64_t key) const {
+    return std::min(rows_[0][key & mask_], rows_[1][(key >> 32) & mask_]);
+  }
+  // Smoothed IDF, >= 1 for features in fewer than all documents.
+  double Idf(uint64_t key) const {
+    return 1.0 + std::log((documents_ + 1.0) / (Count(key) + 1.0));
+  }
+  int64_t documents() const { return documents_; }
+  size_t MemoryBytes() const { return 2 * (mask_ + 1) * sizeof(uint32_t); }
+
+ private:
+  uint64_t mask_;
+  std::vector<std::vector<uint32_t>> rows_;
+  int64_t documents_ = 0;
+};
+
+}  // namespace dateline::stories
+
+#endif  // DATELINE_STORIES_IDF_H_
