@@ -68,7 +68,7 @@ Result<std::vector<json>> Collect(Store* store, const std::string& what) {
         rows.push_back({{"id", x.id}, {"storyline", x.storyline}, {"title", x.title},
                         {"first_date", x.first_date ? json(*x.first_date) : json()},
                         {"last_date", x.last_date ? json(*x.last_date) : json()},
-                        {"documents", x.documents}, {"outlets", x.outlets}});
+                        {"documents", x.documents}, {"outlets", x.outlets}, {"copies", x.copies}});
     } else {
       auto s = store->Storylines();
       if (!s.ok()) return s.status();

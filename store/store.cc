@@ -53,7 +53,7 @@ json StoryJson(const StorySummary& s) {
   return {{"id", s.id}, {"storyline", s.storyline}, {"title", s.title},
           {"first_date", s.first_date ? json(*s.first_date) : json(nullptr)},
           {"last_date", s.last_date ? json(*s.last_date) : json(nullptr)},
-          {"documents", s.documents}, {"outlets", s.outlets}};
+          {"documents", s.documents}, {"outlets", s.outlets}, {"copies", s.copies}};
 }
 json StorylineJson(const StorylineSummary& s) {
   return {{"id", s.id}, {"title", s.title},
@@ -255,6 +255,7 @@ Result<std::vector<StorySummary>> Store::Stories() {
     s.last_date = OptStr(j, "last_date");
     s.documents = j.value("documents", std::vector<std::string>{});
     s.outlets = j.value("outlets", std::vector<std::string>{});
+    s.copies = j.value("copies", std::map<std::string, std::vector<std::string>>{});
     out.push_back(std::move(s));
   }
   return out;
