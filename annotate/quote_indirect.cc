@@ -40,9 +40,19 @@ size_t ContentStart(const QuoteContext& c, size_t after, size_t hi) {
   return after;
 }
 
-void Emit(QuoteContext* c, size_t b, size_t e, const Attribution& a, std::vector<Quote>* out) {
+// Where content that runs on after a cue stops: at ", but …", ", adding …".
+size_t ClauseEnd(const QuoteText& q, size_t b, size_t e) {
+  static const auto* stops = new std::unordered_set<std::string>{
+      "but", "adding", "saying", "noting", "although", "though", "whereas", "citing",
+      "arguing", "according"};
+  for (size_t k = b + kMinContent; k + 1 < e; ++k)
+    if ((q.tok[k].text == "," || q.tok[k].text == ";") && stops->count(q.lower[k + 1])) return k;
+  return e;
+}
+
+void Emit(QuoteContext* c, std::vector<Span> spans, const Attribution& a, std::vector<Quote>* out) {
   ResolvedSpeaker who;
-  out->push_back(c->MakeQuote({SpanOf(c->q, b, e)}, "indirect", &a, c->SpeakerBeforeToken(a.cue_b), &who));
+  out->push_back(c->MakeQuote(std::move(spans), "indirect", &a, c->SpeakerBeforeToken(a.cue_b), &who));
   for (size_t k = a.cue_b; k < a.cue_e; ++k) c->used[k] = true;
   if (who.name) c->speakers.push_back({a.cue_b, who});
 }
@@ -84,7 +94,7 @@ bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
     return false;
   }
   if (!TrimContent(*c, &b, &e)) return false;
-  Emit(c, b, e, a, out);
+  Emit(c, {SpanOf(q, b, e)}, a, out);
   return true;
 }
 
@@ -99,10 +109,10 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     a.channel = c->ChannelAfter(after, se, &after);
     after = SkipDate(q, after, se);
     if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
-    size_t b = ContentStart(*c, after, se), e = se;
+    size_t b = ContentStart(*c, after, se), e = ClauseEnd(q, ContentStart(*c, after, se), se);
     bool question = q.tok[se - 1].text == "?";
     if (!question && after < se && !Terminal(q.tok[after].text) && TrimContent(*c, &b, &e)) {
-      Emit(c, b, e, a, out);
+      Emit(c, {SpanOf(q, b, e)}, a, out);
       return true;
     }
   }
@@ -125,7 +135,13 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   a.channel = c->ChannelAfter(std::max(k + n, sp->e), se, &end);
   size_t b = sb, e = first - 1;
   if (!TrimContent(*c, &b, &e)) return false;
-  Emit(c, b, e, a, out);
+  std::vector<Span> spans = {SpanOf(q, b, e)};
+  // "If the law conflicts, Rubio said, Christians must ignore it.": the rest too.
+  size_t last = std::max(k + static_cast<size_t>(n), sp->e);
+  if (a.channel) last = std::max(last, end);
+  size_t b2 = last, e2 = se;
+  if (b2 < se && q.tok[b2].text == "," && TrimContent(*c, &b2, &e2)) spans.push_back(SpanOf(q, b2, e2));
+  Emit(c, std::move(spans), a, out);
   return true;
 }
 
