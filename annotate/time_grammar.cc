@@ -8,6 +8,12 @@
 
 namespace dateline::timex {
 
+bool IsZone(std::string_view w) {
+  return w == "est" || w == "edt" || w == "cst" || w == "cdt" || w == "pst" || w == "pdt" ||
+         w == "mst" || w == "mdt" || w == "gmt" || w == "utc" || w == "et" || w == "bst" ||
+         w == "cet";
+}
+
 size_t Matcher::Number(size_t i, double* v) const {
   if (Digits(i)) {
     // Not part of "1,000" or "3.5".
@@ -64,7 +70,11 @@ size_t Matcher::Meridiem(size_t i, bool* pm) const {
       Glued(i + 2)) {
     *pm = Is(i, "p");
     // Final "." belongs to the abbreviation unless it ends the sentence.
-    if (Punct(i + 3, '.') && Glued(i + 3) && !(Ok(i + 4) && Cap(i + 4))) return i + 4;
+    if (Punct(i + 3, '.') && Glued(i + 3) &&
+        !(Ok(i + 4) && Cap(i + 4) && !Has(i + 4, kWeekday | kMonth) &&
+          !IsZone(t_[i + 4].lower))) {
+      return i + 4;
+    }
     return i + 3;
   }
   return 0;
@@ -130,6 +140,11 @@ std::string Clock(int h, int mi) {
 }  // namespace
 
 std::optional<Match> Matcher::SpelledYear(size_t i) const {
+  if (Is(i, "the") && Is(i + 1, "year")) {  // "the year two thousand", "the year 2000"
+    std::optional<Match> y = Year(i + 2) ? Numeric(i + 2) : SpelledYear(i + 2);
+    if (y && y->sem.year) return Match{y->end, y->sem};
+    return std::nullopt;
+  }
   auto tens_units = [this](size_t j, int* v) -> size_t {
     if (!Has(j, kNumber)) return 0;
     int x = static_cast<int>(Lex(j).number);
@@ -331,6 +346,9 @@ std::optional<Match> Matcher::WrittenDate(size_t i) const {
   if (Punct(e, ',') && Year(e + 1)) ++e;
   if (Is(e, "of") && Year(e + 1)) ++e;
   if (Year(e)) s.year = Value(e++);
+  if (s.year == 0) {
+    if (std::optional<Match> y = SpelledYear(e)) s.year = y->sem.year, e = y->end;
+  }
   if (s.year == 0 && (Is(e, "this") || Is(e, "last") || Is(e, "next")) && Is(e + 1, "year")) {
     s.has_year_rel = true;
     s.year_rel = Lex(e).rel;
@@ -403,12 +421,6 @@ size_t SkipApproximator(const Matcher& m, size_t i) {
   return i;
 }
 
-bool IsTimezone(std::string_view w) {
-  return w == "est" || w == "edt" || w == "cst" || w == "cdt" || w == "pst" || w == "pdt" ||
-         w == "mst" || w == "mdt" || w == "gmt" || w == "utc" || w == "et" || w == "bst" ||
-         w == "cet";
-}
-
 // The longest match at i, with the prefixes TimeML keeps in the extent:
 // "early"/"mid-"/"later" + calendar, "the end of" + calendar, approximators.
 std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, size_t i) {
@@ -443,7 +455,7 @@ void JoinClockAndDay(const Matcher& m, const std::vector<TTok>& t, Match* best) 
   const Sem& s = best->sem;
   if (s.type != "TIME" || !s.relative || s.shift != 0 || s.suffix.size() < 2 || s.suffix[1] == 'N') return;
   size_t k = best->end;
-  if (k < t.size() && IsTimezone(t[k].lower)) ++k;
+  if (k < t.size() && IsZone(t[k].lower)) ++k;
   if (m.Punct(k, ',')) ++k;
   if (m.Is(k, "on")) return;
   std::optional<Match> day = BestAt(m, k);
@@ -479,7 +491,11 @@ std::vector<Mention> Recognize(const Scan& scan) {
     JoinClockAndDay(m, t, &*best);
     size_t begin = i;
     // "the third-quarter results", "the five-year plan": an adjective keeps no article.
-    if (m.Is(begin, "the") && best->end >= begin + 3 && m.Hyphen(best->end - 2)) ++begin;
+    if (m.Is(begin, "the") && best->end >= begin + 3 && m.Hyphen(best->end - 2) &&
+        (m.Has(best->end - 1, kUnit) || m.Is(best->end - 1, "ago") ||
+         m.Is(best->end - 1, "earlier"))) {
+      ++begin;
+    }
     out.push_back(Mention{static_cast<uint32_t>(begin), static_cast<uint32_t>(best->end), best->sem});
     i = best->end;
   }

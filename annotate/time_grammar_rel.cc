@@ -96,6 +96,9 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     m.sem.season = Lex(j).season;
     m.sem.cls = "season";
     if (Is(j + 1, "of") && Year(j + 2)) m.sem.year = Value(j + 2), m.end = j + 3;
+    if (Is(j + 1, "of") && !Year(j + 2)) {
+      if (std::optional<Match> y = SpelledYear(j + 2)) m.sem.year = y->sem.year, m.end = y->end;
+    }
     return m;
   }
   if (!Has(j, kRel)) return std::nullopt;

@@ -12,6 +12,8 @@
 
 namespace dateline::timex {
 
+bool IsZone(std::string_view lower);  // "est", "gmt", ...
+
 // A candidate: tokens [begin, end) and their meaning.
 struct Match {
   size_t end = 0;
