@@ -153,6 +153,17 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
     return a;
   }
   if (bare) {
+    // "…, Spicer said, adding, “…”": an earlier cue of the clause has the speaker.
+    for (size_t i = bare->cue_b; i > b; --i) {
+      int n = c.CueAt(i - 1, &cls);
+      if (n == 0 || cls != CueClass::kSpeech || IsParticiple(c.q.lower[i - 1])) continue;
+      if (auto sp = SpeakerBefore(c.q, c.lx, i - 1, b)) {
+        bare->speaker = *sp;
+        bare->has_speaker = true;
+        FindChannel(c, e, &*bare);
+        return bare;
+      }
+    }
     if (auto sp = Subject(c, b, bare->cue_b)) {
       bare->speaker = *sp;
       bare->has_speaker = true;
