@@ -132,6 +132,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   std::vector<RawPage> batch;
   std::vector<StoredReject> rejects;
   uint64_t done_bytes = 0, total_bytes = 0;
+  int64_t pages_read = 0;
   auto flush = [&] {
     TemplateStats delta;
     for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
@@ -158,10 +159,11 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     stats.stored += inserted;
     batch.clear();
     rejects.clear();
-    progress.Update(done_bytes, total_bytes, stats.stored);
+    progress.Update(done_bytes, total_bytes, pages_read);
   };
   CollectSink sink;
   sink.on_page = [&](RawPage&& p) {
+    ++pages_read;
     if (!seen_hashes.insert(p.content_hash).second) {
       ++stats.already_stored;
       return;
@@ -176,7 +178,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   sink.on_progress = [&](uint64_t d, uint64_t t) {
     done_bytes = d;
     total_bytes = t;
-    progress.Update(d, t, stats.stored);
+    progress.Update(d, t, pages_read);
   };
   ReadStats rs = ReadInputs(inputs, options_.read, &sink);
   if (!batch.empty() || !rejects.empty()) flush();
