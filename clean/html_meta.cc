@@ -2,6 +2,7 @@
 #include "clean/html_meta.h"
 
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
 #include "clean/meta_internal.h"
@@ -79,7 +80,7 @@ void ReadMetaTags(const HtmlDom& dom, std::string vals[7]) {
 // Microdata and visible cues in the body: itemprop dates and authors,
 // <time datetime>, and short byline / rel=author elements.
 struct BodyCues {
-  std::string item_published, time_datetime, item_author, byline;
+  std::string item_published, time_datetime, item_author, byline, date_text;
 };
 
 BodyCues ReadBodyCues(const HtmlDom& dom) {
@@ -105,6 +106,14 @@ BodyCues ReadBodyCues(const HtmlDom& dom) {
       const std::string* dt = dom.Attribute(i, "datetime");
       if (dt) c.time_datetime = *dt;
     }
+    if (c.date_text.empty() && e.tag != Tag::kBody && e.tag != Tag::kHtml) {
+      std::string cls = dom.ClassAndId(i);
+      if (cls.find("date") != std::string::npos || cls.find("time") != std::string::npos ||
+          cls.find("publish") != std::string::npos || cls.find("posted") != std::string::npos) {
+        std::string t = dom.Text(i);
+        if (t.size() >= 6 && t.size() <= 80 && NormalizeDate(t)) c.date_text = t;
+      }
+    }
     if (c.byline.empty() && e.tag != Tag::kBody && e.tag != Tag::kHtml) {
       const std::string* rel = dom.Attribute(i, "rel");
       std::string cls = dom.ClassAndId(i);
@@ -120,12 +129,34 @@ BodyCues ReadBodyCues(const HtmlDom& dom) {
   return c;
 }
 
-std::string FirstH1(const HtmlDom& dom) {
+std::set<std::string> Words(const std::string& s) {
+  std::set<std::string> w;
+  std::string cur;
+  for (char c : s + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      w.insert(cur);
+      cur.clear();
+    }
+  }
+  return w;
+}
+
+// The visible headline: the <h1> sharing most words with the metadata title
+// (the only one when there is one), unless it is too short to be a headline.
+std::string BestH1(const HtmlDom& dom, const std::string& base) {
+  std::set<std::string> bw = Words(base);
+  std::string best;
+  int best_overlap = -1;
   for (int i = dom.Find(Tag::kH1); i >= 0; i = dom.Find(Tag::kH1, i + 1)) {
     std::string t = dom.Text(i);
-    if (!t.empty() && t.size() < 400) return t;
+    if (t.size() < 8 || t.size() > 300 || t.find(' ') == std::string::npos) continue;
+    int overlap = 0;
+    for (const auto& w : Words(t)) overlap += bw.count(w);
+    if (overlap > best_overlap) best = t, best_overlap = overlap;
   }
-  return "";
+  return best;
 }
 
 std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdMeta& ld,
@@ -136,11 +167,8 @@ std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdM
     if (t >= 0) base = dom.Text(t);
   }
   base = StripSiteName(base, site);
-  std::string h1 = FirstH1(dom);
-  if (h1.empty()) return base;
-  std::string lh = Lower(h1), lb = Lower(base);
-  if (base.empty() || lb.find(lh) != std::string::npos || lh.find(lb) != std::string::npos) return h1;
-  return base;
+  std::string h1 = BestH1(dom, base);
+  return h1.empty() ? base : h1;
 }
 
 std::string Domain(std::string_view url) {
@@ -177,12 +205,15 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
       break;
     }
   }
-  if (!m.published)
-    if (auto d = NormalizeDate(cues.time_datetime)) m.published = *d, m.published_source = "byline";
+  for (const std::string* s : {&cues.time_datetime, &cues.date_text}) {
+    if (m.published) break;
+    if (auto d = NormalizeDate(*s)) m.published = *d, m.published_source = "byline";
+  }
   if (!m.published && !url.empty())
     if (auto d = DateFromUrl(url)) m.published = *d, m.published_source = "url";
   for (const std::string* s : {&ld.modified, &vals[kUpdated]})
     if (auto d = NormalizeDate(*s); d && !m.updated) m.updated = *d;
+  if (!m.published && m.updated) m.published = m.updated, m.published_source = "metadata";
   // Authors: JSON-LD, meta, microdata, then a visible byline.
   std::vector<std::string> names;
   for (const auto& a : ld.authors)
