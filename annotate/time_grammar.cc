@@ -369,6 +369,7 @@ bool StartsPattern(const std::vector<TTok>& t, size_t i) {
   if (x.lower == "noon" || x.lower == "midnight" || x.lower == "midday") return true;
   for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
     if ((t[k].lex != nullptr && t[k].lex->cats != kFunc) || t[k].kind == 'd') return true;
+    if (t[k].lower == "future" || t[k].lower == "present") return true;
   }
   return false;
 }

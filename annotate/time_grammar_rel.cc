@@ -211,6 +211,25 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
     if (plural) n = -1;
   }
   if (has_num && n == 1 && plural && !Digits(j)) return std::nullopt;
+  if (unit == "Q" && plural && Hyphen(k)) return std::nullopt;  // "three-quarters"
+  // Rates ("four flights a week", "358,000 a month") are not time expressions.
+  if ((Is(j, "a") || Is(j, "an")) && !plural && !the && !span_rel && i > 0 &&
+      !Has(k + 1, kDir) && !Is(k + 1, "after") && !Is(k + 1, "before")) {
+    const TTok& prev = t_[i - 1];
+    bool plural_noun = prev.kind == 'a' && prev.lower.size() > 3 && prev.lower.back() == 's' &&
+                       prev.lower != "was" && prev.lower != "has" && prev.lower != "this";
+    if (prev.kind == 'd' || plural_noun || prev.lower == "%" || prev.lower == "percent") {
+      return std::nullopt;
+    }
+  }
+  // "will one day be": an indefinite future.
+  if (Is(j, "one") && unit == "D" && !plural && i > 0 &&
+      (Is(i - 1, "will") || Is(i - 1, "could") || Is(i - 1, "might") || Is(i - 1, "may") ||
+       Is(i - 1, "would") || Is(i - 1, "can"))) {
+    Match m{k + 1, Sem{}};
+    m.sem.literal = "FUTURE_REF";
+    return m;
+  }
   if (has_num && Digits(j) && n >= 1000 && !plural) return std::nullopt;  // "the 1988 quarter"
   size_t e = k + 1;
   Match m{e, Sem{}};
