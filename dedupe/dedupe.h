@@ -32,8 +32,8 @@ uint64_t NormalizedTextHash(std::string_view text);
 struct DedupeOptions {
   bool near = true;  // false: exact copies only
   int shingle_words = 5;
-  double min_jaccard = 0.5;
-  double min_containment = 0.85;
+  double min_jaccard = 0.4;
+  double min_containment = 0.8;
   uint32_t min_shingles_for_containment = 40;
 };
 
