@@ -93,6 +93,15 @@ size_t QuoteContext::SentenceEnd(size_t i) const {
   return k < sentence_end.size() ? k + 1 : k;
 }
 
+std::optional<SpeakerNP> QuoteContext::SubjectOf(size_t b, size_t e) const {
+  if (b < e && lx.IsStop(q.lower[b])) {
+    size_t k = b + 1;
+    while (k < e && q.tok[k].text != "," && k < b + 8) ++k;
+    b = k < e && q.tok[k].text == "," ? k + 1 : b + 1;
+  }
+  return SpeakerAfter(q, lx, b, e);
+}
+
 std::string QuoteContext::TextOf(size_t b, size_t e) const {
   std::string s;
   for (size_t k = b; k < e; ++k) {

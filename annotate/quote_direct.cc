@@ -117,17 +117,6 @@ std::optional<Attribution> FindAfter(const QuoteContext& c, size_t b, size_t e) 
   return std::nullopt;
 }
 
-// The subject at the start of tokens [b, e) ("Another commenter …").
-// An opening phrase ("Before the convention,", "On Twitter,") is skipped.
-std::optional<SpeakerNP> Subject(const QuoteContext& c, size_t b, size_t e) {
-  if (b < e && c.lx.IsStop(c.q.lower[b])) {
-    size_t k = b + 1;
-    while (k < e && !IsComma(c.q.tok[k]) && k < b + 8) ++k;
-    b = k < e && IsComma(c.q.tok[k]) ? k + 1 : b + 1;
-  }
-  return SpeakerAfter(c.q, c.lx, b, e);
-}
-
 // A cue in tokens [b, e) before a quote opening at e, with its speaker.
 std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e) {
   CueClass cls;
@@ -164,7 +153,7 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
         return bare;
       }
     }
-    if (auto sp = Subject(c, b, bare->cue_b)) {
+    if (auto sp = c.SubjectOf(b, bare->cue_b)) {
       bare->speaker = *sp;
       bare->has_speaker = true;
     }
@@ -176,7 +165,7 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
   if (e > b + 1 && c.q.tok[e - 1].text == ":") {
     auto sp = SpeakerBefore(c.q, c.lx, e - 1, b);
     if (sp && sp->b == b && !sp->pronoun) return Attribution{e - 1, e, *sp, std::nullopt};
-    if (auto subj = Subject(c, b, e - 1)) return Attribution{e - 1, e, *subj, std::nullopt};
+    if (auto subj = c.SubjectOf(b, e - 1)) return Attribution{e - 1, e, *subj, std::nullopt};
   }
   return std::nullopt;
 }

@@ -80,8 +80,18 @@ size_t SkipDate(const QuoteText& q, size_t k, size_t hi) {
 bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
   size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
-  auto sp = SpeakerAfter(q, c->lx, k + n, se);
-  if (!sp) return false;
+  // The source is everything up to the comma: "according to figures her campaign released".
+  size_t f = k + n;
+  while (f < se && f < k + n + 14 && q.tok[f].text != "," && !Terminal(q.tok[f].text)) ++f;
+  if (f == k + static_cast<size_t>(n)) return false;
+  SpeakerNP src;
+  src.b = k + n;
+  src.e = f;
+  auto named = SpeakerAfter(q, c->lx, k + n, f);
+  src.name_b = named ? named->name_b : f;
+  src.name_e = named ? named->name_e : f;
+  src.role_only = !named || named->role_only;
+  std::optional<SpeakerNP> sp = src;
   Attribution a{k, k + n, *sp, std::nullopt};
   size_t b, e;
   if (k == sb) {
@@ -103,6 +113,14 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   const QuoteText& q = c->q;
   size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
   auto before = SpeakerBefore(q, c->lx, k, sb);
+  // "Nicole Hargrove, a 14-year Carrier worker, said …", "… and said …":
+  // the subject of the sentence.
+  bool subject_cue = false;
+  if (!before && k > sb && (q.tok[k - 1].text == "," || q.lower[k - 1] == "and" || q.lower[k - 1] == "but") &&
+      k + n < se && q.tok[k + n].text != ",") {
+    before = c->SubjectOf(sb, k);
+    subject_cue = before.has_value();
+  }
   if (before) {
     Attribution a{k, k + static_cast<size_t>(n), *before, std::nullopt};
     size_t after = k + n;
@@ -111,12 +129,13 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
     size_t b = ContentStart(*c, after, se), e = ClauseEnd(q, ContentStart(*c, after, se), se);
     bool question = q.tok[se - 1].text == "?";
-    if (!question && after < se && !Terminal(q.tok[after].text) && TrimContent(*c, &b, &e)) {
+    bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != ",";
+    if (!question && runs_on && TrimContent(*c, &b, &e)) {
       Emit(c, {SpanOf(q, b, e)}, a, out);
       return true;
     }
   }
-  if (cls != CueClass::kSpeech) return false;
+  if (cls != CueClass::kSpeech || subject_cue) return false;
   // B: "…, Putin claims." / "…, said Peskov."
   std::optional<SpeakerNP> sp = before;
   if (!sp && q.lower[k].size() > 4 && q.lower[k].compare(q.lower[k].size() - 3, 3, "ing") == 0) return false;

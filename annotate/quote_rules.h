@@ -49,6 +49,9 @@ struct QuoteContext {
   size_t SentenceBegin(size_t i) const;
   // One past the last token of the sentence holding token i.
   size_t SentenceEnd(size_t i) const;
+  // The subject phrase opening tokens [b, e) ("Another commenter …"); an
+  // opening phrase up to a comma ("Before the convention, …") is skipped.
+  std::optional<SpeakerNP> SubjectOf(size_t b, size_t e) const;
   // Text of tokens [b, e) with original spacing.
   std::string TextOf(size_t b, size_t e) const;
   // Channel or addressee right after a cue ending at token e, before hi
