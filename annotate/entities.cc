@@ -1,13 +1,218 @@
-// Foundation pass-through: this layer is not built yet and adds nothing.
-// (See docs/architecture.md for the issue that fills it.)
+// EntityRecognizer: tagging, country-table mentions and roles (grouping into
+// entities is in entity_grouping.cc).
 #include "annotate/entities.h"
 
-namespace dateline {
+#include <algorithm>
+#include <cctype>
+#include <fstream>
 
-Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string& data_dir) {
-  return std::make_unique<EntityRecognizer>();
+#include "annotate/entity_grouping.h"
+#include "annotate/ner_conll.h"
+#include "base/utf8.h"
+
+namespace dateline {
+namespace {
+
+constexpr size_t kMaxSentenceTokens = 250;  // longer "sentences" (lists, menus) are cut
+
+// Raw-text punctuation to the forms of the training data.
+std::string TaggerWord(std::string_view t) {
+  if (t == "’" || t == "‘") return "'";
+  if (t == "“" || t == "”" || t == "«" || t == "»") return "\"";
+  if (t == "—" || t == "–") return "-";
+  if (t == "…") return "...";
+  std::string s(t);
+  for (size_t p; (p = s.find("’")) != std::string::npos;) s.replace(p, 3, "'");
+  return s;
 }
 
-void EntityRecognizer::Annotate(const std::vector<Token>& tokens, Document* doc) const {}
+bool IsCapitalised(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  char32_t c = utf8::Next(w, &i);
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x391 && c <= 0x42F);
+}
+
+bool HasLetter(std::string_view w) {
+  for (unsigned char c : w)
+    if (std::isalpha(c) || c >= 0x80) return true;
+  return false;
+}
+
+std::string TypeName(int conll_type) {
+  static const char* kNames[] = {"PERSON", "ORG", "PLACE", "MISC"};
+  return conll_type >= 0 && conll_type < 4 ? kNames[conll_type] : "MISC";
+}
+
+std::string TextOf(const Document& doc, const std::vector<Token>& tokens, size_t b, size_t e) {
+  return doc.text.substr(tokens[b].byte_begin, tokens[e - 1].byte_end - tokens[b].byte_begin);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::string& data_dir) {
+  auto r = std::make_unique<EntityRecognizer>();
+  auto model = ner::NerModel::Load(data_dir + "/ner/model.bin");
+  if (!model.ok()) return model.status();
+  r->model_ = std::move(model.value());
+  auto countries = CountryTable::Load(data_dir + "/ner/countries.tsv");
+  if (!countries.ok()) return countries.status();
+  r->countries_ = std::move(countries.value());
+  std::ifstream in(data_dir + "/ner/roles.txt");
+  if (!in) return Status::NotFound("cannot read " + data_dir + "/ner/roles.txt");
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') r->roles_.insert(line);
+  return r;
+}
+
+bool EntityRecognizer::IsRoleWord(std::string_view w) const { return roles_.count(ner::Lower(w)) > 0; }
+
+std::vector<EntityMention> EntityRecognizer::Mentions(const std::vector<Token>& tokens, const Document& doc) const {
+  // Sentences of tagger words, with the token index of each word.
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<size_t>> index;
+  size_t k = 0;
+  std::vector<Span> sentences = doc.sentences;
+  if (sentences.empty() && !tokens.empty()) sentences.push_back({tokens.front().span.begin, tokens.back().span.end});
+  for (const Span& s : sentences) {
+    while (k < tokens.size() && tokens[k].span.begin < s.begin) ++k;
+    words.emplace_back();
+    index.emplace_back();
+    while (k < tokens.size() && tokens[k].span.end <= s.end) {
+      if (words.back().size() >= kMaxSentenceTokens) {
+        words.emplace_back();
+        index.emplace_back();
+      }
+      words.back().push_back(TaggerWord(tokens[k].text));
+      index.back().push_back(k);
+      ++k;
+    }
+  }
+  auto tags = model_.Tag(ner::Featurize(words, model_.gazetteer()));
+  std::vector<EntityMention> out;
+  for (size_t s = 0; s < tags.size(); ++s) {
+    auto iob = ner::ToIob2(tags[s]);
+    for (size_t i = 0; i < iob.size(); ++i) {
+      if (iob[i][0] != 'B') continue;
+      size_t j = i + 1;
+      while (j < iob.size() && iob[j][0] == 'I') ++j;
+      size_t b = index[s][i], e = index[s][j - 1] + 1;
+      std::string type = TypeName(ner::TagType(tags[s][i]));
+      // Leading "the" and, for people, leading titles are not part of the name.
+      while (b + 1 < e && (tokens[b].text == "the" || tokens[b].text == "The" ||
+                           (type == "PERSON" && IsRoleWord(tokens[b].text))))
+        ++b;
+      while (e - 1 > b && (tokens[e - 1].text == "'s" || tokens[e - 1].text == "’s")) --e;
+      std::string text = TextOf(doc, tokens, b, e);
+      if (!HasLetter(text)) continue;
+      out.push_back({type, {tokens[b].span.begin, tokens[e - 1].span.end}, b, e, text});
+    }
+  }
+  AddCountryMentions(tokens, doc, &out);
+  return out;
+}
+
+void EntityRecognizer::AddCountryMentions(const std::vector<Token>& tokens, const Document& doc,
+                                          std::vector<EntityMention>* mentions) const {
+  std::vector<bool> covered(tokens.size(), false);
+  for (const auto& m : *mentions)
+    for (size_t k = m.first_token; k < m.end_token; ++k) covered[k] = true;
+  std::vector<EntityMention> added;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (covered[k] || !IsCapitalised(tokens[k].text)) continue;
+    for (size_t len = 3; len >= 1; --len) {
+      size_t e = k + len;
+      if (e > tokens.size()) continue;
+      bool free = true;
+      for (size_t j = k; j < e; ++j) free = free && !covered[j] && (j == k || !tokens[j].newline_before);
+      if (!free) continue;
+      std::string text = TextOf(doc, tokens, k, e);
+      const CountryTable::Entry* entry = countries_.Find(text);
+      if (!entry) continue;
+      std::string type = entry->kind == CountryTable::Kind::kMetonym   ? "ORG"
+                         : entry->kind == CountryTable::Kind::kDemonym ? "MISC"
+                                                                       : "PLACE";
+      added.push_back({type, {tokens[k].span.begin, tokens[e - 1].span.end}, k, e, text});
+      k = e - 1;
+      break;
+    }
+  }
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.span < b.span; });
+}
+
+std::string EntityRecognizer::RoleBefore(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
+                                         size_t m) const {
+  const EntityMention& me = mentions[m];
+  size_t b = me.first_token;
+  size_t k = b;
+  bool role_word = false;
+  while (k > 0 && !tokens[k].newline_before && b - k < 8) {
+    const Token& t = tokens[k - 1];
+    bool role = IsRoleWord(t.text);
+    bool ok = role || (IsCapitalised(t.text) && HasLetter(t.text)) || t.text == "of";
+    if (!ok) break;
+    role_word |= role;
+    --k;
+  }
+  // Trim leading words that are neither roles nor names and could be sentence
+  // openers ("Later President Trump").
+  auto in_mention = [&](size_t t) {
+    for (const auto& x : mentions)
+      if (x.first_token <= t && t < x.end_token) return true;
+    return false;
+  };
+  while (k < b && (tokens[k].text == "of" ||
+                   (!IsRoleWord(tokens[k].text) && !in_mention(k) &&
+                    (k == 0 || tokens[k].newline_before || tokens[k - 1].text == "." || tokens[k - 1].text == ","))))
+    ++k;
+  if (k == b || !role_word || !IsRoleWord(tokens[b - 1].text)) return "";
+  std::string first = ner::Lower(tokens[k].text);
+  if (b - k == 1 && (first == "mr." || first == "mrs." || first == "ms." || first == "dr." || first == "former"))
+    return "";
+  size_t start = tokens[k].byte_begin, end = tokens[b - 1].byte_end;
+  return std::string(tokens[k].text.data(), end - start);
+}
+
+std::string EntityRecognizer::RoleAfter(const std::vector<Token>& tokens, size_t end, size_t sentence_end) const {
+  if (end >= sentence_end || tokens[end].text != ",") return "";
+  size_t k = end + 1;
+  if (k < sentence_end && (tokens[k].text == "the" || tokens[k].text == "a" || tokens[k].text == "an")) ++k;
+  size_t b = k;
+  bool role_word = false;
+  while (k < sentence_end && k - b < 8) {
+    const Token& t = tokens[k];
+    if (t.text == "," || t.text == "." || t.text == ";") break;
+    bool role = IsRoleWord(t.text);
+    bool ok = role || IsCapitalised(t.text) || t.text == "of" || t.text == "'s" || t.text == "’s";
+    if (!ok) return "";
+    role_word |= role;
+    ++k;
+  }
+  if (k == b || !role_word || k >= sentence_end || tokens[k].text == "'s") return "";
+  if (tokens[k].text != "," && tokens[k].text != "." && tokens[k].text != ";") return "";
+  size_t start = tokens[b].byte_begin, stop = tokens[k - 1].byte_end;
+  return std::string(tokens[b].text.data(), stop - start);
+}
+
+void EntityRecognizer::Annotate(const std::vector<Token>& tokens, Document* doc) const {
+  std::vector<EntityMention> mentions = Mentions(tokens, *doc);
+  // Sentence end (token index) of each token, for appositions.
+  std::vector<size_t> sentence_end(tokens.size(), tokens.size());
+  size_t k = 0;
+  for (const Span& s : doc->sentences) {
+    size_t b = k;
+    while (k < tokens.size() && tokens[k].span.end <= s.end) ++k;
+    for (size_t j = b; j < k; ++j) sentence_end[j] = k;
+  }
+  std::vector<std::string> roles(mentions.size());
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    if (mentions[m].type != "PERSON") continue;
+    roles[m] = RoleBefore(tokens, mentions, m);
+    if (roles[m].empty()) roles[m] = RoleAfter(tokens, mentions[m].end_token, sentence_end[mentions[m].first_token]);
+  }
+  doc->entities = GroupMentions(mentions, roles, countries_);
+}
 
 }  // namespace dateline

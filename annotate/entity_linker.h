@@ -1,0 +1,53 @@
+// Cross-document entity linking: one record per real-world entity over a set
+// of annotated documents, with a stable id.
+//
+// Rules: people merge on their folded first + last name (NameKey: "Volodymyr
+// Zelenskyy" = "Volodymyr Zelensky" = "Volodymyr Zelenskiy"; "Dmitri" =
+// "Dmitry"); a document that only names a surname joins the one full name
+// with that surname in the corpus, and stays apart when several people share
+// it unless one of them is named in at least twice as many documents. Other
+// entities merge on their folded name whatever their type (the majority type
+// wins); acronyms join the unique entity whose initials they are.
+// Ids are "ent_" + 16 hex digits of a hash of the merge key, so they do not
+// depend on which spelling or which documents came first.
+// Pure function of its input; thread-compatible.
+#ifndef DATELINE_ANNOTATE_ENTITY_LINKER_H_
+#define DATELINE_ANNOTATE_ENTITY_LINKER_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/document.h"
+
+namespace dateline {
+
+struct GlobalEntity {
+  std::string id, name, type;
+  std::vector<std::string> variants, roles;
+  std::vector<std::string> documents;  // document ids, in input order
+  int64_t mentions = 0;
+  std::optional<std::string> link, link_id;  // country it stands for
+  std::vector<std::pair<std::string, std::string>> members;  // (document id, local entity id)
+};
+
+// Links the entities of all documents. Output sorted by document count
+// (descending), then id.
+std::vector<GlobalEntity> LinkEntities(const std::vector<Document>& docs);
+
+// The store row: {id, name, type, variants, roles, documents, document_count,
+// mentions, link?, link_id?, members: [{document, entity}]}.
+nlohmann::json EntityRecordJson(const GlobalEntity& e);
+
+// The rows for Store::ReplaceRecords("entities", ...): (id, EntityRecordJson).
+std::vector<std::pair<std::string, nlohmann::json>> EntityRecords(const std::vector<Document>& docs);
+
+// The id a (type, name) pair gets ("PERSON", "Dmitry Peskov").
+std::string GlobalEntityId(const std::string& type, const std::string& name);
+
+}  // namespace dateline
+
+#endif  // DATELINE_ANNOTATE_ENTITY_LINKER_H_

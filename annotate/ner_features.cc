@@ -1,0 +1,355 @@
+// Feature templates of the NER tagger (see ner_features.h).
+#include "annotate/ner_features.h"
+
+#include <algorithm>
+
+#include <utf8proc.h>
+
+#include "base/utf8.h"
+
+namespace dateline::ner {
+
+const char* const kTypeNames[kNumTypes] = {"PER", "ORG", "LOC", "MISC"};
+
+namespace {
+
+// Template ids: each feature key is Mix(template, parts...).
+enum Tmpl : uint64_t {
+  kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
+  kBigramM1, kBigramP1, kShapeM1, kShapeP1, kShapeM1_0, kShape0_P1, kGaz, kGazShape, kCapsSentCase,
+  kFirstShape, kDocForm, kPrev1, kPrev12, kPrev1Word, kPrev1Shape, kHistory, kHistoryShape, kShortWord,
+  kLowerP1Shape, kLowerM1Shape, kGazNext, kGazPrev, kHyphenPart, kAllCapsWord, kAggM1, kAggP1, kRunFirst, kRunLast, kRunShape, kRunBefore, kRunAfter
+};
+
+inline uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+inline uint64_t Key(uint64_t t, uint64_t a = 0, uint64_t b = 0) {
+  return Mix(Mix(t * 0x9E3779B97F4A7C15ULL ^ a) + b * 0x2545F4914F6CDD1DULL);
+}
+
+uint64_t Fnv(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+// Shape with runs collapsed: "Zelenskyy" -> "Xx", "U.S." -> "X.X.", "2025" -> "d".
+std::string Shape(std::string_view w) {
+  std::string out;
+  size_t i = 0;
+  char last = 0;
+  while (i < w.size()) {
+    char32_t c = utf8::Next(w, &i);
+    char k;
+    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) k = 'X';
+    else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) k = 'x';
+    else if (cat == UTF8PROC_CATEGORY_ND) k = 'd';
+    else if (c < 0x80) k = static_cast<char>(c);
+    else k = '*';
+    if (k != last || (k != 'x' && k != 'X' && k != 'd')) out.push_back(k);
+    last = k;
+  }
+  return out;
+}
+
+bool IsCapitalised(std::string_view w) {
+  size_t i = 0;
+  if (w.empty()) return false;
+  char32_t c = utf8::Next(w, &i);
+  auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsAllCaps(std::string_view shape) {
+  return shape.find('X') != shape.npos && shape.find('x') == shape.npos;
+}
+
+// Byte offsets of the first 1..4 and last 1..4 code points.
+void Affixes(std::string_view lw, uint64_t* out) {
+  std::vector<size_t> b;
+  size_t i = 0;
+  while (i < lw.size()) {
+    b.push_back(i);
+    utf8::Next(lw, &i);
+  }
+  size_t n = b.size();
+  b.push_back(lw.size());
+  for (size_t k = 1; k <= 4; ++k) {
+    size_t m = k < n ? k : n;
+    out[k - 1] = Key(kPrefix + 100 * k, Fnv(lw.substr(0, b[m])));
+    out[3 + k] = Key(kSuffix + 100 * k, Fnv(lw.substr(b[n - m])));
+  }
+}
+
+struct TokInfo {
+  std::string lower, shape;
+  uint64_t w = 0, lw = 0, sh = 0;
+  bool cap = false, caps = false;
+};
+
+// Document-level case evidence for a lower-case word: seen lower-case or
+// capitalised in a position where case is informative (not sentence-initial,
+// not in an all-caps sentence).
+struct CaseEvidence {
+  bool lower = false, cap = false;
+  // Words seen just before / after this word anywhere in the document
+  // (capitalised occurrences only; at most kMaxAgg each).
+  std::vector<uint64_t> before, after;
+};
+constexpr size_t kMaxAgg = 12;
+
+void AddUnique(uint64_t v, std::vector<uint64_t>* out) {
+  if (out->size() >= kMaxAgg) return;
+  for (uint64_t x : *out)
+    if (x == v) return;
+  out->push_back(v);
+}
+
+bool SentenceAllCaps(const std::vector<TokInfo>& s) {
+  int letters = 0, caps = 0;
+  for (const auto& t : s) {
+    if (t.shape.find_first_of("Xx") == std::string::npos) continue;
+    ++letters;
+    if (t.caps) ++caps;
+  }
+  return letters >= 2 && caps * 10 >= letters * 8;
+}
+
+}  // namespace
+
+bool Allowed(int prev, int tag, bool last) {
+  int pp = TagPos(prev), tp = TagPos(tag);
+  bool open = prev > 0 && (pp == kB || pp == kI);
+  if (last && (tp == kB || tp == kI)) return false;
+  if (open) return TagType(tag) == TagType(prev) && (tp == kI || tp == kL);
+  return tag == 0 || tp == kB || tp == kU;
+}
+
+int TypeIndex(std::string_view n) {
+  if (n == "PER" || n == "PERSON") return 0;
+  if (n == "ORG") return 1;
+  if (n == "LOC" || n == "PLACE") return 2;
+  if (n == "MISC") return 3;
+  return -1;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    char32_t c = utf8::Next(s, &i);
+    utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))), &out);
+  }
+  return out;
+}
+
+uint64_t PhraseHash(const std::vector<std::string>& lower, size_t b, size_t e) {
+  uint64_t h = 7;
+  for (size_t k = b; k < e; ++k) h = Mix(h ^ Fnv(lower[k]));
+  return h;
+}
+
+void Gazetteer::Add(std::string_view lower_phrase, int type) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < lower_phrase.size()) {
+    size_t j = lower_phrase.find(' ', i);
+    if (j == std::string_view::npos) j = lower_phrase.size();
+    if (j > i) words.emplace_back(lower_phrase.substr(i, j - i));
+    i = j + 1;
+  }
+  if (words.empty()) return;
+  map_[PhraseHash(words, 0, words.size())] |= 1u << type;
+  if (static_cast<int>(words.size()) > max_len_) max_len_ = static_cast<int>(words.size());
+}
+
+uint32_t Gazetteer::Lookup(const std::vector<std::string>& lower, size_t b, size_t e) const {
+  auto it = map_.find(PhraseHash(lower, b, e));
+  return it == map_.end() ? 0 : it->second;
+}
+
+namespace {
+
+// Gazetteer features: for each token, a list of (type, position) matches.
+std::vector<std::vector<uint32_t>> GazMatches(const std::vector<std::string>& lower, const Gazetteer& gaz) {
+  size_t n = lower.size();
+  std::vector<std::vector<uint32_t>> out(n);
+  for (size_t b = 0; b < n; ++b) {
+    for (size_t e = b + 1; e <= n && static_cast<int>(e - b) <= gaz.max_len(); ++e) {
+      uint32_t mask = gaz.Lookup(lower, b, e);
+      for (int t = 0; mask && t < kGazKinds; ++t) {
+        if (!(mask & (1u << t))) continue;
+        for (size_t k = b; k < e; ++k) {
+          int pos = e - b == 1 ? kU : k == b ? kB : k + 1 == e ? kL : kI;
+          out[k].push_back(static_cast<uint32_t>(t * 4 + pos));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Features of the run of capitalised words a token belongs to ("Kremlin
+// spokesperson" -> no; "Dmitry Peskov", "Bank of England"): its first and last
+// word, the words around it, its length and the token's place in it.
+void RunFeatures(const std::vector<TokInfo>& s, bool all_caps, size_t i, std::vector<uint64_t>* f) {
+  auto in_run = [&](size_t k) { return s[k].cap && !all_caps; };
+  if (!in_run(i)) return;
+  size_t b = i, e = i + 1;
+  while (b > 0 && in_run(b - 1)) --b;
+  while (e < s.size() && in_run(e)) ++e;
+  // "of" / "for" / "and" between capitalised words joins them.
+  while (e + 1 < s.size() && (s[e].lower == "of" || s[e].lower == "for" || s[e].lower == "and" ||
+                              s[e].lower == "&") && in_run(e + 1)) {
+    e += 2;
+    while (e < s.size() && in_run(e)) ++e;
+  }
+  size_t len = e - b;
+  if (len < 2) return;
+  f->push_back(Key(kRunFirst, s[b].lw));
+  f->push_back(Key(kRunLast, s[e - 1].lw));
+  f->push_back(Key(kRunShape, std::min<size_t>(len, 5), i == b ? 0 : i + 1 == e ? 2 : 1));
+  f->push_back(Key(kRunBefore, b > 0 ? s[b - 1].lw : 0xB0B));
+  f->push_back(Key(kRunAfter, e < s.size() ? s[e].lw : 0xB0B));
+}
+
+void SentenceFeatures(const std::vector<TokInfo>& s, bool all_caps,
+                      const std::unordered_map<uint64_t, CaseEvidence>& evidence,
+                      const std::vector<std::vector<uint32_t>>& gaz, std::vector<std::vector<uint64_t>>* out) {
+  static const TokInfo kPad = [] {
+    TokInfo t;
+    t.lw = t.w = t.sh = 0xB0B;
+    return t;
+  }();
+  size_t n = s.size();
+  out->assign(n, {});
+  auto at = [&](long k) -> const TokInfo& { return k < 0 || k >= static_cast<long>(n) ? kPad : s[k]; };
+  for (size_t i = 0; i < n; ++i) {
+    auto& f = (*out)[i];
+    f.reserve(48);
+    const TokInfo& t = s[i];
+    const TokInfo &m1 = at(long(i) - 1), &p1 = at(long(i) + 1), &m2 = at(long(i) - 2), &p2 = at(long(i) + 2);
+    f.push_back(Key(kBias));
+    f.push_back(Key(kWord, t.w));
+    f.push_back(Key(kLower, t.lw));
+    f.push_back(Key(kShape, t.sh));
+    uint64_t aff[8];
+    Affixes(t.lower, aff);
+    f.insert(f.end(), aff, aff + 8);
+    f.push_back(Key(kLowerM1, m1.lw));
+    f.push_back(Key(kLowerP1, p1.lw));
+    f.push_back(Key(kLowerM2, m2.lw));
+    f.push_back(Key(kLowerP2, p2.lw));
+    f.push_back(Key(kBigramM1, m1.lw, t.lw));
+    f.push_back(Key(kBigramP1, t.lw, p1.lw));
+    f.push_back(Key(kShapeM1, m1.sh));
+    f.push_back(Key(kShapeP1, p1.sh));
+    f.push_back(Key(kShapeM1_0, m1.sh, t.sh));
+    f.push_back(Key(kShape0_P1, t.sh, p1.sh));
+    f.push_back(Key(kLowerP1Shape, p1.lw, t.sh));
+    f.push_back(Key(kLowerM1Shape, m1.lw, t.sh));
+    if (i == 0) f.push_back(Key(kFirstShape, t.sh));
+    if (all_caps) f.push_back(Key(kAllCapsWord, t.lw));
+    if (t.lower.size() <= 3) f.push_back(Key(kShortWord, t.w));
+    size_t dash = t.lower.rfind('-');
+    if (dash != std::string::npos && dash + 1 < t.lower.size())
+      f.push_back(Key(kHyphenPart, Fnv(std::string_view(t.lower).substr(dash + 1))));
+    for (uint32_t g : gaz[i]) {
+      f.push_back(Key(kGaz, g));
+      f.push_back(Key(kGazShape, g, t.sh));
+    }
+    if (i + 1 < n)
+      for (uint32_t g : gaz[i + 1]) f.push_back(Key(kGazNext, g));
+    if (i > 0)
+      for (uint32_t g : gaz[i - 1]) f.push_back(Key(kGazPrev, g));
+    auto ev = evidence.find(t.lw);
+    uint64_t form = ev == evidence.end() ? 0 : (ev->second.lower ? 1 : 0) | (ev->second.cap ? 2 : 0);
+    bool informative = i == 0 || all_caps;
+    f.push_back(Key(kDocForm, form, (informative ? 4 : 0) | (t.cap ? 1 : 0) | (t.caps ? 2 : 0)));
+    if (all_caps) f.push_back(Key(kCapsSentCase, form, t.lw));
+    RunFeatures(s, all_caps, i, &f);
+    if (t.cap && ev != evidence.end()) {
+      for (uint64_t b : ev->second.before)
+        if (b != m1.lw) f.push_back(Key(kAggM1, b));
+      for (uint64_t a : ev->second.after)
+        if (a != p1.lw) f.push_back(Key(kAggP1, a));
+    }
+  }
+}
+
+}  // namespace
+
+DocFeatures Featurize(const std::vector<std::vector<std::string>>& sentences, const Gazetteer& gaz) {
+  DocFeatures d;
+  std::vector<std::vector<TokInfo>> info(sentences.size());
+  std::vector<bool> caps_sent(sentences.size());
+  std::unordered_map<uint64_t, CaseEvidence> evidence;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    auto& si = info[s];
+    si.resize(sentences[s].size());
+    for (size_t i = 0; i < si.size(); ++i) {
+      const std::string& w = sentences[s][i];
+      si[i].lower = Lower(w);
+      si[i].shape = Shape(w);
+      si[i].w = Fnv(w);
+      si[i].lw = Fnv(si[i].lower);
+      si[i].sh = Fnv(si[i].shape);
+      si[i].cap = IsCapitalised(w);
+      si[i].caps = IsAllCaps(si[i].shape);
+    }
+    caps_sent[s] = SentenceAllCaps(si);
+    for (size_t i = 0; i < si.size(); ++i) {
+      if (!si[i].cap) continue;
+      auto& ev = evidence[si[i].lw];
+      AddUnique(i > 0 ? si[i - 1].lw : 0xB0B, &ev.before);
+      AddUnique(i + 1 < si.size() ? si[i + 1].lw : 0xB0B, &ev.after);
+    }
+    if (caps_sent[s]) continue;
+    for (size_t i = 1; i < si.size(); ++i) {
+      if (si[i].shape.find_first_of("Xx") == std::string::npos) continue;
+      auto& ev = evidence[si[i].lw];
+      (si[i].cap ? ev.cap : ev.lower) = true;
+    }
+  }
+  d.feats.resize(sentences.size());
+  d.word_key.resize(sentences.size());
+  d.shape_key.resize(sentences.size());
+  d.capitalised.resize(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    std::vector<std::string> lower;
+    for (const auto& t : info[s]) lower.push_back(t.lower);
+    SentenceFeatures(info[s], caps_sent[s], evidence, GazMatches(lower, gaz), &d.feats[s]);
+    for (const auto& t : info[s]) {
+      d.word_key[s].push_back(t.lw);
+      d.shape_key[s].push_back(t.sh);
+      d.capitalised[s].push_back(t.cap);
+    }
+  }
+  return d;
+}
+
+void DynamicFeatures(uint64_t word_key, uint64_t shape_key, int prev1, int prev2, int history_type,
+                     std::vector<uint64_t>* out) {
+  out->push_back(Key(kPrev1, prev1 + 2));
+  out->push_back(Key(kPrev12, prev1 + 2, prev2 + 2));
+  out->push_back(Key(kPrev1Word, prev1 + 2, word_key));
+  out->push_back(Key(kPrev1Shape, prev1 + 2, shape_key));
+  out->push_back(Key(kHistory, history_type + 2));
+  out->push_back(Key(kHistoryShape, history_type + 2, shape_key));
+}
+
+}  // namespace dateline::ner
