@@ -26,9 +26,13 @@ const std::set<std::string>& StopWords() {
 std::optional<int64_t> NumberAt(const std::vector<Token>& tokens, const EventSentence& s, size_t i,
                                  const EventLexicon& lex, size_t* last) {
   *last = i;
-  if (!IsDigits(tokens[i].text)) return lex.NumberWord(s.Lower(i));
-  if (tokens[i].text.size() > 9) return std::nullopt;
-  int64_t v = std::stoll(std::string(tokens[i].text));
+  std::string digits;  // "3,000" as one token: groups of three after commas
+  std::string_view t = tokens[i].text;
+  for (size_t k = 0; k < t.size(); ++k)
+    if (t[k] != ',' || k == 0 || t.size() - k - 1 < 3) digits += t[k];
+  if (!IsDigits(digits)) return lex.NumberWord(s.Lower(i));
+  if (digits.size() > 9) return std::nullopt;
+  int64_t v = std::stoll(digits);
   // Thousands groups: "3" "," "000" written without spaces.
   while (*last + 2 < s.end && tokens[*last + 1].text == "," && tokens[*last + 2].text.size() == 3 &&
          IsDigits(tokens[*last + 2].text) && Adjacent(tokens[*last], tokens[*last + 1]) &&
@@ -50,6 +54,9 @@ bool SkipNumber(const std::vector<Token>& tokens, const EventSentence& s, size_t
                 const EventLexicon& lex) {
   if (InTimex(s, i)) return true;
   if (IsDigits(tokens[i].text) && tokens[i].text.size() == 4 && v >= 1900 && v <= 2100) return true;
+  if (!IsDigits(tokens[i].text) && !lex.NumberWord(s.Lower(i)) &&
+      tokens[i].text.find_first_not_of("0123456789,") != std::string_view::npos)
+    return true;
   if (i > s.begin && lex.IsNotName(tokens[i - 1].text)) return true;  // "April 24", "Monday 3"
   if (i > s.begin && (tokens[i - 1].text == "$" || tokens[i - 1].text == "\xE2\x82\xAC" ||
                       tokens[i - 1].text == "\xC2\xA3"))

@@ -95,8 +95,13 @@ bool PrecededByPreposition(const EventSentence& s, const NameMention& n, const s
 
 bool CanAct(const NameMention& n) { return n.type != "MISC"; }
 
-bool IsApostropheS(const EventSentence& s, size_t i) {
-  return i + 1 < s.end && (s.Lower(i) == "'" || s.Lower(i) == "\xE2\x80\x99") && s.Lower(i + 1) == "s";
+// Words a possessive "'s" at token i takes (0: none): "'s" or "'" "s".
+size_t PossessiveLength(const EventSentence& s, size_t i) {
+  if (i >= s.end) return 0;
+  const std::string& w = s.Lower(i);
+  if (w == "'s" || w == "\xE2\x80\x99s") return 1;
+  if (i + 1 < s.end && (w == "'" || w == "\xE2\x80\x99") && s.Lower(i + 1) == "s") return 2;
+  return 0;
 }
 
 }  // namespace
@@ -231,9 +236,10 @@ std::vector<int> AttachDates(const EventSentence& s, const std::vector<std::pair
 int FindActor(const EventSentence& s, size_t tb, size_t te, bool statement, const TriggerRanges& triggers) {
   // A possessive name belongs to the noun right after it ("Witkoff's trip").
   auto possessive_of = [&](const NameMention& n) -> int {
-    if (n.end + 1 >= s.end || !IsApostropheS(s, n.end)) return -1;
+    size_t len = PossessiveLength(s, n.end);
+    if (len == 0) return -1;
     for (size_t k = 0; k < triggers.size(); ++k)
-      if (triggers[k].first >= n.end + 2 && triggers[k].first <= n.end + 4) return static_cast<int>(k);
+      if (triggers[k].first >= n.end + len && triggers[k].first <= n.end + len + 2) return static_cast<int>(k);
     return -1;
   };
   int best = -1;

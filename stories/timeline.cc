@@ -1,0 +1,269 @@
+// Timeline: merging mentions across sources into dated entries. See timeline.h.
+#include "stories/timeline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "base/hash.h"
+#include "stories/timeline_mention.h"
+
+namespace dateline {
+namespace {
+
+using timeline::Mention;
+
+struct Draft {
+  std::vector<const Mention*> mentions;
+  std::set<std::string> actor_keys, place_keys, words;
+  std::optional<std::string> date;  // from text or context
+};
+
+double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (const auto& w : a) common += b.count(w);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+bool SameDoc(const Draft& d, const Mention& m) {
+  for (const Mention* x : d.mentions)
+    if (x->doc == m.doc) return true;
+  return false;
+}
+
+// How well m fits draft d; negative when it must not join.
+double Fit(const Draft& d, const Mention& m, const TimelineOptions& o) {
+  if (d.mentions.front()->type != m.type) return -1;
+  bool actor = !m.actor_key.empty() && d.actor_keys.count(m.actor_key);
+  bool place = !m.place_key.empty() && d.place_keys.count(m.place_key);
+  double sim = Jaccard(d.words, m.words);
+  bool dated = m.date && d.date;
+  if (dated && !timeline::DatesCompatible(*m.date, *d.date)) {
+    // Sources may disagree on the date of one clearly identical report.
+    if (!(actor && sim >= 0.6) || SameDoc(d, m)) return -1;
+  }
+  if (SameDoc(d, m)) {
+    bool near = false;
+    for (const Mention* x : d.mentions)
+      near |= x->doc == m.doc && std::abs(x->sentence_index - m.sentence_index) <= o.continuation_sentences;
+    if (!dated || !(actor || place || near)) return -1;
+  } else if (!dated) {
+    if (!(actor || place) || (!place && sim < 0.1)) return -1;  // an undated mention needs a name to match
+  } else if (!(actor || place || sim >= o.min_similarity)) {
+    return -1;
+  }
+  return 2.0 * actor + 2.0 * place + sim + (dated && *m.date == *d.date ? 1.0 : 0.0);
+}
+
+void Add(Draft* d, const Mention& m) {
+  d->mentions.push_back(&m);
+  if (!m.actor_key.empty()) d->actor_keys.insert(m.actor_key);
+  if (!m.place_key.empty()) d->place_keys.insert(m.place_key);
+  d->words.insert(m.words.begin(), m.words.end());
+  if (!d->date && m.date) d->date = m.date;
+  if (d->date && m.date && m.date->size() > d->date->size() && timeline::DatesCompatible(*m.date, *d->date))
+    d->date = m.date;  // the finer date
+}
+
+std::string Clip(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = s.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+int BasisRank(const std::string& b) {
+  return b == "text" ? 0 : b == "context" ? 1 : b == "sources" ? 2 : b == "published" ? 3 : 4;
+}
+
+void AddDisagreements(TimelineEntry* e) {
+  std::map<std::string, std::map<int64_t, std::vector<std::string>>> counts;
+  std::map<std::string, std::vector<std::string>> dates, quotes;
+  for (const auto& s : e->sources) {
+    for (const auto& [k, v] : s.counts) counts[k][v].push_back(s.document);
+    if (s.date_basis == "text" && s.date) dates[*s.date].push_back(s.document);
+    if (s.quote) quotes[*s.quote].push_back(s.document);
+  }
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+  };
+  for (const auto& [key, values] : counts) {
+    if (values.size() < 2) continue;
+    std::string msg = "counts differ for " + key + ":";
+    for (const auto& [v, docs] : values) msg += " " + std::to_string(v) + " (" + join(docs) + ")";
+    e->disagreements.push_back(msg);
+  }
+  if (dates.size() > 1) {
+    std::string msg = "dates differ:";
+    for (const auto& [d, docs] : dates) msg += " " + d + " (" + join(docs) + ")";
+    e->disagreements.push_back(msg);
+  }
+  if (quotes.size() > 1) {
+    std::string msg = "quotes worded differently:";
+    for (const auto& [q, docs] : quotes) msg += " \xE2\x80\x9C" + Clip(q, 120) + "\xE2\x80\x9D (" + join(docs) + ")";
+    e->disagreements.push_back(msg);
+  }
+}
+
+std::string Description(const Mention& m) {
+  if (m.type == "STATEMENT" && m.quote && !m.actor_name.empty())
+    return m.actor_name + ": \xE2\x80\x9C" + Clip(*m.quote, 160) + "\xE2\x80\x9D";
+  return Clip(m.sentence, 200);
+}
+
+TimelineEntry Finish(const Draft& d, const std::string& storyline) {
+  TimelineEntry e;
+  e.storyline = storyline;
+  e.date = d.date.value_or("");
+  e.precision = DatePrecision(e.date);
+  e.type = d.mentions.front()->type;
+  std::vector<const Mention*> ms = d.mentions;
+  std::stable_sort(ms.begin(), ms.end(),
+                   [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
+  e.date_basis = ms.front()->basis;
+  e.description = Description(*ms.front());
+  bool all_planned = true;
+  std::set<std::string> actor_keys, target_keys;
+  for (const Mention* m : ms) {
+    all_planned &= m->status == "planned";
+    if (!m->actor_name.empty() && actor_keys.insert(m->actor_key).second) e.actors.push_back(m->actor_name);
+    if (!m->target_name.empty() && target_keys.insert(timeline::NameKey(m->target_name)).second)
+      e.targets.push_back(m->target_name);
+    if (!e.place && !m->place_name.empty()) e.place = m->place_name;
+    for (const auto& [k, v] : m->counts) e.counts.emplace(k, v);
+    auto it = std::find_if(e.sources.begin(), e.sources.end(),
+                           [&](const TimelineSource& s) { return s.document == m->doc->id; });
+    if (it != e.sources.end()) {  // one source per document; counts of all its mentions
+      for (const auto& [k, v] : m->counts) it->counts.emplace(k, v);
+      continue;
+    }
+    TimelineSource s;
+    s.document = m->doc->id;
+    s.outlet = m->doc->outlet;
+    s.sentence = m->sentence;
+    s.sentence_index = m->sentence_index;
+    s.date = m->date ? m->date : d.date;
+    s.date_basis = m->basis;
+    s.quote = m->quote;
+    s.counts = m->counts;
+    e.sources.push_back(std::move(s));
+  }
+  std::string latest_published;
+  for (const Mention* m : ms)
+    if (m->doc->published) latest_published = std::max(latest_published, m->doc->published->substr(0, 10));
+  bool future = timeline::IsDay(e.date) && !latest_published.empty() && e.date > latest_published;
+  e.status = all_planned || future ? "planned" : "happened";
+  AddDisagreements(&e);
+  e.id = "tl-" + std::to_string(Hash64(storyline + "|" + e.date + "|" + e.type + "|" + e.sources.front().document +
+                                       "|" + std::to_string(e.sources.front().sentence_index)) % 100000000000ULL);
+  return e;
+}
+
+std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const std::vector<const Document*>& docs,
+                                          const TimelineOptions& o) {
+  std::vector<Mention> all;
+  for (const Document* d : docs) {
+    auto ms = timeline::CollectMentions(*d, o);
+    all.insert(all.end(), std::make_move_iterator(ms.begin()), std::make_move_iterator(ms.end()));
+  }
+  std::vector<Mention*> order;
+  for (Mention& m : all) order.push_back(&m);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
+  std::vector<Draft> drafts;
+  for (Mention* m : order) {
+    int best = -1;
+    double best_fit = -1;
+    for (size_t k = 0; k < drafts.size(); ++k) {
+      double f = Fit(drafts[k], *m, o);
+      if (f > best_fit) {
+        best = static_cast<int>(k);
+        best_fit = f;
+      }
+    }
+    if (best >= 0 && best_fit >= 0) {
+      if (!m->date) m->basis = "sources";
+      Add(&drafts[best], *m);
+      continue;
+    }
+    if (!m->date) {  // undated and matching nothing: dated by publication, or left out
+      const auto& pub = m->doc->published;
+      if (!o.keep_publication_dated || !pub || pub->size() < 10) continue;
+      m->date = pub->substr(0, 10);
+      m->basis = "published";
+    }
+    if (drafts.size() >= o.max_entries_per_storyline) continue;
+    drafts.push_back({});
+    Add(&drafts.back(), *m);
+  }
+  std::vector<TimelineEntry> out;
+  for (const Draft& d : drafts) out.push_back(Finish(d, storyline));
+  return out;
+}
+
+}  // namespace
+
+std::string DatePrecision(const std::string& d) {
+  if (d.size() < 4) return "";
+  if (timeline::IsDay(d)) return "day";
+  if (d.size() == 4) return "year";
+  if (d.size() >= 6 && d[5] == 'W') return "week";
+  if (d.size() == 7 && d[5] == 'Q') return "quarter";
+  if (d.size() == 7 && std::isalpha(static_cast<unsigned char>(d[5]))) return "season";
+  if (d.size() == 7) return "month";
+  return "";
+}
+
+std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, const TimelineOptions& options) {
+  std::map<std::string, std::vector<const Document*>> by_line;
+  for (const Document& d : docs) {
+    if (d.duplicate_of) continue;  // a copy adds no source
+    by_line[d.storyline ? *d.storyline : d.story ? *d.story : d.id].push_back(&d);
+  }
+  std::vector<TimelineEntry> out;
+  for (const auto& [line, members] : by_line) {
+    auto entries = BuildStoryline(line, members, options);
+    std::stable_sort(entries.begin(), entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+      return a.date != b.date ? a.date < b.date : a.sources.size() > b.sources.size();
+    });
+    out.insert(out.end(), entries.begin(), entries.end());
+  }
+  std::map<std::string, int> seen;  // ids are unique even when two entries share their keys
+  for (TimelineEntry& e : out)
+    if (int n = seen[e.id]++) e.id += "-" + std::to_string(n + 1);
+  return out;
+}
+
+nlohmann::json TimelineEntryToJson(const TimelineEntry& e) {
+  using nlohmann::json;
+  json sources = json::array();
+  for (const auto& s : e.sources)
+    sources.push_back({{"document", s.document},
+                       {"outlet", s.outlet ? json(*s.outlet) : json()},
+                       {"sentence", s.sentence},
+                       {"sentence_index", s.sentence_index},
+                       {"date", s.date ? json(*s.date) : json()},
+                       {"date_basis", s.date_basis},
+                       {"quote", s.quote ? json(*s.quote) : json()},
+                       {"counts", s.counts}});
+  return {{"id", e.id},
+          {"storyline", e.storyline},
+          {"date", e.date},
+          {"precision", e.precision},
+          {"date_basis", e.date_basis},
+          {"type", e.type},
+          {"status", e.status},
+          {"actors", e.actors},
+          {"targets", e.targets},
+          {"place", e.place ? json(*e.place) : json()},
+          {"description", e.description},
+          {"counts", e.counts},
+          {"sources", sources},
+          {"disagreements", e.disagreements}};
+}
+
+}  // namespace dateline

@@ -1,0 +1,83 @@
+// Timeline: the events of a storyline's documents merged across sources and
+// ordered by the date they happened.
+//
+// BuildTimeline() reads Document::events (annotate/events.h) of every
+// document, groups documents by storyline (doc.storyline, else story, else
+// the document itself), and within a storyline merges the mentions of one
+// event — the same type, compatible dates, and the same actor, place or
+// wording — into one entry with one source per document. Each entry carries
+// its date and precision, how the date was found (date_basis), actors, a
+// one-line description from the text, counts, every source (outlet, document,
+// sentence text and index) and the disagreements between sources (counts,
+// dates, differently worded quotes).
+//
+// Dates: an event's own time expression ("text"); else, for a statement or a
+// continuation of the same kind of event a few sentences after a dated one,
+// that date ("context"); else the date of a matching event reported by
+// another source ("sources"). Events only dated by publication are kept with
+// date_basis "published" when options.keep_publication_dated, never when the
+// text dates them otherwise. Denied, hypothetical and proposed events are not
+// timeline entries.
+//
+// Pure function of its input; thread-safe. Cost: O(mentions x entries) per
+// storyline, bounded by options.max_entries_per_storyline.
+#ifndef DATELINE_STORIES_TIMELINE_H_
+#define DATELINE_STORIES_TIMELINE_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/document.h"
+
+namespace dateline {
+
+struct TimelineSource {
+  std::string document;
+  std::optional<std::string> outlet;
+  std::string sentence;          // the sentence's text
+  int64_t sentence_index = -1;
+  std::optional<std::string> date;  // as this source dates the event
+  std::string date_basis;           // text | context | sources | published
+  std::optional<std::string> quote;  // the quoted words, for statements
+  std::map<std::string, int64_t> counts;
+};
+
+struct TimelineEntry {
+  std::string id, storyline;
+  std::string date;        // 2025-04-10 | 2025-04 | 2025-W17 | 2025 | 2024-SU
+  std::string precision;   // day | week | month | season | quarter | year
+  std::string date_basis;  // the best basis among the sources
+  std::string type;        // PLOVER type or STATEMENT
+  std::string status;      // happened | planned
+  std::vector<std::string> actors, targets;
+  std::optional<std::string> place;
+  std::string description;
+  std::map<std::string, int64_t> counts;
+  std::vector<TimelineSource> sources;
+  std::vector<std::string> disagreements;
+};
+
+struct TimelineOptions {
+  int context_sentences = 4;        // how far back a statement takes its date from
+  int continuation_sentences = 2;   // same-type events taking an earlier date
+  double min_similarity = 0.3;      // word overlap that merges two mentions alone
+  bool keep_publication_dated = true;
+  size_t max_entries_per_storyline = 500;
+};
+
+std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, const TimelineOptions& options = {});
+
+// "2025-04-10" -> "day", "2025-04" -> "month", ...; "" when not a date value.
+std::string DatePrecision(const std::string& date);
+
+// The stored / exported form (one record per entry).
+nlohmann::json TimelineEntryToJson(const TimelineEntry& e);
+
+}  // namespace dateline
+
+#endif  // DATELINE_STORIES_TIMELINE_H_

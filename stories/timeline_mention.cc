@@ -1,0 +1,141 @@
+// Collecting event mentions for the timeline: sentence text, keys, dates from
+// text and context. See timeline.h for the rules.
+#include <algorithm>
+#include <cctype>
+
+#include "base/utf8.h"
+#include "stories/timeline_mention.h"
+
+namespace dateline::timeline {
+namespace {
+
+std::string Slice(const std::string& text, const utf8::OffsetMap& map, const Span& span) {
+  size_t b = map.ToByte(span.begin), e = map.ToByte(span.end);
+  if (b > text.size() || e > text.size() || b >= e) return "";
+  return text.substr(b, e - b);
+}
+
+std::set<std::string> ContentWords(const std::string& s) {
+  std::set<std::string> out;
+  std::string w;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    char c = i < s.size() ? s[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      continue;
+    }
+    if (w.size() >= 4) {
+      if (w.back() == 's') w.pop_back();
+      out.insert(w);
+    }
+    w.clear();
+  }
+  return out;
+}
+
+std::string Trimmed(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  size_t b = 0;
+  while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  return s.substr(b);
+}
+
+// The quoted words of the quote a statement event stands for.
+std::optional<std::string> QuoteText(const Document& doc, const utf8::OffsetMap& map, const Event& e) {
+  for (const Quote& q : doc.quotes) {
+    bool anchored = (q.cue_span && *q.cue_span == e.span) || (q.speaker_span && *q.speaker_span == e.span) ||
+                    (!q.spans.empty() && q.spans.front() == e.span);
+    if (!anchored) continue;
+    std::string out;
+    for (const Span& s : q.spans) out += (out.empty() ? "" : " ... ") + Trimmed(Slice(doc.text, map, s));
+    if (!out.empty()) return out;
+  }
+  return std::nullopt;
+}
+
+std::string EntityLinkOr(const Document& doc, const std::optional<std::string>& id, const std::string& name) {
+  if (id)
+    for (const Entity& ent : doc.entities)
+      if (ent.id == *id) return ent.link ? *ent.link : ent.name;
+  return name;
+}
+
+bool Usable(const Event& e) { return e.status == "happened" || e.status == "planned"; }
+
+}  // namespace
+
+std::string NameKey(const std::string& name) {
+  std::string last, w;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    char c = i < name.size() ? name[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (c == ' ' || c == '-') {
+      if (!w.empty()) last = w;
+      w.clear();
+    }
+  }
+  return last.substr(0, 6);
+}
+
+bool IsDay(const std::string& d) { return d.size() == 10 && d[4] == '-' && d[7] == '-'; }
+
+bool DatesCompatible(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (IsDay(a) && IsDay(b)) return false;
+  return (a.size() < b.size() && b.compare(0, a.size(), a) == 0 && b[a.size()] == '-') ||
+         (b.size() < a.size() && a.compare(0, b.size(), b) == 0 && a[b.size()] == '-');
+}
+
+std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions& options) {
+  utf8::OffsetMap map(doc.text);
+  std::string published = doc.published && doc.published->size() >= 10 ? doc.published->substr(0, 10) : "";
+  std::vector<Mention> out;
+  for (size_t k = 0; k < doc.events.size(); ++k) {
+    const Event& e = doc.events[k];
+    if (!Usable(e) || e.sentence < 0 || e.sentence >= static_cast<int64_t>(doc.sentences.size())) continue;
+    Mention m;
+    m.doc = &doc;
+    m.order = k;
+    m.type = e.type;
+    m.status = e.status;
+    m.date = e.date;
+    if (e.date) m.basis = "text";
+    m.actor_name = e.actor_name.value_or("");
+    m.actor_key = NameKey(EntityLinkOr(doc, e.actor, m.actor_name));
+    m.target_name = e.target_name.value_or("");
+    m.place_name = e.place_name.value_or("");
+    m.place_key = NameKey(EntityLinkOr(doc, e.place, m.place_name));
+    m.sentence_index = e.sentence;
+    m.sentence = Trimmed(Slice(doc.text, map, doc.sentences[e.sentence]));
+    m.words = ContentWords(m.sentence);
+    if (e.type == "STATEMENT") m.quote = QuoteText(doc, map, e);
+    m.counts = e.counts;
+    out.push_back(std::move(m));
+  }
+  // Context dates: a statement takes the date of the nearest dated event up to
+  // context_sentences before it (or a dated statement in its sentence); another
+  // event that of a same-type event up to continuation_sentences before it.
+  for (Mention& m : out) {
+    if (m.date) continue;
+    const Mention* from = nullptr;
+    for (const Mention& p : out) {
+      if (p.basis != "text" || !IsDay(*p.date) || (!published.empty() && *p.date > published)) continue;
+      int64_t gap = m.sentence_index - p.sentence_index;
+      bool ok = false;
+      if (m.type == "STATEMENT") ok = gap >= 0 && gap <= options.context_sentences && (gap > 0 || p.order < m.order);
+      if (!ok && m.type == p.type) ok = gap >= 0 && gap <= options.continuation_sentences;
+      if (!ok && gap == 0 && p.type == "STATEMENT" && p.order < m.order) ok = true;  // what was said
+      if (ok && (!from || p.sentence_index > from->sentence_index ||
+                 (p.sentence_index == from->sentence_index && p.order > from->order)))
+        from = &p;
+    }
+    if (from) {
+      m.date = from->date;
+      m.basis = "context";
+    }
+  }
+  return out;
+}
+
+}  // namespace dateline::timeline

@@ -1,0 +1,158 @@
+#include "stories/timeline.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dateline {
+namespace {
+
+// A document whose sentences are the given lines (one per "\n"), with events
+// added by AddEvent.
+Document Doc(const std::string& id, const std::string& outlet, const std::string& published,
+             const std::vector<std::string>& lines, const std::string& storyline = "line-1") {
+  Document d;
+  d.id = id;
+  d.outlet = outlet;
+  if (!published.empty()) d.published = published;
+  d.storyline = storyline;
+  for (const auto& l : lines) {
+    int64_t b = static_cast<int64_t>(d.text.size());
+    d.text += l + "\n";
+    d.sentences.push_back({b, b + static_cast<int64_t>(l.size())});
+  }
+  return d;
+}
+
+Event& AddEvent(Document* d, int64_t sentence, const std::string& trigger, const std::string& type,
+                const std::string& actor = "", const std::string& date = "", const std::string& status = "happened") {
+  Event e;
+  e.type = type;
+  e.sentence = sentence;
+  size_t at = d->text.find(trigger, d->sentences[sentence].begin);
+  e.span = {static_cast<int64_t>(at), static_cast<int64_t>(at + trigger.size())};
+  if (!actor.empty()) e.actor_name = actor;
+  if (!date.empty()) e.date = date;
+  e.status = status;
+  d->events.push_back(e);
+  return d->events.back();
+}
+
+const TimelineEntry* Find(const std::vector<TimelineEntry>& t, const std::string& type, const std::string& date) {
+  for (const auto& e : t)
+    if (e.type == type && e.date == date) return &e;
+  return nullptr;
+}
+
+TEST(TimelineTest, OneEntryForTheSameStatementReportedByThreeOutlets) {
+  Document a = Doc("a", "Outlet A", "2025-04-21", {"Putin told state television on April 21 that Russia is open to talks."});
+  AddEvent(&a, 0, "told", "STATEMENT", "Vladimir Putin", "2025-04-21");
+  Document b = Doc("b", "Outlet B", "2025-04-22", {"Putin said Moscow remains open to peace initiatives."});
+  AddEvent(&b, 0, "said", "STATEMENT", "Putin");
+  Document c = Doc("c", "Outlet C", "", {"Speaking to state media, Putin acknowledged that fighting resumed."});
+  AddEvent(&c, 0, "acknowledged", "STATEMENT", "Vladimir Putin");
+  auto t = BuildTimeline({a, b, c});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].date, "2025-04-21");
+  EXPECT_EQ(t[0].precision, "day");
+  EXPECT_EQ(t[0].date_basis, "text");
+  ASSERT_EQ(t[0].sources.size(), 3u);
+  EXPECT_EQ(t[0].sources[1].date_basis, "sources");
+  EXPECT_EQ(t[0].sources[0].sentence_index, 0);
+}
+
+TEST(TimelineTest, CountDisagreementsAreReported) {
+  Document a = Doc("a", "A", "2025-04-25", {"A missile attack on Kyiv on April 24 killed 12 people."});
+  AddEvent(&a, 0, "attack", "ASSAULT", "", "2025-04-24").counts = {{"killed", 12}};
+  a.events.back().target_name = "Kyiv";
+  a.events.back().place_name = "Kyiv";
+  Document b = Doc("b", "B", "2025-04-25", {"The attack on Kyiv on April 24 killed 13 people, officials said."});
+  AddEvent(&b, 0, "attack", "ASSAULT", "", "2025-04-24").counts = {{"killed", 13}};
+  b.events.back().place_name = "Kyiv";
+  auto t = BuildTimeline({a, b});
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_EQ(t[0].sources.size(), 2u);
+  ASSERT_EQ(t[0].disagreements.size(), 1u);
+  EXPECT_NE(t[0].disagreements[0].find("killed"), std::string::npos);
+}
+
+TEST(TimelineTest, StatusAndExclusions) {
+  Document a = Doc("a", "A", "2025-04-22",
+                   {"Ukrainian representatives will meet officials in London on April 23.",
+                    "Russia has not yet agreed to the ban.", "Moscow would consider discussions."});
+  AddEvent(&a, 0, "meet", "CONSULT", "Ukrainian", "2025-04-23", "happened").place_name = "London";
+  AddEvent(&a, 1, "agreed", "AGREE", "Russia", "", "denied");
+  AddEvent(&a, 2, "discussions", "CONSULT", "Moscow", "", "hypothetical");
+  auto t = BuildTimeline({a});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].status, "planned") << "dated after publication";
+  EXPECT_EQ(t[0].place.value_or(""), "London");
+}
+
+TEST(TimelineTest, ContextDatesAndContinuations) {
+  Document a = Doc("a", "A", "2025-04-25",
+                   {"Peskov said on April 21 that Putin is open to talks.", "Putin also spoke of peace.",
+                    "Peskov later clarified the remarks.", "A missile attack hit Kyiv on April 24.",
+                    "The strikes killed 12."});
+  AddEvent(&a, 0, "said", "STATEMENT", "Dmitry Peskov", "2025-04-21");
+  AddEvent(&a, 2, "clarified", "STATEMENT", "Dmitry Peskov");
+  AddEvent(&a, 3, "attack", "ASSAULT", "", "2025-04-24");
+  AddEvent(&a, 4, "strikes", "ASSAULT").counts = {{"killed", 12}};
+  auto t = BuildTimeline({a});
+  const TimelineEntry* st = Find(t, "STATEMENT", "2025-04-21");
+  ASSERT_NE(st, nullptr);
+  const TimelineEntry* attack = Find(t, "ASSAULT", "2025-04-24");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->counts.at("killed"), 12);
+  EXPECT_EQ(t.size(), 2u);
+}
+
+TEST(TimelineTest, PublicationDateOnlyWhenTheTextGivesNone) {
+  Document a = Doc("a", "A", "2025-04-25", {"Witkoff met Putin in Moscow.", "Russia struck Odesa on April 20."});
+  AddEvent(&a, 0, "met", "CONSULT", "Witkoff").place_name = "Moscow";
+  AddEvent(&a, 1, "struck", "ASSAULT", "Russia", "2025-04-20");
+  Document b = Doc("b", "B", "", {"Zelensky visited the front."});
+  AddEvent(&b, 0, "visited", "CONSULT", "Zelensky");
+  b.storyline = "line-2";
+  auto t = BuildTimeline({a, b});
+  ASSERT_EQ(t.size(), 2u) << "b's undated event has no publication date: left out";
+  EXPECT_EQ(t[0].date, "2025-04-20");
+  EXPECT_EQ(t[0].date_basis, "text");
+  EXPECT_EQ(t[1].date, "2025-04-25");
+  EXPECT_EQ(t[1].date_basis, "published");
+}
+
+TEST(TimelineTest, StorylinesAreSeparate) {
+  Document a = Doc("a", "A", "2025-04-25", {"Russia struck Odesa on April 20."}, "x");
+  AddEvent(&a, 0, "struck", "ASSAULT", "Russia", "2025-04-20");
+  Document b = Doc("b", "B", "2025-04-25", {"Russia struck Odesa on April 20."}, "y");
+  AddEvent(&b, 0, "struck", "ASSAULT", "Russia", "2025-04-20");
+  auto t = BuildTimeline({a, b});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_NE(t[0].storyline, t[1].storyline);
+  EXPECT_NE(t[0].id, t[1].id);
+}
+
+TEST(TimelineTest, DatePrecisionTable) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"2025-04-10", "day"}, {"2025-04", "month"}, {"2025-W17", "week"}, {"2025", "year"},
+      {"2024-SU", "season"}, {"2025-Q2", "quarter"}, {"PRESENT_REF", ""}, {"", ""}};
+  for (const auto& [in, want] : cases) EXPECT_EQ(DatePrecision(in), want) << in;
+}
+
+TEST(TimelineTest, JsonHasTheFieldsTheCliPrints) {
+  Document a = Doc("a", "A", "2025-04-25", {"Russia struck Odesa on April 20."});
+  AddEvent(&a, 0, "struck", "ASSAULT", "Russia", "2025-04-20");
+  auto j = TimelineEntryToJson(BuildTimeline({a}).at(0));
+  EXPECT_EQ(j["date"], "2025-04-20");
+  EXPECT_EQ(j["type"], "ASSAULT");
+  EXPECT_EQ(j["storyline"], "line-1");
+  EXPECT_EQ(j["sources"][0]["outlet"], "A");
+  EXPECT_EQ(j["sources"][0]["document"], "a");
+  EXPECT_EQ(j["sources"][0]["sentence"], "Russia struck Odesa on April 20.");
+  EXPECT_FALSE(j["description"].get<std::string>().empty());
+}
+
+}  // namespace
+}  // namespace dateline
