@@ -10,6 +10,7 @@
 #include "base/hash.h"
 #include "clean/dump_clean.h"
 #include "clean/dump_meta.h"
+#include "clean/dump_rules.h"
 #include "clean/formats.h"
 
 namespace dateline {
@@ -64,6 +65,8 @@ const DumpResources& DefaultDumpResources() {
     std::string dir = DataDir() + "/clean/dump";
     if (auto lex = DumpLexicon::Load(dir); lex.ok()) res->lex = std::move(lex.value());
     else res->error = lex.status().message();
+    if (auto r = DumpMetaRules::Load(dir); r.ok()) res->meta = std::move(r.value());
+    else res->error += (res->error.empty() ? "" : "; ") + r.status().message();
     if (auto m = DumpLineModel::Load(dir + "/line_model.tsv"); m.ok()) res->model = std::move(m.value());
     else res->error += (res->error.empty() ? "" : "; ") + m.status().message();
     return res;
@@ -144,7 +147,8 @@ void CleanDump(const RawPage& raw, const TemplateStats& templates, Document* d) 
   std::vector<double> p = ScoreDumpLines(page, res.model);
   std::vector<bool> body(p.size());
   for (size_t i = 0; i < p.size(); ++i) body[i] = p[i] >= res.model.threshold;
-  ExtractDumpMeta(page, &body, d);
+  ExtractDumpMeta(res.meta, page, &body, d);
+  RefineBody(res.meta, page, &body);
   std::string out;
   for (size_t i = 0; i < body.size(); ++i) {
     if (!body[i]) continue;

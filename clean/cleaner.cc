@@ -3,9 +3,52 @@
 // to every format (ids, dates from the reader, flags).
 #include "clean/cleaner.h"
 
+#include <algorithm>
+
+#include "clean/dump_lines.h"
 #include "clean/formats.h"
+#include "clean/lang.h"
 
 namespace dateline {
+namespace {
+
+// An article has running prose: enough words and at least one full sentence
+// line. Home pages, listings and galleries fail this.
+bool LooksLikeArticle(const std::string& text) {
+  int words = 0, prose_lines = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    int w = CountWords(line);
+    words += w;
+    char last = line.empty() ? 0 : line.back();
+    if (w >= 12 && (last == '.' || last == '!' || last == '?' || last == '"' || static_cast<unsigned char>(last) >= 0x80))
+      ++prose_lines;
+    pos = nl + 1;
+  }
+  return words >= 40 && prose_lines >= 1;
+}
+
+void SetLanguageAndFlags(const RawPage& page, const CleanOptions& options, Document* d) {
+  std::string sample = d->text;
+  if (CountWords(sample) < 30) sample = d->title.value_or("") + "\n" + d->text + "\n" + (d->format == "html" ? "" : page.content);
+  if (auto lang = DetectLanguage(sample)) {
+    d->language = lang->code;
+    if (lang->reliable && !options.target_language.empty() && lang->code != options.target_language &&
+        !d->text.empty())
+      d->flags.push_back("other_language");
+  }
+  if (d->text.empty()) {
+    d->flags.push_back("empty_body");
+  } else if (d->format != "text" && !LooksLikeArticle(d->text) &&
+             std::find(d->flags.begin(), d->flags.end(), "not_article") == d->flags.end()) {
+    d->flags.push_back("not_article");
+  }
+}
+
+}  // namespace
 
 Cleaner::Cleaner(CleanOptions options) : options_(options) {}
 
@@ -37,7 +80,7 @@ Document Cleaner::Clean(const RawPage& page) const {
     d.published_source = "header";
   }
   if (page.encoding_repaired) d.flags.push_back("encoding_repaired");
-  if (d.text.empty()) d.flags.push_back("empty_body");
+  SetLanguageAndFlags(page, options_, &d);
   return d;
 }
 

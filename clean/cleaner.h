@@ -20,6 +20,8 @@ namespace dateline {
 
 struct CleanOptions {
   bool learn_templates = true;  // use lines recurring across pages of a site
+  // Documents reliably detected in another language are flagged "other_language".
+  std::string target_language = "en";
 };
 
 // How often each normalised line (by hash) occurs across pages of one site.
@@ -49,6 +51,8 @@ class Cleaner {
   // Learns from one page (template lines of its site). Counts also go to
   // *delta when given, so the caller can persist what this batch added.
   void Observe(const RawPage& page, TemplateStats* delta = nullptr);
+  // Article text and metadata; every document gets `language` (when CLD2 can
+  // tell) and the flags empty_body, not_article, other_language as they apply.
   Document Clean(const RawPage& page) const;
   TemplateStats& templates() { return templates_; }
   const TemplateStats& templates() const { return templates_; }

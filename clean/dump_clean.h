@@ -8,6 +8,7 @@
 
 #include "clean/cleaner.h"
 #include "clean/dump_features.h"
+#include "clean/dump_meta.h"
 #include "clean/dump_model.h"
 #include "ingest/raw_page.h"
 
@@ -18,6 +19,7 @@ namespace dateline {
 struct DumpResources {
   DumpLexicon lex;
   DumpLineModel model;
+  DumpMetaRules meta;
   std::string error;
 };
 const DumpResources& DefaultDumpResources();

@@ -109,6 +109,8 @@ void AddRunFeatures(const LineRun& r, size_t i, const std::string& tag, std::vec
 
 }  // namespace
 
+bool IsProse(const PageLines& page, size_t i) { return Prose(page, i); }
+
 LineRun BestRun(const std::vector<double>& v) {
   LineRun r;
   double best = 0, cur = 0;

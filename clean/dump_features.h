@@ -62,6 +62,10 @@ Stage1 MakeStage1(const PageLines& page, std::vector<double> p);
 // site's pages that hold line i, or -1 when the site is unknown.
 void ComputeFacts(const DumpLexicon& lex, const std::vector<double>& template_share, PageLines* page);
 
+// Line i reads as running prose: 8+ words, ends a sentence, has stop words
+// (unless the page has none: a language without a list), not a teaser.
+bool IsProse(const PageLines& page, size_t i);
+
 // Stage-1 features of line i.
 std::vector<std::string> LineFeatures(const PageLines& page, size_t i);
 // Stage-2 features: stage-1 features plus features of the stage-1 scores p1.

@@ -213,7 +213,9 @@ Result<std::vector<TrainPage>> LoadAebPages(const std::string& gold_path, const 
     };
     p.gold = text(it.value());
     p.dump = text(*d);
-    std::string url = it.value().is_object() ? it.value().value("url", "") : "";
+    std::string url;
+    if (it.value().is_object() && it.value().contains("url") && it.value()["url"].is_string())
+      url = it.value()["url"].get<std::string>();
     p.group = url.empty() ? p.id : Host(url);
     pages.push_back(std::move(p));
   }
@@ -289,10 +291,14 @@ double ShingleScorer::F1() const {
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
-Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& input, const DumpLexicon& lex,
-                                   const TrainOptions& o) {
-  if (input.empty()) return Status::InvalidInput("no training pages");
-  if (o.folds < 2) return Status::InvalidInput("folds must be >= 2");
+Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& eval_pages, const std::vector<TrainPage>& extra,
+                                   const DumpLexicon& lex, const TrainOptions& o) {
+  if (eval_pages.empty()) return Status::InvalidInput("no training pages");
+  std::vector<TrainPage> input = eval_pages;
+  input.insert(input.end(), extra.begin(), extra.end());
+  const size_t n_eval = eval_pages.size();
+  if (o.folds < 1) return Status::InvalidInput("folds must be >= 1");
+  if (o.folds == 1 && extra.empty()) return Status::InvalidInput("--folds 1 needs training-only pages");
   // Templates are learned across all pages, as one extract call does.
   std::vector<RawPage> raws(input.size());
   TemplateStats stats;
@@ -307,7 +313,8 @@ Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& input, const Du
   for (size_t i = 0; i < input.size(); ++i) {
     Prepared& p = pages[i];
     p.page = PrepareDumpPage(raws[i], stats, lex);
-    p.fold = static_cast<int>(Hash64(input[i].group, o.seed) % o.folds);
+    // With one fold the model is trained on `extra` alone and tested on all pages.
+    p.fold = i < n_eval ? static_cast<int>(Hash64(input[i].group, o.seed) % o.folds) : -1;
     std::vector<int> y = LabelDumpLines(p.page.lines, input[i].gold);
     double gold_words = CountWords(input[i].gold);
     p.s1.resize(y.size());
@@ -318,13 +325,13 @@ Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& input, const Du
     }
   }
   // Out-of-fold scores for the reported figure.
-  std::vector<std::vector<double>> oof(pages.size());
+  std::vector<std::vector<double>> oof(n_eval);
   for (int f = 0; f < o.folds; ++f) {
     std::vector<size_t> train;
     for (size_t i = 0; i < pages.size(); ++i)
       if (pages[i].fold != f) train.push_back(i);
     StageTwoData m = TrainTwoStages(pages, train, &d1, &d2, o);
-    for (size_t i = 0; i < pages.size(); ++i)
+    for (size_t i = 0; i < n_eval; ++i)
       if (pages[i].fold == f) oof[i] = ScoreTwoStages(pages[i], m, &d2);
   }
   TrainResult result;
@@ -332,8 +339,8 @@ Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& input, const Du
   double best_t = 0.5, best_f = -1;
   for (double t = 0.3; t <= 0.71; t += 0.05) {
     ShingleScorer sc;
-    for (size_t i = 0; i < pages.size(); ++i) sc.Add(input[i].gold, Selected(pages[i].page, oof[i], t));
-    rep << o.folds << "-fold CV (by site) threshold " << t << ": shingle P " << sc.Precision() << " R "
+    for (size_t i = 0; i < n_eval; ++i) sc.Add(input[i].gold, Selected(pages[i].page, oof[i], t));
+    rep << (o.folds == 1 ? std::string("trained on extra only, tested on all") : std::to_string(o.folds) + "-fold CV (by site)") << " threshold " << t << ": shingle P " << sc.Precision() << " R "
         << sc.Recall() << " F1 " << sc.F1() << "\n";
     if (sc.F1() > best_f + 1e-9) best_f = sc.F1(), best_t = t;
   }
@@ -344,8 +351,9 @@ Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& input, const Du
   result.model.stage2 = ToModel(m.w2, d2);
   result.model.threshold = best_t;
   result.cv_f1 = best_f;
-  for (size_t i = 0; i < pages.size(); ++i) result.oof_text.push_back(Selected(pages[i].page, oof[i], best_t));
-  rep << "chosen threshold " << best_t << " (out-of-fold F1 " << best_f << "); pages " << pages.size();
+  for (size_t i = 0; i < n_eval; ++i) result.oof_text.push_back(Selected(pages[i].page, oof[i], best_t));
+  rep << "chosen threshold " << best_t << " (out-of-fold F1 " << best_f << "); pages " << n_eval
+      << " + training-only " << extra.size();
   result.report = rep.str();
   return result;
 }

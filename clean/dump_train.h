@@ -44,7 +44,7 @@ class ShingleScorer {
 };
 
 struct TrainOptions {
-  int folds = 2;        // cross-validation folds for the reported figure (>= 2)
+  int folds = 2;        // CV folds for the reported figure; 1 = train on extra only
   int epochs = 12;
   double l2 = 1e-6;
   double learning_rate = 0.2;
@@ -59,8 +59,10 @@ struct TrainResult {
   std::vector<std::string> oof_text;
 };
 
-Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& pages, const DumpLexicon& lex,
-                                   const TrainOptions& options);
+// Cross-validates over `pages` (folds by group) and trains the final model on
+// `pages` plus `extra` (pages only ever trained on, e.g. another data set).
+Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& pages, const std::vector<TrainPage>& extra,
+                                   const DumpLexicon& lex, const TrainOptions& options);
 
 }  // namespace dateline
 

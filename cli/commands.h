@@ -26,6 +26,7 @@ void AddTimeline(CLI::App* app, int* exit_code);
 void AddDemo(CLI::App* app, int* exit_code);
 void AddTag(CLI::App* app, int* exit_code);
 void AddTrainNer(CLI::App* app, int* exit_code);
+void AddTrainDump(CLI::App* app, int* exit_code);
 void AddServe(CLI::App* app, int* exit_code);
 
 // Shared helpers (cli/common.cc).

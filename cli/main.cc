@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   dateline::cli::AddDemo(&app, &exit_code);
   dateline::cli::AddTag(&app, &exit_code);
   dateline::cli::AddTrainNer(&app, &exit_code);
+  dateline::cli::AddTrainDump(&app, &exit_code);
   dateline::cli::AddServe(&app, &exit_code);
   try {
     app.parse(argc, argv);
