@@ -44,7 +44,7 @@ size_t ContentStart(const QuoteContext& c, size_t after, size_t hi) {
 size_t ClauseEnd(const QuoteText& q, size_t b, size_t e) {
   static const auto* stops = new std::unordered_set<std::string>{
       "but", "adding", "saying", "noting", "although", "though", "whereas", "citing",
-      "arguing", "according"};
+      "arguing", "according", "who", "which"};
   for (size_t k = b + kMinContent; k + 1 < e; ++k)
     if ((q.tok[k].text == "," || q.tok[k].text == ";") && stops->count(q.lower[k + 1])) return k;
   return e;
@@ -119,6 +119,14 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   if (!before && k > sb && (q.tok[k - 1].text == "," || q.lower[k - 1] == "and" || q.lower[k - 1] == "but") &&
       k + n < se && q.tok[k + n].text != ",") {
     before = c->SubjectOf(sb, k);
+    // After a comma the subject must be followed by its appositive or
+    // clause ("Nicole Hargrove, a … worker, said"), not by its own verb.
+    if (before && q.tok[k - 1].text == "," && before->e < k && !q.tok[before->e].word && q.tok[before->e].text != ",")
+      before.reset();
+    // "…, said Katie Harbath, …" is pattern B with an inverted speaker.
+    if (auto inv = SpeakerAfter(q, c->lx, k + n, se);
+        before && inv && inv->pronoun == false && (inv->e >= se || !q.tok[inv->e].word))
+      before.reset();
     subject_cue = before.has_value();
   }
   if (before) {

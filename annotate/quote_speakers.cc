@@ -108,6 +108,8 @@ std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& l
     if (j == before) break;
   }
   if (j <= lo) return std::nullopt;
+  // "Cruz, who says …": the phrase before the relative pronoun.
+  if (q.lower[j - 1] == "who" && j >= lo + 3 && q.tok[j - 2].text == ",") return SpeakerBefore(q, lx, j - 2, lo);
   SpeakerNP np;
   np.e = j;
   if (!lx.PronounKind(q.lower[j - 1]).empty()) {
