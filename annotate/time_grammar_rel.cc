@@ -211,7 +211,7 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
     if (plural) n = -1;
   }
   if (has_num && n == 1 && plural && !Digits(j)) return std::nullopt;
-  if (unit == "Q" && plural && Hyphen(k)) return std::nullopt;  // "three-quarters"
+  if (unit == "Q" && plural && k > 0 && Hyphen(k - 1)) return std::nullopt;  // "three-quarters"
   // Rates ("four flights a week", "358,000 a month") are not time expressions.
   if ((Is(j, "a") || Is(j, "an")) && !plural && !the && !span_rel && i > 0 &&
       !Has(k + 1, kDir) && !Is(k + 1, "after") && !Is(k + 1, "before")) {

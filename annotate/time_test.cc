@@ -66,7 +66,11 @@ TEST(TimeTagger, WrittenDates) {
       {"Growth slowed in the 1990s.", "2000-01-01", "1990s", "DATE", "199"},
       {"Talks are set for April 17-18.", "2025-04-08", "April 17-18", "DATE", "2025-04-17"},
       {"He arrived in the winter of nineteen ninety-four.", "1998-02-01",
-       "nineteen ninety-four", "DATE", "1994"},
+       "the winter of nineteen ninety-four", "DATE", "1994-WI"},
+      {"It ends in the year two thousand.", "1998-02-01", "the year two thousand", "DATE",
+       "2000"},
+      {"The attack began at 10 p.m. Wednesday.", "1998-02-13", "10 p.m. Wednesday", "TIME",
+       "1998-02-11T22:00"},
   };
   for (const Case& c : cases) Check(c);
 }
@@ -123,6 +127,8 @@ TEST(TimeTagger, DurationsAndSets) {
        "P2M"},
       {"They meet every Monday.", "2025-04-22", "every Monday", "SET", "XXXX-WXX-1"},
       {"The paper is published weekly.", "2025-04-22", "weekly", "SET", "P1W"},
+      {"Islam will one day be the largest religion.", "1998-02-01", "one day", "DATE",
+       "FUTURE_REF"},
       {"a stock at a five year low", "1998-01-08", "five year", "DURATION", "P5Y"},
   };
   for (const Case& c : cases) Check(c);
@@ -134,6 +140,8 @@ TEST(TimeTagger, NotTimeExpressions) {
       "You may go now or never.",          // "may" is a verb ("now" is tagged though)
       "He paid $1990 for the car.",        // money
       "They march on the capital.",        // verb
+      "It runs four flights a week.",      // a rate
+      "Three-quarters of voters agreed.",  // a fraction
   };
   for (const char* text : texts) {
     for (const ByteTimex& t : Tagger().TagText(text, "2025-04-22")) {
