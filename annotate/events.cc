@@ -83,6 +83,20 @@ bool InName(const EventSentence& s, size_t i) {
   return false;
 }
 
+// True when the reporting verb at [b, e) has as actor a speaker of one of
+// the document's quotes (or no actor at all): the quote's statement covers it.
+bool SpokenByQuoteSpeaker(const EventSentence& s, size_t b, size_t e, const Document& doc) {
+  int actor = FindActor(s, b, e, true, {{b, e}});
+  if (actor < 0) return true;
+  const std::string& name = s.names[actor].name;
+  for (const Quote& q : doc.quotes) {
+    if (!q.speaker_name || q.speaker_name->empty()) continue;
+    if (q.speaker_name->find(name) != std::string::npos || name.find(*q.speaker_name) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
 std::string Day(const std::optional<std::string>& published) {
   if (!published || published->size() < 10) return "";
   return published->substr(0, 10);
@@ -162,9 +176,9 @@ void EventExtractor::Annotate(const std::vector<Token>& tokens, Document* doc) c
         i = end - 1;
         continue;
       }
-      if (m->type == "STATEMENT" && !quote_anchors.empty()) {
+      if (m->type == "STATEMENT" && !quote_anchors.empty() && SpokenByQuoteSpeaker(s, i, end, *doc)) {
         i = end - 1;
-        continue;  // the quote layer covers this sentence's statements
+        continue;  // the quote layer covers this speaker's statement
       }
       cands.push_back({i, end, m->type, -1});
       i = end - 1;

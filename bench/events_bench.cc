@@ -1,12 +1,13 @@
 // events_bench: events extraction speed (MB/s of clean text) on real pages.
 //
-//   build/bench/events_bench [--rounds N] [--print] INPUT...
+//   build/bench/events_bench [--rounds N] [--print | --timeline] INPUT...
 //
 // Runs the per-document pipeline once (ingest, clean, annotate) to get
 // documents with sentences, entities, timexes and quotes, then times
 // EventExtractor::Annotate alone over all documents, N rounds, and prints the
 // median. Tokenization is done outside the timed part. --print writes the
-// documents (JSON lines, for eval/events_show.py) instead.
+// documents (JSON lines, for eval/events_show.py) instead; --timeline prints
+// the timeline of all inputs taken as one storyline (JSON lines).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,16 +19,18 @@
 #include "base/data_dir.h"
 #include "base/document_json.h"
 #include "pipeline/pipeline.h"
+#include "stories/timeline.h"
 
 using namespace dateline;
 
 int main(int argc, char** argv) {
   int rounds = 5;
-  bool print = false;
+  bool print = false, timeline = false;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--print")) print = true;
+    else if (!std::strcmp(argv[i], "--timeline")) timeline = true;
     else inputs.push_back(argv[i]);
   }
   if (inputs.empty()) inputs.push_back(std::string(DATELINE_SOURCE_DIR) + "/samples");
@@ -40,6 +43,12 @@ int main(int argc, char** argv) {
   }
   std::vector<Document> docs;
   (*pipeline)->Extract(inputs, [&](const Document& d) { docs.push_back(d); }, [](const Reject&) {});
+  if (timeline) {
+    for (Document& d : docs) d.storyline = "inputs";
+    for (const TimelineEntry& e : BuildTimeline(docs))
+      std::cout << TimelineEntryToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
   if (print) {
     for (const Document& d : docs) {
       std::cout << ToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -26,6 +26,21 @@ double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
+std::set<std::string> Words(const std::string& s) {
+  std::set<std::string> out;
+  std::string w;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+    if (std::isalnum(c)) {
+      w += static_cast<char>(std::tolower(c));
+    } else if (!w.empty()) {
+      out.insert(w);
+      w.clear();
+    }
+  }
+  return out;
+}
+
 bool SameDoc(const Draft& d, const Mention& m) {
   for (const Mention* x : d.mentions)
     if (x->doc == m.doc) return true;
@@ -47,9 +62,13 @@ double Fit(const Draft& d, const Mention& m, const TimelineOptions& o) {
     bool near = false;
     for (const Mention* x : d.mentions)
       near |= x->doc == m.doc && std::abs(x->sentence_index - m.sentence_index) <= o.continuation_sentences;
-    if (!dated || !(actor || place || near)) return -1;
+    // Two statements of one document are one only when one speaker made them.
+    if (!dated || !(actor || place || (near && m.type != "STATEMENT"))) return -1;
   } else if (!dated) {
     if (!(actor || place) || (!place && sim < 0.1)) return -1;  // an undated mention needs a name to match
+    // and cannot report what happened after its publication (it may announce it).
+    if (m.status != "planned" && d.date && m.doc->published && *d.date > m.doc->published->substr(0, 10))
+      return -1;
   } else if (!(actor || place || sim >= o.min_similarity)) {
     return -1;
   }
@@ -81,10 +100,14 @@ int BasisRank(const std::string& b) {
 void AddDisagreements(TimelineEntry* e) {
   std::map<std::string, std::map<int64_t, std::vector<std::string>>> counts;
   std::map<std::string, std::vector<std::string>> dates, quotes;
+  std::map<std::string, std::set<std::string>> quote_words;
   for (const auto& s : e->sources) {
     for (const auto& [k, v] : s.counts) counts[k][v].push_back(s.document);
     if (s.date_basis == "text" && s.date) dates[*s.date].push_back(s.document);
-    if (s.quote) quotes[*s.quote].push_back(s.document);
+    if (s.quote) {
+      quotes[*s.quote].push_back(s.document);
+      quote_words[*s.quote] = Words(*s.quote);
+    }
   }
   auto join = [](const std::vector<std::string>& v) {
     std::string out;
@@ -97,14 +120,22 @@ void AddDisagreements(TimelineEntry* e) {
     for (const auto& [v, docs] : values) msg += " " + std::to_string(v) + " (" + join(docs) + ")";
     e->disagreements.push_back(msg);
   }
-  if (dates.size() > 1) {
+  bool dates_differ = false;
+  for (const auto& [a, da] : dates)
+    for (const auto& [b, db] : dates) dates_differ |= !timeline::DatesCompatible(a, b);
+  if (dates_differ) {
     std::string msg = "dates differ:";
     for (const auto& [d, docs] : dates) msg += " " + d + " (" + join(docs) + ")";
     e->disagreements.push_back(msg);
   }
-  if (quotes.size() > 1) {
+  // The same quote in other words: most words shared, yet not the same words.
+  std::set<std::string> reworded;
+  for (const auto& [a, wa] : quote_words)
+    for (const auto& [b, wb] : quote_words)
+      if (a < b && wa != wb && Jaccard(wa, wb) >= 0.5) reworded.insert({a, b});
+  if (!reworded.empty()) {
     std::string msg = "quotes worded differently:";
-    for (const auto& [q, docs] : quotes) msg += " \xE2\x80\x9C" + Clip(q, 120) + "\xE2\x80\x9D (" + join(docs) + ")";
+    for (const auto& q : reworded) msg += " \xE2\x80\x9C" + Clip(q, 120) + "\xE2\x80\x9D (" + join(quotes[q]) + ")";
     e->disagreements.push_back(msg);
   }
 }

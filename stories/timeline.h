@@ -11,12 +11,13 @@
 // sentence text and index) and the disagreements between sources (counts,
 // dates, differently worded quotes).
 //
-// Dates: an event's own time expression ("text"); else, for a statement or a
-// continuation of the same kind of event a few sentences after a dated one,
-// that date ("context"); else the date of a matching event reported by
-// another source ("sources"). Events only dated by publication are kept with
-// date_basis "published" when options.keep_publication_dated, never when the
-// text dates them otherwise. Denied, hypothetical and proposed events are not
+// Dates: an event's own time expression ("text"); else ("context") the date
+// of a dated statement a few sentences before a statement, of a same-type
+// event just before an event, or of the dated statement that reports it;
+// else the date of a matching event reported by another source ("sources").
+// Events dated by nothing else are left out, or dated by their publication
+// (date_basis "published") when options.keep_publication_dated; never when
+// the text dates them otherwise. Denied, hypothetical and proposed events are not
 // timeline entries.
 //
 // Pure function of its input; thread-safe. Cost: O(mentions x entries) per
@@ -66,7 +67,7 @@ struct TimelineOptions {
   int context_sentences = 4;        // how far back a statement takes its date from
   int continuation_sentences = 2;   // same-type events taking an earlier date
   double min_similarity = 0.3;      // word overlap that merges two mentions alone
-  bool keep_publication_dated = true;
+  bool keep_publication_dated = false;  // entries dated only by their publication
   size_t max_entries_per_storyline = 500;
 };
 

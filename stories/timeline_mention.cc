@@ -113,19 +113,24 @@ std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions&
     m.counts = e.counts;
     out.push_back(std::move(m));
   }
-  // Context dates: a statement takes the date of the nearest dated event up to
-  // context_sentences before it (or a dated statement in its sentence); another
-  // event that of a same-type event up to continuation_sentences before it.
-  for (Mention& m : out) {
+  // Context dates, in text order so that a statement dated from context dates
+  // the next: a statement takes the date of the nearest dated statement up to
+  // context_sentences before it; an event that of a same-type event up to
+  // continuation_sentences before it; what a dated statement reports, the
+  // statement's date.
+  for (size_t i = 0; i < out.size(); ++i) {
+    Mention& m = out[i];
     if (m.date) continue;
     const Mention* from = nullptr;
-    for (const Mention& p : out) {
-      if (p.basis != "text" || !IsDay(*p.date) || (!published.empty() && *p.date > published)) continue;
+    for (size_t j = 0; j < out.size(); ++j) {
+      const Mention& p = out[j];
+      if (j == i || !p.date || !IsDay(*p.date) || (!published.empty() && *p.date > published)) continue;
       int64_t gap = m.sentence_index - p.sentence_index;
+      bool text = p.basis == "text", statement = p.type == "STATEMENT";
       bool ok = false;
-      if (m.type == "STATEMENT") ok = gap >= 0 && gap <= options.context_sentences && (gap > 0 || p.order < m.order);
-      if (!ok && m.type == p.type) ok = gap >= 0 && gap <= options.continuation_sentences;
-      if (!ok && gap == 0 && p.type == "STATEMENT" && p.order < m.order) ok = true;  // what was said
+      if (m.type == "STATEMENT" && statement && j < i) ok = gap >= 0 && gap <= options.context_sentences;
+      if (!ok && m.type == p.type && text && j < i) ok = gap >= 0 && gap <= options.continuation_sentences;
+      if (!ok && gap == 0 && statement && text && m.type != "STATEMENT") ok = true;
       if (ok && (!from || p.sentence_index > from->sentence_index ||
                  (p.sentence_index == from->sentence_index && p.order > from->order)))
         from = &p;

@@ -115,7 +115,10 @@ TEST(TimelineTest, PublicationDateOnlyWhenTheTextGivesNone) {
   Document b = Doc("b", "B", "", {"Zelensky visited the front."});
   AddEvent(&b, 0, "visited", "CONSULT", "Zelensky");
   b.storyline = "line-2";
-  auto t = BuildTimeline({a, b});
+  EXPECT_EQ(BuildTimeline({a, b}).size(), 1u) << "by default only events the text dates";
+  TimelineOptions keep;
+  keep.keep_publication_dated = true;
+  auto t = BuildTimeline({a, b}, keep);
   ASSERT_EQ(t.size(), 2u) << "b's undated event has no publication date: left out";
   EXPECT_EQ(t[0].date, "2025-04-20");
   EXPECT_EQ(t[0].date_basis, "text");
