@@ -129,12 +129,13 @@ int32_t CountChars(std::string_view s) {
   return n;
 }
 
-Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules) {
+Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules, bool lenient) {
   Analysis a;
   int n = dom.size();
   const auto& nodes = dom.nodes();
   a.junk.assign(n, kKeep);
   a.weight.assign(n, 0);
+  std::vector<uint8_t> hidden(n, 0);
   for (int i = 1; i < n; ++i) {
     const Node& e = nodes[i];
     if (a.junk[e.parent] == kHard) {
@@ -142,7 +143,8 @@ Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules) {
       continue;
     }
     if (e.tag == Tag::kText) continue;
-    if (IsHardJunkTag(e.tag) || IsHidden(dom, i)) a.junk[i] = kHard;
+    if (IsHardJunkTag(e.tag)) a.junk[i] = kHard;
+    if (IsHidden(dom, i)) hidden[i] = 1;
     std::string cls = dom.ClassAndId(i);
     a.weight[i] = static_cast<int8_t>(rules.ClassWeight(cls));
     const std::string* prop = dom.Attribute(i, "itemprop");
@@ -151,6 +153,7 @@ Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules) {
   std::vector<NodeStats> raw;
   Accumulate(dom, a.junk, &raw);
   int body = std::max(0, dom.Find(Tag::kBody));
+  a.raw_prose = raw[body].prose;
   for (int i = 1; i < n; ++i) {
     const Node& e = nodes[i];
     if (a.junk[i] == kHard || e.tag == Tag::kText) continue;
@@ -158,11 +161,17 @@ Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules) {
       a.junk[i] = a.junk[e.parent];
       continue;
     }
+    // Hidden wrappers holding most of the prose are streamed-in content.
+    if (hidden[i] && !(raw[body].prose >= 200 && raw[i].prose * 2 > raw[body].prose)) {
+      a.junk[i] = kHard;
+      continue;
+    }
     if (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kMain || a.weight[i] > 1) continue;
     bool soft = IsSoftJunkTag(e.tag) || IsJunkRole(dom.Attribute(i, "role"));
     std::string cls = dom.ClassAndId(i);
     bool negative = a.weight[i] < 0 || (a.weight[i] == 0 && rules.IsNegative(cls));
     if (soft && raw[i].paras < 5) a.junk[i] = kByClass;
+    if (lenient) negative = false;
     if (negative && !Protected(raw[i], raw[body], rules.IsPositive(cls), e.tag))
       a.junk[i] = kByClass;
     if (rules.IsStrongNegative(cls)) a.junk[i] = kByClass;

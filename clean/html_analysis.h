@@ -34,12 +34,15 @@ struct Analysis {
   std::vector<NodeStats> stats;
   std::vector<uint8_t> junk;       // Junk of the node (or its nearest junk ancestor)
   std::vector<int8_t> weight;      // HtmlRules::ClassWeight of the node itself
+  int32_t raw_prose = 0;           // page prose before class/role rules
   double LinkDensity(int i) const {
     return stats[i].chars ? static_cast<double>(stats[i].link_chars) / stats[i].chars : 0.0;
   }
 };
 
-Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules);
+// `lenient`: class/id names mark only strong negatives (comment threads);
+// the fallback when the strict pass leaves almost no text on a page with prose.
+Analysis Analyze(const HtmlDom& dom, const HtmlRules& rules, bool lenient = false);
 
 bool IsBlockTag(Tag t);
 bool IsHeadingTag(Tag t);

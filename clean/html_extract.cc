@@ -137,11 +137,14 @@ std::vector<int> WithSiblings(const HtmlDom& dom, const Analysis& a, const Score
   return out;
 }
 
-}  // namespace
+// Below this much text the strict pass is retried leniently when the page
+// has at least kRetryProse characters of prose.
+constexpr size_t kRetryBelowChars = 200;
+constexpr int kRetryProse = 1000;
 
-Extraction ExtractArticle(const HtmlDom& dom, const HtmlRules& rules) {
+Extraction Extract(const HtmlDom& dom, const HtmlRules& rules, bool lenient) {
   Extraction x;
-  Analysis a = Analyze(dom, rules);
+  Analysis a = Analyze(dom, rules, lenient);
   int body = dom.Find(Tag::kBody);
   if (body < 0) body = 0;
   x.page_chars = a.stats[body].chars;
@@ -165,6 +168,18 @@ Extraction ExtractArticle(const HtmlDom& dom, const HtmlRules& rules) {
   }
   x.paragraphs = static_cast<int>(em.paragraphs().size());
   x.captions = std::move(em.captions());
+  x.raw_prose = a.raw_prose;
+  return x;
+}
+
+}  // namespace
+
+Extraction ExtractArticle(const HtmlDom& dom, const HtmlRules& rules) {
+  Extraction x = Extract(dom, rules, false);
+  if (x.text.size() < kRetryBelowChars && x.raw_prose >= kRetryProse) {
+    Extraction y = Extract(dom, rules, true);
+    if (y.text.size() > x.text.size()) return y;
+  }
   return x;
 }
 

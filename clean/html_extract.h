@@ -22,6 +22,7 @@ struct Extraction {
   int paragraphs = 0;                 // lines in text
   double page_link_density = 0.0;     // of the whole visible body
   int page_chars = 0;                 // visible body text (non-space code points)
+  int raw_prose = 0;                  // paragraph text before class/id rules
 };
 
 Extraction ExtractArticle(const HtmlDom& dom, const HtmlRules& rules);
