@@ -188,9 +188,13 @@ namespace {
 std::vector<std::vector<uint32_t>> GazMatches(const std::vector<std::string>& lower, const Gazetteer& gaz) {
   size_t n = lower.size();
   std::vector<std::vector<uint32_t>> out(n);
+  std::vector<uint64_t> word_hash(n);
+  for (size_t k = 0; k < n; ++k) word_hash[k] = Fnv(lower[k]);
   for (size_t b = 0; b < n; ++b) {
+    uint64_t h = 7;  // PhraseHash, extended one word at a time
     for (size_t e = b + 1; e <= n && static_cast<int>(e - b) <= gaz.max_len(); ++e) {
-      uint32_t mask = gaz.Lookup(lower, b, e);
+      h = Mix(h ^ word_hash[e - 1]);
+      uint32_t mask = gaz.LookupHash(h);
       for (int t = 0; mask && t < kGazKinds; ++t) {
         if (!(mask & (1u << t))) continue;
         for (size_t k = b; k < e; ++k) {

@@ -46,6 +46,10 @@ class Gazetteer {
   void set_max_len(int n) { max_len_ = n; }
   // Type mask of the phrase made of words[b, e) (already lower-cased).
   uint32_t Lookup(const std::vector<std::string>& lower, size_t b, size_t e) const;
+  uint32_t LookupHash(uint64_t phrase_hash) const {
+    auto it = map_.find(phrase_hash);
+    return it == map_.end() ? 0 : it->second;
+  }
   size_t size() const { return map_.size(); }
   int max_len() const { return max_len_; }
   const std::unordered_map<uint64_t, uint32_t>& map() const { return map_; }
