@@ -84,7 +84,7 @@ Result<std::string> Slurp(const std::string& path) {
 }  // namespace
 
 EventWords MakeEventWords(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  Stemmer stemmer;
+  thread_local Stemmer stemmer;  // one per thread: Snowball stemmers are not thread-safe
   EventWords w;
   for (size_t i = begin; i < end; ++i) {
     std::string lower = Lower(tokens[i].text);

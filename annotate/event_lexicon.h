@@ -27,8 +27,8 @@ struct EventWords {
   std::vector<std::string> lower, stem;
   size_t size() const { return lower.size(); }
 };
-// Stems with a stemmer created for the call (Snowball stemmers are not
-// thread-safe, so none is shared). Cost: one stemmer per call.
+// Stems with a thread-local stemmer (Snowball stemmers are not thread-safe,
+// so none is shared between threads).
 EventWords MakeEventWords(const std::vector<Token>& tokens, size_t begin, size_t end);
 
 struct TriggerMatch {

@@ -179,24 +179,25 @@ std::string EventStatus(const EventSentence& s, size_t tb, size_t te, bool state
   int best_rank = 0;
   int clause = s.Clause(tb);
   for (const StatusCue& cue : lex.status_cues()) {
-    size_t n = cue.words.size();
-    auto rank = kRank.at(cue.status);
+    int rank = kRank.at(cue.status);
     if (rank <= best_rank) continue;
-    std::vector<size_t> starts;
+    int64_t n = static_cast<int64_t>(cue.words.size());
+    auto matches = [&](int64_t j) {
+      return s.Clause(j) == clause && s.Clause(j + n - 1) == clause &&
+             EventLexicon::MatchesAt(s.words, j - s.begin, cue.words);
+    };
+    bool found = false;
     if (cue.window > 0) {  // the cue ends at most `window` words before the trigger
-      int64_t lo = std::max<int64_t>(s.begin, static_cast<int64_t>(tb) - cue.window - static_cast<int64_t>(n) + 1);
-      for (int64_t j = static_cast<int64_t>(tb) - static_cast<int64_t>(n); j >= lo; --j) starts.push_back(j);
+      int64_t lo = std::max<int64_t>(s.begin, static_cast<int64_t>(tb) - cue.window - n + 1);
+      for (int64_t j = static_cast<int64_t>(tb) - n; j >= lo && !found; --j) found = matches(j);
     } else if (!statement) {
-      for (int k = 0; k < -cue.window; ++k)
-        if (te + k + n <= s.end) starts.push_back(te + k);
+      for (int64_t j = te; j < static_cast<int64_t>(te) - cue.window && j + n <= static_cast<int64_t>(s.end) && !found;
+           ++j)
+        found = matches(j);
     }
-    for (size_t j : starts) {
-      if (s.Clause(j) != clause || s.Clause(j + n - 1) != clause) continue;
-      if (EventLexicon::MatchesAt(s.words, j - s.begin, cue.words)) {
-        best = cue.status;
-        best_rank = rank;
-        break;
-      }
+    if (found) {
+      best = cue.status;
+      best_rank = rank;
     }
   }
   return best;

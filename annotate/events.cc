@@ -30,8 +30,8 @@ std::vector<bool> QuotedMask(const std::vector<Token>& tokens, const Document& d
     if (!IsQuoteMark(t)) quoted[i] = in;
     // A paragraph break ends an unclosed quote.
     if (i + 1 < tokens.size() && in) {
-      int64_t gap_begin = tokens[i].byte_end, gap_end = tokens[i + 1].byte_begin;
-      if (doc.text.find('\n', gap_begin) < static_cast<size_t>(gap_end)) in = false;
+      std::string_view gap(doc.text.data() + tokens[i].byte_end, tokens[i + 1].byte_begin - tokens[i].byte_end);
+      if (gap.find('\n') != std::string_view::npos) in = false;
     }
   }
   return quoted;

@@ -1,4 +1,5 @@
 // Human-readable and JSON views of stories and timelines.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -60,11 +61,25 @@ int PrintTimeline(const std::string& db, const std::string& storyline, bool as_j
     std::printf("(no timeline entries%s)\n", storyline.empty() ? "" : (" for " + storyline).c_str());
     return kExitOk;
   }
+  auto str = [](const json& j, const char* key) {  // null-safe string field
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const json& a, const json& b) {
+    return std::make_pair(str(a, "storyline"), str(a, "date")) < std::make_pair(str(b, "storyline"), str(b, "date"));
+  });
   for (const auto& e : out) {
-    std::printf("%-12s %-9s %s\n", e.value("date", "?").c_str(), e.value("type", "").c_str(),
-                e.value("description", "").c_str());
-    for (const auto& s : e.value("sources", json::array()))
-      std::printf("             - %s (%s)\n", s.value("outlet", "?").c_str(), s.value("document", "").c_str());
+    std::string actors;
+    for (const auto& a : e.value("actors", json::array())) actors += (actors.empty() ? "" : ", ") + a.get<std::string>();
+    std::printf("%-12s %-9s %-8s %s%s%s\n", str(e, "date").c_str(), str(e, "type").c_str(), str(e, "status").c_str(),
+                actors.empty() ? "" : ("[" + actors + "] ").c_str(), str(e, "description").c_str(),
+                str(e, "precision") == "day" || str(e, "precision").empty() ? ""
+                                                                          : ("  (" + str(e, "precision") + ")").c_str());
+    for (const auto& s : e.value("sources", json::array())) {
+      std::string outlet = str(s, "outlet");
+      std::printf("             - %s (%s)\n", outlet.empty() ? "?" : outlet.c_str(), str(s, "document").c_str());
+    }
+    for (const auto& d : e.value("disagreements", json::array()))
+      std::printf("             ! %s\n", d.get<std::string>().c_str());
   }
   return kExitOk;
 }
