@@ -75,6 +75,7 @@ async function main() {
   const dates = await page.locator('.timeline .entry time').allTextContents();
   console.log('     timeline dates: ' + dates.join(', '));
   await shot('02-storyline-timeline.png');
+  await page.screenshot({path: path.join(ART, '02b-storyline-top.png')});
 
   // 3. The 21 April entry, its outlets side by side.
   if (entry) {
