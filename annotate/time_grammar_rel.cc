@@ -232,6 +232,7 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   }
   if (has_num && Digits(j) && n >= 1000 && !plural) return std::nullopt;  // "the 1988 quarter"
   size_t e = k + 1;
+  if (Is(e, "or") && Is(e + 1, "so")) e += 2;  // "a week or so ago"
   Match m{e, Sem{}};
   // "a year ago", "two days later", "three weeks earlier"
   if (!span_rel && Has(e, kDir) && !Is(e, "after") && !Is(e, "before") && !the) {
@@ -396,6 +397,7 @@ std::optional<Match> Matcher::Reference(size_t i) const {
     return Match{i + 2, RefSem(Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF")};
   }
   if (Is(i, "these") && Is(i + 1, "days")) return Match{i + 2, RefSem("PRESENT_REF")};
+  if (Is(i, "right") && Is(i + 1, "now")) return Match{i + 2, RefSem("PRESENT_REF")};
   if (!Has(i, kRef)) return std::nullopt;
   if (Has(i + 1, kUnit)) return std::nullopt;  // "current quarter", "recent years"
   return Match{i + 1, RefSem(Lex(i).ref)};
