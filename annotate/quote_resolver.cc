@@ -142,7 +142,7 @@ ResolvedSpeaker SpeakerResolver::FromMention(const Mention& m) const {
   if (m.entity >= 0) {
     const Entity& ent = doc_.entities[m.entity];
     r.id = ent.id;
-    r.name = ent.name;
+    r.name = StripTitles(ent.name);
     r.person = ent.type == "PERSON";
     return r;
   }
@@ -152,10 +152,33 @@ ResolvedSpeaker SpeakerResolver::FromMention(const Mention& m) const {
   return r;
 }
 
+// "Kremlin Spokesperson Dmitry Peskov" -> "Dmitry Peskov": the words after
+// the last title word that has a word after it.
+std::string SpeakerResolver::StripTitles(const std::string& name) const {
+  size_t start = 0, pos = 0;
+  while (pos < name.size()) {
+    size_t sp = name.find(' ', pos);
+    if (sp == std::string::npos) break;
+    std::string w = name.substr(pos, sp - pos);
+    for (char& ch : w)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    if (lx_.IsRole(w)) start = sp + 1;
+    pos = sp + 1;
+  }
+  return name.substr(start);
+}
+
 ResolvedSpeaker SpeakerResolver::ResolveName(const SpeakerNP& np) const {
   Span name{q_.tok[np.name_b].span.begin, q_.tok[np.name_e - 1].span.end};
   for (const Mention& m : mentions_)
     if (Overlaps(m.span, name)) return FromMention(m);
+  // Entity mode: a surname the entity layer did not link -> the entity
+  // with that last name word.
+  if (!doc_.entities.empty()) {
+    const std::string& last = q_.lower[np.name_e - 1];
+    for (const Mention& m : mentions_)
+      if (m.last == last && doc_.entities[m.entity].type == "PERSON") return FromMention(m);
+  }
   ResolvedSpeaker r;
   r.name = TextOf(np.name_b, np.name_e);
   r.at = name.begin;

@@ -69,6 +69,7 @@ class SpeakerResolver {
   void IndexNames();
   bool NameWord(size_t i) const;
   std::string TextOf(size_t b, size_t e) const;
+  std::string StripTitles(const std::string& name) const;
   ResolvedSpeaker FromMention(const Mention& m) const;
   ResolvedSpeaker ResolveName(const SpeakerNP& np) const;
   ResolvedSpeaker ResolveRole(const SpeakerNP& np) const;

@@ -151,6 +151,20 @@ TEST(QuoteExtractorTest, UsesEntitiesWhenPresent) {
   EXPECT_EQ(Cut(text, *d.quotes[0].cue_span), "said");
 }
 
+TEST(QuoteExtractorTest, EntityNamesLoseTitlesAndSurnamesFindEntities) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  std::string text = "Kremlin Spokesperson Dmitry Peskov spoke.\n\"We are ready,\" Peskov said.";
+  Entity e;
+  e.id = "e1";
+  e.name = "Kremlin Spokesperson Dmitry Peskov";
+  e.type = "PERSON";
+  e.mentions = {quotes_test::Find(text, "Kremlin Spokesperson Dmitry Peskov")};
+  Document d = Annotated(text, {e});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker.value_or(""), "e1");
+  EXPECT_EQ(d.quotes[0].speaker_name.value_or(""), "Dmitry Peskov");
+}
+
 TEST(QuoteExtractorTest, EmptyAndOddInputs) {
   ASSERT_TRUE(quotes_test::ExtractorLoaded());
   EXPECT_TRUE(Annotated("").quotes.empty());
