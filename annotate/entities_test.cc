@@ -89,13 +89,13 @@ TEST_F(EntitiesTest, CountryAliasesMergeAndAcronymsJoinExpansions) {
 }
 
 TEST_F(EntitiesTest, SpansPointAtTheText) {
-  std::string text = "“We are ready,” Zelenskyy said in Kyiv.";
+  std::string text = "“We are ready,” Moscow said.";
   Document d = Run(text);
-  const Entity* z = ByVariant(d, "Zelenskyy");
+  const Entity* z = ByVariant(d, "Moscow");
   ASSERT_NE(z, nullptr);
   ASSERT_EQ(z->mentions.size(), 1u);
   EXPECT_EQ(z->mentions[0].begin, 16);
-  EXPECT_EQ(z->mentions[0].end, 25);
+  EXPECT_EQ(z->mentions[0].end, 22);
 }
 
 }  // namespace
