@@ -1,4 +1,5 @@
 // Corpus-level step after ingest: results that depend on all documents.
+#include "annotate/entity_linker.h"
 #include "annotate/quote_groups.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
@@ -49,6 +50,8 @@ Status Pipeline::UpdateCorpus(Store* store) {
   std::vector<StorylineSummary> storylines;
   Summarize(docs, &stories, &storylines);
   st = store->ReplaceStories(stories, storylines);
+  if (!st.ok()) return st;
+  st = store->ReplaceRecords("entities", EntityRecords(docs));  // annotate/entity_linker.h
   if (!st.ok()) return st;
   st = UpdateTimeline(store);
   if (!st.ok()) return st;
