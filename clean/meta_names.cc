@@ -29,19 +29,29 @@ bool IsCredential(const std::string& s) {
   return upper >= 1 && (lower <= 2 || s == "Jr." || s == "Sr.");
 }
 
+// Rejects user handles ("jane.doe", "kffjane"), form labels ("Name *"),
+// dates ("Feb 11") and copyright lines; credentials after a comma may hold digits.
 bool NameLike(const std::string& s) {
   if (s.size() < 2 || s.size() > 60) return false;
-  int words = 1, letters = 0;
-  for (char c : s) words += c == ' ', letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
-  return words <= 6 && letters >= 2 && s.find('@') == std::string::npos &&
-         s.find("http") == std::string::npos;
+  int words = 1, letters = 0, upper = 0, digits = 0;
+  for (char c : s) {
+    words += c == ' ';
+    letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+    upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+    digits += std::isdigit(static_cast<unsigned char>(c)) != 0;
+  }
+  if (digits > 0 && s.find(',') == std::string::npos) return false;
+  for (std::string_view bad : {"@", "http", "*", "\xC2\xA9", "(c)"})
+    if (s.find(bad) != std::string::npos) return false;
+  return words <= 6 && letters >= 2 && (upper >= 1 || words >= 2 || s.find_first_of(".-_") == std::string::npos);
 }
 
 }  // namespace
 
 std::vector<std::string> SplitAuthors(std::string_view byline) {
-  std::string s;
-  AppendCollapsed(byline, &s);
+  std::string decoded, s;
+  AppendDecoded(byline, &decoded);  // meta values are sometimes encoded twice
+  AppendCollapsed(decoded, &s);
   for (std::string_view cut : {"|", " • ", " · ", " / ", "\n", " — ", " – ", " - "}) {
     size_t p = s.find(cut);
     if (p != std::string::npos && p > 0) s.resize(p);
