@@ -1,0 +1,95 @@
+#include "clean/html_meta.h"
+
+#include <gtest/gtest.h>
+
+namespace dateline::html {
+namespace {
+
+TEST(HtmlMetaTest, NormalizeDate) {
+  struct Case { const char* in; const char* out; } cases[] = {
+      {"2019-11-20", "2019-11-20"},
+      {"2019-11-20T10:05:00Z", "2019-11-20T10:05:00Z"},
+      {"2019-11-20T10:05:00.123-0500", "2019-11-20T10:05:00-05:00"},
+      {"2019-11-20 10:05", "2019-11-20T10:05:00"},
+      {"Wed, 20 Nov 2019 10:00:00 GMT", "2019-11-20"},
+      {"November 20, 2019", "2019-11-20"},
+      {"Published Nov. 3rd, 2021 at noon", "2021-11-03"},
+      {"3 March 2024", "2024-03-03"},
+      {"20.11.2019", "2019-11-20"},
+      {"2019/11/20", "2019-11-20"},
+  };
+  for (const auto& c : cases) {
+    auto d = NormalizeDate(c.in);
+    ASSERT_TRUE(d.has_value()) << c.in;
+    EXPECT_EQ(*d, c.out) << c.in;
+  }
+  for (const char* bad : {"", "yesterday", "1574168580", "2019-13-45", "Mayday 2"})
+    EXPECT_FALSE(NormalizeDate(bad).has_value()) << bad;
+}
+
+TEST(HtmlMetaTest, DateFromUrl) {
+  EXPECT_EQ(DateFromUrl("https://x.com/2019/11/20/story").value_or(""), "2019-11-20");
+  EXPECT_EQ(DateFromUrl("https://x.com/news/20191120/story").value_or(""), "2019-11-20");
+  EXPECT_EQ(DateFromUrl("https://x.com/a-2019-11-20-b").value_or(""), "2019-11-20");
+  EXPECT_FALSE(DateFromUrl("https://x.com/story-12345678901").has_value());
+  EXPECT_FALSE(DateFromUrl("https://x.com/2019/11/").has_value());
+}
+
+TEST(HtmlMetaTest, SplitAuthors) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(SplitAuthors("By Jane Doe"), V{"Jane Doe"});
+  EXPECT_EQ(SplitAuthors("by Jane Doe and John Roe | Reuters"), (V{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(SplitAuthors("A One, B Two, and C Three"), (V{"A One", "B Two", "C Three"}));
+  EXPECT_EQ(SplitAuthors("Dylan Bailey, MS, RD"), V{"Dylan Bailey, MS, RD"});
+  EXPECT_EQ(SplitAuthors("https://example.com/staff/jane"), V{});
+  EXPECT_EQ(SplitAuthors(""), V{});
+}
+
+TEST(HtmlMetaTest, StripSiteName) {
+  EXPECT_EQ(StripSiteName("Talks set for Istanbul | Example News", "Example News"), "Talks set for Istanbul");
+  EXPECT_EQ(StripSiteName("Talks set for Istanbul next week - BBC", ""), "Talks set for Istanbul next week");
+  EXPECT_EQ(StripSiteName("War and Peace: a review", ""), "War and Peace: a review");
+}
+
+TEST(HtmlMetaTest, ReadMetaPrefersStructuredData) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<html lang='en-GB'><head><title>Site | Talks</title>"
+      "<meta property='og:site_name' content='Example News'>"
+      "<meta property='article:published_time' content='2025-04-09T08:00:00Z'>"
+      "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Ex\"},"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Talks set for Istanbul\","
+      "\"datePublished\":\"2025-04-08T10:00:00+03:00\",\"dateModified\":\"2025-04-10\","
+      "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"},\"John Roe\"]}]}</script>"
+      "</head><body><h1>Talks set for Istanbul</h1><p class=byline>By Someone Else</p></body></html>");
+  PageMeta m = ReadMeta(dom, "https://example.com/2025/04/07/talks");
+  EXPECT_EQ(m.title.value_or(""), "Talks set for Istanbul");
+  EXPECT_EQ(m.site_name.value_or(""), "Example News");
+  EXPECT_EQ(m.published.value_or(""), "2025-04-08T10:00:00+03:00");
+  EXPECT_EQ(m.published_source, "metadata");
+  EXPECT_EQ(m.updated.value_or(""), "2025-04-10");
+  EXPECT_EQ(m.authors, (std::vector<std::string>{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(m.language.value_or(""), "en");
+}
+
+TEST(HtmlMetaTest, ReadMetaFallsBackToBylineAndUrl) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<body><div class='post-byline'>By Jane Doe</div><h1>A headline here</h1><p>Text.</p></body>");
+  PageMeta m = ReadMeta(dom, "https://www.example.org/2024/02/03/a-headline");
+  EXPECT_EQ(m.authors, std::vector<std::string>{"Jane Doe"});
+  EXPECT_EQ(m.published.value_or(""), "2024-02-03");
+  EXPECT_EQ(m.published_source, "url");
+  EXPECT_EQ(m.site_name.value_or(""), "example.org");
+  EXPECT_EQ(m.title.value_or(""), "A headline here");
+}
+
+TEST(HtmlMetaTest, MalformedJsonLdIsIgnored) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": </script>"
+      "<h1>Visible headline</h1>");
+  PageMeta m = ReadMeta(dom, "");
+  EXPECT_EQ(m.title.value_or(""), "Visible headline");
+  EXPECT_FALSE(m.published.has_value());
+}
+
+}  // namespace
+}  // namespace dateline::html
