@@ -2,10 +2,18 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include "base/utf8.h"
+
 namespace dateline {
 
 std::optional<LanguageGuess> DetectLanguage(std::string_view text, size_t max_bytes) {
   if (text.empty()) return std::nullopt;
+  // CLD2 reads past the end on invalid UTF-8: never hand it any.
+  std::string repaired;
+  if (!utf8::IsValid(text)) {
+    repaired = utf8::Repair(text);
+    text = repaired;
+  }
   size_t n = std::min(text.size(), max_bytes);
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   bool reliable = false;
