@@ -6,42 +6,13 @@
 #include "stories/timeline.h"
 
 namespace dateline {
-namespace {
-
-// The sourced timeline of every storyline (stories/timeline.h), stored whole
-// as "timeline" records. Reads the documents again with their text.
-Status UpdateTimeline(Store* store) {
-  std::vector<Document> docs;
-  Status st = store->ForEachDocument([&](Document&& d) {
-    docs.push_back(std::move(d));
-    return true;
-  });
-  if (!st.ok()) return st;
-  std::vector<std::pair<std::string, nlohmann::json>> rows;
-  for (const TimelineEntry& e : BuildTimeline(docs)) rows.emplace_back(e.id, TimelineEntryToJson(e));
-  return store->ReplaceRecords("timeline", rows);
-}
-
-// Quote groups across documents (annotate/quote_groups.h), stored as
-// "quotes" records. Reads the documents again with their text.
-Status UpdateQuotes(Store* store) {
-  std::vector<Document> docs;
-  Status st = store->ForEachDocument([&](Document&& d) {
-    docs.push_back(std::move(d));
-    return true;
-  });
-  if (!st.ok()) return st;
-  std::vector<std::pair<std::string, nlohmann::json>> rows;
-  for (const QuoteGroup& g : GroupQuotes(docs)) rows.emplace_back(g.id, QuoteGroupToJson(g));
-  return store->ReplaceRecords("quotes", rows);
-}
-
-}  // namespace
-
+// Every corpus-level result is rebuilt from one pass over the stored documents:
+// story and storyline summaries (stories/), cross-document entities
+// (annotate/entity_linker.h), quote groups (annotate/quote_groups.h) and the
+// sourced timeline (stories/timeline.h), each replaced whole.
 Status Pipeline::UpdateCorpus(Store* store) {
   std::vector<Document> docs;
   Status st = store->ForEachDocument([&](Document&& d) {
-    d.text.clear();  // summaries need metadata only
     docs.push_back(std::move(d));
     return true;
   });
@@ -51,11 +22,15 @@ Status Pipeline::UpdateCorpus(Store* store) {
   Summarize(docs, &stories, &storylines);
   st = store->ReplaceStories(stories, storylines);
   if (!st.ok()) return st;
-  st = store->ReplaceRecords("entities", EntityRecords(docs));  // annotate/entity_linker.h
+  st = store->ReplaceRecords("entities", EntityRecords(docs));
   if (!st.ok()) return st;
-  st = UpdateTimeline(store);
+  std::vector<std::pair<std::string, nlohmann::json>> rows;
+  for (const TimelineEntry& e : BuildTimeline(docs)) rows.emplace_back(e.id, TimelineEntryToJson(e));
+  st = store->ReplaceRecords("timeline", rows);
   if (!st.ok()) return st;
-  return UpdateQuotes(store);
+  rows.clear();
+  for (const QuoteGroup& g : GroupQuotes(docs)) rows.emplace_back(g.id, QuoteGroupToJson(g));
+  return store->ReplaceRecords("quotes", rows);
 }
 
 }  // namespace dateline
