@@ -1,6 +1,7 @@
 // ReadMeta (html_meta.h): <meta> tags, JSON-LD, microdata, <time>, bylines.
 #include "clean/html_meta.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <unordered_map>
@@ -145,30 +146,32 @@ std::set<std::string> Words(const std::string& s) {
 
 // The visible headline: the <h1> sharing most words with the metadata title
 // (the only one when there is one), unless it is too short to be a headline.
-std::string BestH1(const HtmlDom& dom, const std::string& base) {
+// Returns the node index, or -1.
+int BestH1(const HtmlDom& dom, const std::string& base) {
   std::set<std::string> bw = Words(base);
-  std::string best;
+  int best = -1;
   int best_overlap = -1;
   for (int i = dom.Find(Tag::kH1); i >= 0; i = dom.Find(Tag::kH1, i + 1)) {
     std::string t = dom.Text(i);
     if (t.size() < 8 || t.size() > 300 || t.find(' ') == std::string::npos) continue;
     int overlap = 0;
     for (const auto& w : Words(t)) overlap += bw.count(w);
-    if (overlap > best_overlap) best = t, best_overlap = overlap;
+    if (overlap > best_overlap) best = i, best_overlap = overlap;
   }
   return best;
 }
 
+// Sets *h1 to the headline element (-1 when the title is not from an h1).
 std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdMeta& ld,
-                        const std::string& site) {
+                        const std::string& site, int* h1) {
   std::string base = !og.empty() ? og : ld.headline;
   if (base.empty()) {
     int t = dom.Find(Tag::kTitle);
     if (t >= 0) base = dom.Text(t);
   }
   base = StripSiteName(base, site);
-  std::string h1 = BestH1(dom, base);
-  return h1.empty() ? base : h1;
+  *h1 = BestH1(dom, base);
+  return *h1 < 0 ? base : dom.Text(*h1);
 }
 
 std::string Domain(std::string_view url) {
@@ -193,7 +196,8 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
   std::string url = !page_url.empty() ? std::string(page_url) : vals[kUrl];
   if (!url.empty()) m.url = url;
   if (!m.site_name && !url.empty() && !Domain(url).empty()) m.site_name = Domain(url);
-  std::string title = Collapse(ChooseTitle(dom, vals[kTitle], ld, site));
+  int h1 = -1;
+  std::string title = Collapse(ChooseTitle(dom, vals[kTitle], ld, site, &h1));
   if (!title.empty()) m.title = title;
   m.page_type = Lower(!vals[kType].empty() ? vals[kType] : ld.type);
   if (!ld.body.empty()) m.article_body = ld.body;
@@ -204,6 +208,13 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
       m.published_source = "metadata";
       break;
     }
+  }
+  // The date shown by the headline wins over metadata (pages show the date
+  // readers should see, often the update), unless metadata's is shown too.
+  std::vector<std::string> shown = DisplayedDates(dom, h1 >= 0 ? h1 : dom.Find(Tag::kH1));
+  if (!shown.empty() && !(m.published && std::find(shown.begin(), shown.end(), m.published->substr(0, 10)) != shown.end())) {
+    m.published = shown.front();
+    m.published_source = "byline";
   }
   for (const std::string* s : {&cues.time_datetime, &cues.date_text}) {
     if (m.published) break;

@@ -91,5 +91,34 @@ TEST(HtmlMetaTest, MalformedJsonLdIsIgnored) {
   EXPECT_FALSE(m.published.has_value());
 }
 
+TEST(HtmlMetaTest, DisplayedDateNearHeadlineWins) {
+  std::string filler(3000, 'x');
+  HtmlDom dom = HtmlDom::Parse(
+      "<head><meta property='article:published_time' content='2020-01-02'></head><body>"
+      "<h1>A headline here</h1><div>By Jane Doe</div><span>Last updated: August 19, 2025</span>"
+      "<p>The deadline is March 3, 2026 for everyone who wants to take part in the long programme.</p>"
+      "<p>" + filler + "</p><div>Comment posted 4/5/2026</div></body>");
+  PageMeta m = ReadMeta(dom, "");
+  EXPECT_EQ(m.published.value_or(""), "2025-08-19");
+  EXPECT_EQ(m.published_source, "byline");
+  EXPECT_EQ(m.updated.value_or(""), "");
+}
+
+TEST(HtmlMetaTest, MetadataDateKeptWhenShown) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<head><meta property='article:published_time' content='2020-01-02T08:00:00Z'></head><body>"
+      "<h1>A headline here</h1><div>Updated 3/4/2021</div><div>Published January 2, 2020</div></body>");
+  PageMeta m = ReadMeta(dom, "");
+  EXPECT_EQ(m.published.value_or(""), "2020-01-02T08:00:00Z");
+  EXPECT_EQ(m.published_source, "metadata");
+}
+
+TEST(HtmlMetaTest, DatesFarFromHeadlineIgnored) {
+  std::string filler(2500, 'x');
+  HtmlDom dom = HtmlDom::Parse("<body><h1>A headline here</h1><p>" + filler +
+                               "</p><div>March 1, 2024</div></body>");
+  EXPECT_FALSE(ReadMeta(dom, "").published.has_value());
+}
+
 }  // namespace
 }  // namespace dateline::html
