@@ -183,6 +183,24 @@ std::string Domain(std::string_view url) {
   return std::string(url);
 }
 
+std::string Alnum(std::string_view s) {
+  std::string o;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) o.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return o;
+}
+
+// "USA TODAY" on usatoday.com, "GlossGenius" on glossgenius.com, the
+// og:site_name itself: the publisher named as author.
+bool IsSiteName(const std::string& name, const std::string& site, const std::string& domain) {
+  std::string n = Alnum(name);
+  if (n.size() < 4) return false;
+  std::string s = Alnum(site), d = Alnum(domain.substr(0, domain.rfind('.')));
+  for (const std::string& x : {s, d})
+    if (x.size() >= 4 && (x.find(n) != std::string::npos || n.find(x) != std::string::npos)) return true;
+  return false;
+}
+
 }  // namespace
 
 PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
@@ -211,7 +229,9 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
   }
   // The date shown by the headline wins over metadata (pages show the date
   // readers should see, often the update), unless metadata's is shown too.
-  std::vector<std::string> shown = DisplayedDates(dom, h1 >= 0 ? h1 : dom.Find(Tag::kH1));
+  int32_t anchor_pos = 0;
+  std::vector<TextLine> lines = VisibleLines(dom, h1 >= 0 ? h1 : dom.Find(Tag::kH1), &anchor_pos);
+  std::vector<std::string> shown = DisplayedDates(lines, anchor_pos);
   if (!shown.empty() && !(m.published && std::find(shown.begin(), shown.end(), m.published->substr(0, 10)) != shown.end())) {
     m.published = shown.front();
     m.published_source = "byline";
@@ -225,15 +245,26 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
   for (const std::string* s : {&ld.modified, &vals[kUpdated]})
     if (auto d = NormalizeDate(*s); d && !m.updated) m.updated = *d;
   if (!m.published && m.updated) m.published = m.updated, m.published_source = "metadata";
-  // Authors: JSON-LD, meta, microdata, then a visible byline.
+  // Authors: JSON-LD people, meta, microdata, then a visible byline. An
+  // "author" that is the site itself gives way to a visible byline.
   std::vector<std::string> names;
   for (const auto& a : ld.authors)
     if (!IsUrlish(a))
       for (auto& n : SplitAuthors(a)) names.push_back(n);
-  for (const std::string* s : {&vals[kAuthor], &cues.item_author, &cues.byline}) {
+  for (const std::string* s : {&vals[kAuthor], &cues.item_author}) {
     if (!names.empty()) break;
     names = SplitAuthors(*s);
   }
+  if (names.empty())
+    for (const auto& a : ld.org_authors) names.push_back(a);
+  std::string domain = Domain(url);
+  bool site_only = std::all_of(names.begin(), names.end(),
+                               [&](const std::string& n) { return IsSiteName(n, site, domain); });
+  if (site_only) {
+    std::vector<std::string> shown_names = DisplayedAuthors(dom, lines, anchor_pos);
+    if (!shown_names.empty()) names = std::move(shown_names);
+  }
+  if (names.empty()) names = SplitAuthors(cues.byline);
   m.authors = std::move(names);
   int html = dom.Find(Tag::kHtml);
   const std::string* lang = html >= 0 ? dom.Attribute(html, "lang") : nullptr;

@@ -43,6 +43,9 @@ TEST(HtmlMetaTest, SplitAuthors) {
   EXPECT_EQ(SplitAuthors("Dylan Bailey, MS, RD"), V{"Dylan Bailey, MS, RD"});
   EXPECT_EQ(SplitAuthors("https://example.com/staff/jane"), V{});
   EXPECT_EQ(SplitAuthors(""), V{});
+  EXPECT_EQ(SplitAuthors("Text by Hunter Dukes"), V{"Hunter Dukes"});
+  EXPECT_EQ(SplitAuthors("Written By"), V{});
+  EXPECT_EQ(SplitAuthors("Updated"), V{});
 }
 
 TEST(HtmlMetaTest, StripSiteName) {
@@ -118,6 +121,33 @@ TEST(HtmlMetaTest, DatesFarFromHeadlineIgnored) {
   HtmlDom dom = HtmlDom::Parse("<body><h1>A headline here</h1><p>" + filler +
                                "</p><div>March 1, 2024</div></body>");
   EXPECT_FALSE(ReadMeta(dom, "").published.has_value());
+}
+
+TEST(HtmlMetaTest, VisibleBylineNearHeadline) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<body><nav><a class='author-link'>Our Authors</a></nav><h1>A headline here</h1>"
+      "<div class='meta'><span>Written by</span> <a href='/a/jd'>Jane Doe</a><span>Senior Reporter</span></div>"
+      "<p>Text.</p></body>");
+  EXPECT_EQ(ReadMeta(dom, "").authors, std::vector<std::string>{"Jane Doe"});
+}
+
+TEST(HtmlMetaTest, ProseStartingWithByIsNotAByline) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<body><h1>A headline here</h1><p>By following the tips below, you stay safe.</p></body>");
+  EXPECT_TRUE(ReadMeta(dom, "").authors.empty());
+}
+
+TEST(HtmlMetaTest, SiteNamedAsAuthorGivesWayToByline) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<head><meta property='og:site_name' content='Example News'>"
+      "<meta name='author' content='Example News'></head>"
+      "<body><h1>A headline here</h1><p class='x'>By <a>Jane Doe</a> and <a>John Roe</a></p></body>");
+  EXPECT_EQ(ReadMeta(dom, "https://www.examplenews.com/a").authors,
+            (std::vector<std::string>{"Jane Doe", "John Roe"}));
+  HtmlDom alone = HtmlDom::Parse(
+      "<head><meta property='og:site_name' content='Example News'>"
+      "<meta name='author' content='Example News'></head><body><h1>A headline here</h1></body>");
+  EXPECT_EQ(ReadMeta(alone, "").authors, std::vector<std::string>{"Example News"});
 }
 
 }  // namespace

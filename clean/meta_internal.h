@@ -3,6 +3,7 @@
 #ifndef DATELINE_CLEAN_META_INTERNAL_H_
 #define DATELINE_CLEAN_META_INTERNAL_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,16 +14,31 @@ namespace dateline::html {
 struct JsonLdMeta {
   bool found_article = false;  // an Article-like @type was found
   std::string type, headline, published, modified, publisher, body;
-  std::vector<std::string> authors;
+  std::vector<std::string> authors;      // people (or untyped)
+  std::vector<std::string> org_authors;  // authors typed Organization
 };
 
 // Reads JSON-LD script bodies; malformed blocks are skipped.
 JsonLdMeta ReadJsonLd(const std::vector<std::string>& blocks);
 
-// Dates (YYYY-MM-DD) shown in short visible text lines near the headline
-// element `anchor` (from 300 code points before it to 2000 after; the page
-// start when anchor < 0), in document order (meta_displayed.cc).
-std::vector<std::string> DisplayedDates(const HtmlDom& dom, int anchor);
+// meta_displayed.cc. A visible text node (head, script, select... excluded),
+// whitespace collapsed, at `pos` code points into the page's visible text.
+struct TextLine {
+  int node;
+  int32_t pos;
+  std::string text;
+};
+// All visible text lines in document order; *anchor_pos is the position of
+// element `anchor` (0 when anchor < 0).
+std::vector<TextLine> VisibleLines(const HtmlDom& dom, int anchor, int32_t* anchor_pos);
+// Dates (YYYY-MM-DD) in short lines from 300 code points before the anchor to
+// 2000 after, in document order.
+std::vector<std::string> DisplayedDates(const std::vector<TextLine>& lines, int32_t anchor_pos);
+// The first byline near the anchor (500 before to 1500 after): a line
+// starting "By" / "Written by" / "Author:" (name possibly in the next nodes),
+// or an element named *author* / *byline*; split by SplitAuthors.
+std::vector<std::string> DisplayedAuthors(const HtmlDom& dom, const std::vector<TextLine>& lines,
+                                          int32_t anchor_pos);
 
 }  // namespace dateline::html
 

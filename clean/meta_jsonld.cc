@@ -63,11 +63,17 @@ void FromArticle(const json& o, JsonLdMeta* m) {
   auto a = o.find("author");
   if (a == o.end()) a = o.find("creator");
   if (a != o.end()) {
+    auto add = [m](const json& x) {
+      std::string n = NameOf(x);
+      if (n.empty()) return;
+      std::string t = x.is_object() ? TypeOf(x) : "";
+      bool org = t == "Organization" || t == "NewsMediaOrganization" || t == "Corporation";
+      (org ? m->org_authors : m->authors).push_back(n);
+    };
     if (a->is_array()) {
-      for (const auto& x : *a)
-        if (auto n = NameOf(x); !n.empty()) m->authors.push_back(n);
-    } else if (auto n = NameOf(*a); !n.empty()) {
-      m->authors.push_back(n);
+      for (const auto& x : *a) add(x);
+    } else {
+      add(*a);
     }
   }
   auto p = o.find("publisher");

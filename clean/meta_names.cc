@@ -1,4 +1,5 @@
 // Bylines and titles for html_meta.h: SplitAuthors, StripSiteName.
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -16,6 +17,12 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+std::string Lower(std::string_view s) {
+  std::string o(s);
+  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return o;
+}
+
 bool StartsWithWord(const std::string& low, std::string_view w) {
   return low.size() > w.size() && low.compare(0, w.size(), w) == 0 &&
          (low[w.size()] == ' ' || low[w.size()] == ':');
@@ -28,6 +35,8 @@ bool IsCredential(const std::string& s) {
   for (char c : s) upper += std::isupper(static_cast<unsigned char>(c)), lower += std::islower(static_cast<unsigned char>(c));
   return upper >= 1 && (lower <= 2 || s == "Jr." || s == "Sr.");
 }
+
+bool IsLabel(const std::string& s);
 
 // Rejects user handles ("jane.doe", "kffjane"), form labels ("Name *"),
 // dates ("Feb 11") and copyright lines; credentials after a comma may hold digits.
@@ -43,7 +52,21 @@ bool NameLike(const std::string& s) {
   if (digits > 0 && s.find(',') == std::string::npos) return false;
   for (std::string_view bad : {"@", "http", "*", "\xC2\xA9", "(c)"})
     if (s.find(bad) != std::string::npos) return false;
+  if (IsLabel(s)) return false;
   return words <= 6 && letters >= 2 && (upper >= 1 || words >= 2 || s.find_first_of(".-_") == std::string::npos);
+}
+
+// Byline furniture that is not a name: labels, actions, stray words.
+bool IsLabel(const std::string& s) {
+  std::string low;
+  for (char c : s) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  while (!low.empty() && (low.back() == ':' || low.back() == '.')) low.pop_back();
+  for (std::string_view w : {"by", "written by", "posted by", "author", "authors", "updated", "published",
+                             "posted", "share", "sign in", "log in", "login", "read more", "follow", "more",
+                             "contributor", "editor", "staff", "undefined", "null", "admin", "about the author",
+                             "full bio", "bio", "view profile", "profile", "view all posts"})
+    if (low == w) return true;
+  return low.rfind("read more", 0) == 0 || low.rfind("updated ", 0) == 0 || low.rfind("published ", 0) == 0;
 }
 
 }  // namespace
@@ -66,6 +89,10 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
       break;
     }
   }
+  // "Text by X", "Recipe by X", "Guide by X": one or two words, then "by".
+  if (size_t by = Lower(s).find(" by "); by != std::string::npos && by < 20 &&
+      std::count(s.begin(), s.begin() + by, ' ') <= 1)
+    s = Trim(std::string_view(s).substr(by + 4));
   std::vector<std::string> parts;
   size_t i = 0;
   while (i <= s.size()) {
