@@ -324,7 +324,7 @@ std::optional<Match> Matcher::WrittenDate(size_t i) const {
   size_t k = SkipAbbrevDot(j, j + 1);
   // Month day[st][, year]
   if (Digits(k) && NDigits(k) <= 2 && Value(k) >= 1 && Value(k) <= 31 &&
-      !(Punct(k + 1, ':') && Glued(k + 1))) {
+      !(Punct(k + 1, ':') && Glued(k + 1) && Digits(k + 2) && Glued(k + 2))) {
     Sem s = DaySem(0, month, Value(k));
     s.weekday = weekday;
     size_t e = k + 1;

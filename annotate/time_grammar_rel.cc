@@ -134,6 +134,8 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     return Match{k + 1, s};
   }
   if (MonthAt(k) && !the) {
+    // "last Oct. 23": the written date stands alone; "last" is a past cue.
+    if (std::optional<Match> d = WrittenDate(k); d && d->sem.day != 0) return std::nullopt;
     s.month = Lex(k).month;
     s.cls = "month";
     return Match{k + 1, s};

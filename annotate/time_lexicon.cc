@@ -91,6 +91,9 @@ Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_vie
       lex.rules_[f[1]] = AnchorRule{f[2], f[3], f.size() >= 5 ? f[4] : "nearest"};
     } else if (f[0] == "window" && f.size() >= 2) {
       lex.window_ = std::atoi(f[1].c_str());
+    } else if (f[0] == "horizon" && f.size() >= 3) {
+      lex.ahead_ = std::atoi(f[1].c_str());
+      lex.behind_ = std::atoi(f[2].c_str());
     } else if (f[0] == "future" && f.size() >= 2) {
       lex.future_.insert(f[1]);
     } else if (f[0] == "past" && f.size() >= 2) {

@@ -81,6 +81,10 @@ class TimeLexicon {
   bool IsFutureCue(std::string_view lower) const { return future_.find(lower) != future_.end(); }
   bool IsPastCue(std::string_view lower) const { return past_.find(lower) != past_.end(); }
   int cue_window() const { return window_; }
+  // Without a cue, a month or month-day is read in the DCT's year unless that
+  // puts it more than ahead() days after or behind() days before the DCT.
+  int ahead() const { return ahead_; }
+  int behind() const { return behind_; }
 
  private:
   const LexEntry* FindSlow(std::string_view lower) const;
@@ -91,6 +95,7 @@ class TimeLexicon {
   std::unordered_map<std::string, AnchorRule> rules_;
   std::unordered_set<std::string, StrHash, std::equal_to<>> future_, past_;
   int window_ = 8;
+  int ahead_ = 270, behind_ = 270;
 };
 
 }  // namespace dateline::timex

@@ -36,7 +36,7 @@ int Resolver::Tense(uint32_t b, uint32_t e) const {
         if (lex_.IsFutureCue(x)) return 1;
         if (lex_.IsPastCue(x)) return -1;
         // "-ed" verbs read as past ("met", irregulars are in the list).
-        if (x.size() > 4 && x.substr(x.size() - 2) == "ed") return -1;
+        if (x.size() > 4 && x.substr(x.size() - 2) == "ed" && !t[b - d].cap) return -1;
       }
     }
     if (right_open && d <= w / 2) {
@@ -113,22 +113,22 @@ namespace {
 // The year of month/day seen from anchor a: the anchor's year, moved back when
 // a past reading puts it after the anchor, forward when a future reading puts
 // it before; with no reading, only dates more than ~9 months away move.
-int YearNear(const Date& a, int month, int day, int dir) {
+int YearNear(const Date& a, int month, int day, int dir, int ahead, int behind) {
   int y = a.year;
   int d = day ? day : (month == a.month ? a.day : 15);
   if (!IsValidDate(y, month, d)) d = DaysInMonth(y, month);
   int64_t diff = DaysFromCivil(Date{y, month, d}) - DaysFromCivil(a);
   if (dir < 0 && diff > 0) return y - 1;
   if (dir > 0 && diff < 0) return y + 1;
-  if (dir == 0 && diff < -270) return y + 1;
-  if (dir == 0 && diff > 270) return y - 1;
+  if (dir == 0 && diff < -behind) return y + 1;
+  if (dir == 0 && diff > ahead) return y - 1;
   return y;
 }
 
 }  // namespace
 
 std::string Resolver::MonthDay(const Sem& s, const Date& a, int dir) {
-  int year = s.year ? s.year : YearNear(a, s.month, s.day, dir);
+  int year = s.year ? s.year : YearNear(a, s.month, s.day, dir, lex_.ahead(), lex_.behind());
   if (!IsValidDate(year, s.month, s.day)) return "";
   Date d{year, s.month, s.day};
   if (s.suffix.empty()) last_day_ = d;
@@ -142,7 +142,7 @@ std::string Resolver::Month(const Sem& s, const Date& a, int dir) {
     if (s.rel < 0 && s.month >= a.month) year -= 1;
     if (s.rel > 0 && s.month <= a.month) year += 1;
   } else if (year == 0) {
-    year = s.month == a.month ? a.year : YearNear(a, s.month, 0, dir);
+    year = s.month == a.month ? a.year : YearNear(a, s.month, 0, dir, lex_.ahead(), lex_.behind());
   }
   return FormatMonth(year, s.month);
 }

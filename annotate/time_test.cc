@@ -5,40 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include "base/data_dir.h"
+#include "annotate/time_test_util.h"
 
 namespace dateline {
 namespace {
 
-const TimeTagger& Tagger() {
-  static const TimeTagger* tagger = [] {
-    auto t = TimeTagger::Load(DataDir());
-    EXPECT_TRUE(t.ok()) << t.status().ToString();
-    return t.ok() ? std::move(t.value()).release() : nullptr;
-  }();
-  return *tagger;
-}
-
-struct Case {
-  const char* text;
-  const char* dct;
-  const char* extent;  // expected text of the (only or named) expression
-  const char* type;
-  const char* value;
-};
-
-// Finds the expression whose text is c.extent; fails when absent.
-void Check(const Case& c) {
-  std::string text = c.text;
-  bool found = false;
-  for (const ByteTimex& t : Tagger().TagText(text, c.dct)) {
-    if (text.substr(t.begin, t.end - t.begin) != c.extent) continue;
-    found = true;
-    EXPECT_EQ(t.type, c.type) << c.text;
-    EXPECT_EQ(t.value, c.value) << c.text;
-  }
-  EXPECT_TRUE(found) << "no expression \"" << c.extent << "\" in: " << c.text;
-}
+using time_test::Case;
+using time_test::Check;
+using time_test::Tagger;
 
 TEST(TimeTagger, SeedCases) {
   const Case cases[] = {

@@ -1,0 +1,53 @@
+// Tables of cases for the conventions tuned on TimeBank (issue 5 follow-up):
+// each case comes from an error group seen in the development listing,
+// written here in fresh words.
+#include <gtest/gtest.h>
+
+#include "annotate/time_test_util.h"
+
+namespace dateline {
+namespace {
+
+using time_test::Case;
+using time_test::Check;
+using time_test::Tagged;
+
+TEST(TimeCases, WeekdayWithDateBeforeColon) {
+  const Case cases[] = {
+      {"The Herald said in an editorial on Saturday, April 25: the court erred.", "1998-04-24",
+       "Saturday, April 25", "DATE", "1998-04-25"},
+      {"The paper wrote on Monday, Oct. 26: enough.", "1998-10-25", "Monday, Oct. 26", "DATE",
+       "1998-10-26"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(TimeCases, LastWithWrittenDate) {
+  // "last" is a cue, not part of the extent, before a month and day.
+  Check({"He was killed last Oct. 23 at his home.", "1999-04-19", "Oct. 23", "DATE",
+         "1998-10-23"});
+}
+
+TEST(TimeCases, CapitalisedWordsAreNotPastCues) {
+  // "United" ends in -ed but is no verb: "would" decides the direction.
+  Check({"The father would be traveling to the United States Thursday.", "2000-04-05",
+         "Thursday", "DATE", "2000-04-06"});
+  Check({"Protesters planned a march in the city on Saturday.", "2000-01-07", "Saturday",
+         "DATE", "2000-01-08"});
+}
+
+TEST(TimeCases, MonthsWithoutCueStayNearTheDct) {
+  const Case cases[] = {
+      // Six months ahead reads as last year's; three months ahead stays ahead.
+      {"The car was found at the airport in December.", "1999-05-07", "December", "DATE",
+       "1998-12"},
+      {"Its shares hit a record on Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1997-08-06"},
+      {"Holders of record Dec. 21 get the payment.", "1989-10-26", "Dec. 21", "DATE",
+       "1989-12-21"},
+  };
+  for (const Case& c : cases) Check(c);
+  EXPECT_TRUE(Tagged("Talks resume in March.", "1999-02-10", "March"));
+}
+
+}  // namespace
+}  // namespace dateline
