@@ -144,6 +144,9 @@ std::set<std::string> Words(const std::string& s) {
   return w;
 }
 
+// Word-set Jaccard below which an h1 is not the page's headline.
+constexpr double kMinHeadlineOverlap = 0.1;
+
 // The visible headline: the <h1> sharing most words with the metadata title
 // (the only one when there is one), unless it is too short to be a headline.
 // Returns the node index, or -1.
@@ -153,9 +156,12 @@ int BestH1(const HtmlDom& dom, const std::string& base) {
   int best_overlap = -1;
   for (int i = dom.Find(Tag::kH1); i >= 0; i = dom.Find(Tag::kH1, i + 1)) {
     std::string t = dom.Text(i);
-    if (t.size() < 8 || t.size() > 300 || t.find(' ') == std::string::npos) continue;
+    if (t.size() < 3 || t.size() > 300) continue;
     int overlap = 0;
-    for (const auto& w : Words(t)) overlap += bw.count(w);
+    std::set<std::string> tw = Words(t);
+    for (const auto& w : tw) overlap += bw.count(w);
+    // A one-word h1 ("Coffee") only when the metadata title names it.
+    if (t.find(' ') == std::string::npos && (tw.size() != 1 || overlap != 1)) continue;
     if (overlap > best_overlap) best = i, best_overlap = overlap;
   }
   return best;
@@ -171,7 +177,39 @@ std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdM
   }
   base = StripSiteName(base, site);
   *h1 = BestH1(dom, base);
-  return *h1 < 0 ? base : dom.Text(*h1);
+  if (*h1 < 0) return base;
+  std::string head = StripSiteName(dom.Text(*h1), site);
+  // An h1 sharing (almost) no words with a real metadata title is a site or
+  // section name ("Antoyo's Blog", "Contact Us"): the metadata title wins.
+  std::set<std::string> hw = Words(head), bw = Words(base);
+  int common = 0;
+  for (const auto& w : hw) common += bw.count(w);
+  double jaccard = hw.empty() ? 0.0 : static_cast<double>(common) / (hw.size() + bw.size() - common);
+  if (bw.size() >= 3 && jaccard < kMinHeadlineOverlap) return base;
+  return head;
+}
+
+// "Gym Workouts for Beginners — Strength Training": a tail of at most four
+// words after the first dash or bar is a tagline, dropped when the head has
+// three words or more.
+std::string CutTagline(const std::string& t) {
+  size_t cut = std::string::npos, len = 0;
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    size_t p = t.find(sep);
+    if (p != std::string::npos && p > 0 && p < cut) cut = p, len = sep.size();
+  }
+  if (cut == std::string::npos) return t;
+  auto count_words = [](std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+      if (c != ' ' && !in) ++n;
+      in = c != ' ';
+    }
+    return n;
+  };
+  std::string_view head(t.data(), cut), tail(t.data() + cut + len, t.size() - cut - len);
+  return count_words(head) >= 3 && count_words(tail) <= 4 ? std::string(head) : t;
 }
 
 std::string Domain(std::string_view url) {
@@ -215,7 +253,7 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
   if (!url.empty()) m.url = url;
   if (!m.site_name && !url.empty() && !Domain(url).empty()) m.site_name = Domain(url);
   int h1 = -1;
-  std::string title = Collapse(ChooseTitle(dom, vals[kTitle], ld, site, &h1));
+  std::string title = CutTagline(Collapse(ChooseTitle(dom, vals[kTitle], ld, site, &h1)));
   if (!title.empty()) m.title = title;
   m.page_type = Lower(!vals[kType].empty() ? vals[kType] : ld.type);
   if (!ld.body.empty()) m.article_body = ld.body;

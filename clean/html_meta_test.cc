@@ -131,6 +131,20 @@ TEST(HtmlMetaTest, VisibleBylineNearHeadline) {
   EXPECT_EQ(ReadMeta(dom, "").authors, std::vector<std::string>{"Jane Doe"});
 }
 
+TEST(HtmlMetaTest, TitleFromH1UnlessItIsASiteName) {
+  HtmlDom blog = HtmlDom::Parse(
+      "<head><meta property='og:title' content='Preparing a transition in the archive'></head>"
+      "<body><h1>Antoyo's Blog</h1><h2>Preparing a transition in the archive</h2></body>");
+  EXPECT_EQ(ReadMeta(blog, "").title.value_or(""), "Preparing a transition in the archive");
+  HtmlDom tagline = HtmlDom::Parse(
+      "<head><title>Gym Workouts for Beginners | Site</title></head>"
+      "<body><h1>Gym Workouts for Beginners \xE2\x80\x94 Strength Training</h1></body>");
+  EXPECT_EQ(ReadMeta(tagline, "").title.value_or(""), "Gym Workouts for Beginners");
+  HtmlDom word = HtmlDom::Parse(
+      "<head><title>Coffee - University of Somewhere</title></head><body><h1>Coffee</h1></body>");
+  EXPECT_EQ(ReadMeta(word, "").title.value_or(""), "Coffee");
+}
+
 TEST(HtmlMetaTest, ProseStartingWithByIsNotAByline) {
   HtmlDom dom = HtmlDom::Parse(
       "<body><h1>A headline here</h1><p>By following the tips below, you stay safe.</p></body>");
