@@ -49,5 +49,18 @@ TEST(TimeCases, MonthsWithoutCueStayNearTheDct) {
   EXPECT_TRUE(Tagged("Talks resume in March.", "1999-02-10", "March"));
 }
 
+TEST(TimeCases, PeriodsOfTheAnchorYear) {
+  const Case cases[] = {
+      {"Sales in the latest period were $1.7 billion.", "1989-11-02", "the latest period",
+       "DATE", "1989-Q3"},
+      {"For the full year, profit rose.", "1989-11-02", "the full year", "DATE", "1989"},
+      {"It cut 500 jobs by the end of the year.", "1989-10-30", "the end of the year", "DATE",
+       "1989"},
+      {"The deal should close by year-end.", "1989-11-02", "year-end", "DATE", "1989"},
+      {"Kidnappings rose in recent years.", "1998-02-13", "recent years", "DURATION", "PXY"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -367,9 +367,14 @@ bool StartsPattern(const std::vector<TTok>& t, size_t i) {
   if (x.lex == nullptr) return false;
   if (x.lex->cats != kFunc) return true;
   if (x.lower == "noon" || x.lower == "midnight" || x.lower == "midday") return true;
-  for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
+  size_t reach = i + 3;
+  if (i + 1 < t.size() && (t[i + 1].lower == "end" || t[i + 1].lower == "beginning" ||
+                           t[i + 1].lower == "start" || t[i + 1].lower == "middle")) {
+    reach = i + 5;  // "the end of the year"
+  }
+  for (size_t k = i + 1; k < t.size() && k <= reach; ++k) {
     if ((t[k].lex != nullptr && t[k].lex->cats != kFunc) || t[k].kind == 'd') return true;
-    if (t[k].lower == "future" || t[k].lower == "present") return true;
+    if (t[k].lower == "future" || t[k].lower == "present" || t[k].lower == "period") return true;
   }
   return false;
 }
@@ -433,6 +438,11 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
   if (m.Is(j, "the") && (m.Is(j + 1, "end") || m.Is(j + 1, "beginning") ||
                          m.Is(j + 1, "start") || m.Is(j + 1, "middle")) && m.Is(j + 2, "of")) {
     std::optional<Match> c = BestAt(m, j + 3);
+    // "the end of the year": a point in this year, not a span of one year.
+    if (c && c->sem.literal == "P1Y" && m.Is(j + 3, "the") && c->end == j + 5) {
+      c->sem = Sem{};
+      c->sem.relative = true, c->sem.gran = Gran::kYear, c->sem.cls = "relative";
+    }
     take(c, c && Calendar(c->sem));
   }
   if (m.Is(j, "the") && m.Has(j + 1, kMod)) ++j;

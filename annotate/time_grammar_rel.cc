@@ -73,9 +73,23 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     if (Is(i, "tonight")) m.sem.suffix = "TNI", m.sem.type = "TIME";
     return m;
   }
+  // "year-end", "year end", "year's end": a point in the anchor's year.
+  if (Is(i, "year")) {
+    size_t e = Hyphen(i + 1) ? i + 2 : Punct(i + 1, '\'') && Is(i + 2, "s") ? i + 3 : i + 1;
+    if (Is(e, "end") && !Hyphen(e + 1)) {
+      Match m{e + 1, Sem{}};
+      m.sem.relative = true, m.sem.gran = Gran::kYear, m.sem.cls = "relative";
+      return m;
+    }
+  }
   size_t j = i;
   bool the = Is(j, "the");
   if (the) ++j;
+  if (the && Is(j, "full") && Is(j + 1, "year")) {  // "the full year": this year
+    Match m{j + 2, Sem{}};
+    m.sem.relative = true, m.sem.gran = Gran::kYear, m.sem.cls = "relative";
+    return m;
+  }
   if (the && Is(j, "year") && !Hyphen(j + 1) && !Is(j + 1, "before") && !Is(j + 1, "after") &&
       !Is(j + 1, "earlier")) {  // "the year": TimeBank reads it as a span of time
     Match m{j + 1, Sem{}};
