@@ -62,5 +62,24 @@ TEST(TimeCases, PeriodsOfTheAnchorYear) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(TimeCases, PlansMadeInThePast) {
+  // 1989-10-30 is a Monday: a deadline that "had been due" has passed.
+  Check({"The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening",
+         "TIME", "1989-10-27TEV"});
+  Check({"The vote was planned for early March.", "1999-02-10", "early March", "DATE",
+         "1999-03"});
+}
+
+TEST(TimeCases, HalfUnits) {
+  const Case cases[] = {
+      {"They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years", "DURATION",
+       "P2Y6M"},
+      {"A minute and a half later, a pilot called.", "1998-01-14", "A minute and a half",
+       "DURATION", "PT1M30S"},
+      {"She spent 5 1/2 hours in the city.", "1998-08-17", "5 1/2 hours", "DURATION", "PT5H30M"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace dateline

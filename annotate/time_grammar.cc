@@ -22,6 +22,12 @@ size_t Matcher::Number(size_t i, double* v) const {
     }
     if (Value(i) < 0) return 0;
     *v = Value(i);
+    // "2 1/2"
+    if (Value(i + 1) == 1 && Punct(i + 2, '/') && Glued(i + 2) && Value(i + 3) == 2 &&
+        Glued(i + 3)) {
+      *v += 0.5;
+      return i + 4;
+    }
     return i + 1;
   }
   if (Is(i, "a") && (Is(i + 1, "few") || Is(i + 1, "couple"))) {

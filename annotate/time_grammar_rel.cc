@@ -41,11 +41,14 @@ std::string Duration(double n, const std::string& unit) {
     if (unit == "CE") u = "CE";
   } else if (n == std::floor(n)) {
     num = std::to_string(static_cast<long long>(n));
-  } else if (unit == "Y" || unit == "D" || unit == "HR") {
-    // Half units to the next smaller unit: 1.5 years = 18 months.
-    if (unit == "Y") return "P" + std::to_string(static_cast<int>(n * 12)) + "M";
-    if (unit == "D") return "PT" + std::to_string(static_cast<int>(n * 24)) + "H";
-    return "PT" + std::to_string(static_cast<int>(n * 60)) + "M";
+  } else if (n - std::floor(n) == 0.5 &&
+             (unit == "Y" || unit == "D" || unit == "HR" || unit == "MI")) {
+    // Halves as the next smaller unit: 2 1/2 years = P2Y6M, a minute and a half = PT1M30S.
+    std::string whole = n >= 1 ? std::to_string(static_cast<int>(n)) : "";
+    if (unit == "Y") return "P" + (whole.empty() ? "" : whole + "Y") + "6M";
+    if (unit == "D") return "P" + (whole.empty() ? "" : whole + "D") + "T12H";
+    if (unit == "HR") return "PT" + (whole.empty() ? "" : whole + "H") + "30M";
+    return "PT" + (whole.empty() ? "" : whole + "M") + "30S";
   } else {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%g", n);
@@ -249,6 +252,10 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   if (has_num && Digits(j) && n >= 1000 && !plural) return std::nullopt;  // "the 1988 quarter"
   size_t e = k + 1;
   if (Is(e, "or") && Is(e + 1, "so")) e += 2;  // "a week or so ago"
+  if (Is(e, "and") && Is(e + 1, "a") && Is(e + 2, "half") && n > 0 && !plural) {
+    n += 0.5;  // "a minute and a half"
+    e += 3;
+  }
   Match m{e, Sem{}};
   // "a year ago", "two days later", "three weeks earlier"
   if (!span_rel && Has(e, kDir) && !Is(e, "after") && !Is(e, "before") && !the) {

@@ -21,6 +21,19 @@ bool SentenceEnd(const TTok& t) {
   return t.kind == 'p' && (t.lower == "." || t.lower == "!" || t.lower == "?");
 }
 
+// A future cue under a past perfect or adverb ("had been scheduled", "had been due",
+// "previously planned") tells of a plan made in the past: read as past.
+bool PastPlan(const std::vector<TTok>& t, size_t cue) {
+  for (size_t k = cue; k > 0 && cue - k < 3; --k) {
+    std::string_view x = t[k - 1].lower;
+    if (x == "had" || x == "previously" || x == "originally") {
+      return true;
+    }
+    if (t[k - 1].kind == 'p') return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 int Resolver::Tense(uint32_t b, uint32_t e) const {
@@ -33,7 +46,7 @@ int Resolver::Tense(uint32_t b, uint32_t e) const {
         left_open = false;
       } else {
         std::string_view x = t[b - d].lower;
-        if (lex_.IsFutureCue(x)) return 1;
+        if (lex_.IsFutureCue(x)) return PastPlan(t, b - d) ? -1 : 1;
         if (lex_.IsPastCue(x)) return -1;
         // "-ed" verbs read as past ("met", irregulars are in the list).
         if (x.size() > 4 && x.substr(x.size() - 2) == "ed" && !t[b - d].cap) return -1;
@@ -45,7 +58,7 @@ int Resolver::Tense(uint32_t b, uint32_t e) const {
         right_open = false;
       } else {
         std::string_view x = t[k].lower;
-        if (lex_.IsFutureCue(x)) return 1;
+        if (lex_.IsFutureCue(x)) return PastPlan(t, k) ? -1 : 1;
         if (lex_.IsPastCue(x)) return -1;
       }
     }
