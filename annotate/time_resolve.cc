@@ -48,6 +48,11 @@ int Resolver::Tense(uint32_t b, uint32_t e) const {
         std::string_view x = t[b - d].lower;
         if (lex_.IsFutureCue(x)) return PastPlan(t, b - d) ? -1 : 1;
         if (lex_.IsPastCue(x)) return -1;
+        // Present progressive ("is sending") tells of a plan.
+        if (x.size() > 4 && x.substr(x.size() - 3) == "ing" && b - d > 0 &&
+            (t[b - d - 1].lower == "is" || t[b - d - 1].lower == "are")) {
+          return 1;
+        }
         // "-ed" verbs read as past ("met", irregulars are in the list).
         if (x.size() > 4 && x.substr(x.size() - 2) == "ed" && !t[b - d].cap) return -1;
       }
