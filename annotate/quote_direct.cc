@@ -170,6 +170,26 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
   return std::nullopt;
 }
 
+bool IsDash(std::string_view t) {
+  return t == "-" || t == "--" || t == "\u2013" || t == "\u2014" || t == "\u2015";
+}
+
+// “…” ― Carla Sanchez: a dash and a name closing the paragraph (the byline
+// of a quote), on the same line or the next one.
+std::optional<Attribution> DashByline(const QuoteContext& c, const QuoteSegment& s) {
+  const QuoteText& q = c.q;
+  size_t k = s.last + 1;
+  if (!s.closed || k + 1 >= q.tok.size() || !IsDash(q.tok[k].text)) return std::nullopt;
+  if (q.tok[k].para_start && q.tok[k].para != q.tok[s.last].para + 1) return std::nullopt;
+  size_t end = k + 1;
+  while (end < q.tok.size() && !q.tok[end].para_start) ++end;
+  size_t stop = end;
+  while (stop > k + 1 && !q.tok[stop - 1].word) --stop;  // "― Steve Quinlan."
+  auto sp = SpeakerAfter(q, c.lx, k + 1, stop);
+  if (!sp || sp->pronoun || sp->e != stop || sp->name_b == sp->name_e) return std::nullopt;
+  return Attribution{k, k + 1, *sp, std::nullopt};
+}
+
 struct Previous {
   size_t quote = 0;     // index into the output
   size_t last = 0;      // last token of its last segment
@@ -202,6 +222,7 @@ std::optional<Attribution> Attribute(const QuoteContext& c, const QuoteSegment& 
   if (comma) a = FindAfter(c, tail_b, tail_e);
   if (!a) a = FindBefore(c, head_b, s.open);
   if (!a && !comma) a = FindAfter(c, tail_b, tail_e);
+  if (!a) a = DashByline(c, s);
   // "Cruz continued:" ending the previous paragraph.
   if (!a && q.tok[s.open].para_start && s.open > 0 && q.tok[s.open - 1].text == ":") {
     size_t pe = s.open - 1;
@@ -232,6 +253,9 @@ bool Continues(const QuoteContext& c, const Previous& prev, const QuoteSegment& 
   for (size_t k = s.last + 1; k < end; ++k)
     if (q.tok[k].word) return false;
   bool tail_only = s.open == prev.last + 1 || c.SentenceBegin(s.open - 1) <= prev.last;
+  // “A?” Sanders replied. “B.” — the sentence before s is the attribution.
+  if (prev.cue_b != SIZE_MAX && prev.cue_b > prev.last && c.SentenceBegin(s.open - 1) <= prev.cue_b)
+    tail_only = true;
   if (same_para) return tail_only;
   return q.tok[s.open].para_start && prev.para + 1 == para && tail_only;
 }

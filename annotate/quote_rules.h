@@ -69,6 +69,9 @@ void PrepareContext(QuoteContext* c);
 void ExtractDirect(QuoteContext* c, std::vector<Quote>* out);
 // Indirect speech around cues outside direct quotes.
 void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out);
+// A direct quote without a cue takes the speaker of the quote just before it
+// (same or previous paragraph). `quotes` must be sorted by position.
+void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes);
 
 }  // namespace dateline::quotes
 

@@ -1,0 +1,47 @@
+// Follow-on quotes: a verbatim quote with no cue of its own continues the
+// speaker of the quote just before it ("…, she said. “We have no context …”";
+// a quote paragraph after "Sanders replied: …"). Runs after the direct and
+// indirect passes, on the quotes sorted by position.
+#include <algorithm>
+
+#include "annotate/quote_rules.h"
+
+namespace dateline::quotes {
+namespace {
+
+constexpr int kMaxParagraphGap = 1;  // paragraphs between a quote and the one it follows
+
+// Paragraph of the token starting at or after code point `at`.
+int ParagraphAt(const QuoteText& q, int64_t at) {
+  auto it = std::lower_bound(q.tok.begin(), q.tok.end(), at,
+                             [](const QTok& t, int64_t v) { return t.span.begin < v; });
+  if (it == q.tok.end()) return q.tok.empty() ? 0 : q.tok.back().para;
+  return it->para;
+}
+
+// Last code point that belongs to quote q (content, cue or speaker).
+int64_t EndOf(const Quote& q) {
+  int64_t e = 0;
+  for (const Span& s : q.spans) e = std::max(e, s.end);
+  if (q.cue_span) e = std::max(e, q.cue_span->end);
+  if (q.speaker_span) e = std::max(e, q.speaker_span->end);
+  return e;
+}
+
+}  // namespace
+
+void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes) {
+  const Quote* last = nullptr;  // latest earlier quote with a speaker
+  for (Quote& quote : *quotes) {
+    bool orphan = quote.kind == "direct" && !quote.cue_span && !quote.speaker_span;
+    if (orphan && last &&
+        ParagraphAt(q, quote.spans.front().begin) - ParagraphAt(q, EndOf(*last) - 1) <= kMaxParagraphGap) {
+      quote.speaker = last->speaker;
+      quote.speaker_name = last->speaker_name;
+      quote.speaker_span = last->speaker_span;
+    }
+    if (quote.speaker_span) last = &quote;
+  }
+}
+
+}  // namespace dateline::quotes
