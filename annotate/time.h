@@ -33,7 +33,8 @@ struct ByteTimex {
 
 class TimeTagger {
  public:
-  // Fails when data_dir/time/lexicon.tsv or anchoring.tsv is missing or malformed.
+  // Fails when data_dir/time/lexicon.tsv, anchoring.tsv or holidays.tsv is
+  // missing or malformed.
   static Result<std::unique_ptr<TimeTagger>> Load(const std::string& data_dir);
   explicit TimeTagger(timex::TimeLexicon lexicon) : lexicon_(std::move(lexicon)) {}
 

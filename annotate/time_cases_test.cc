@@ -3,6 +3,7 @@
 // written here in fresh words.
 #include <gtest/gtest.h>
 
+#include "annotate/time_holiday.h"
 #include "annotate/time_test_util.h"
 
 namespace dateline {
@@ -79,6 +80,40 @@ TEST(TimeCases, HalfUnits) {
       {"She spent 5 1/2 hours in the city.", "1998-08-17", "5 1/2 hours", "DURATION", "PT5H30M"},
   };
   for (const Case& c : cases) Check(c);
+}
+
+TEST(TimeCases, Holidays) {
+  const Case cases[] = {
+      {"The boy was found on Thanksgiving Day off the coast.", "2000-04-01", "Thanksgiving Day",
+       "DATE", "1999-11-25"},
+      {"He was rescued last Thanksgiving.", "2000-01-07", "last Thanksgiving", "DATE",
+       "1999-11-25"},
+      {"Campaigning will go on from now to Election Day.", "1998-10-26", "Election Day", "DATE",
+       "1998-11-03"},
+      {"The truce will hold over Orthodox Easter.", "2025-04-08", "Orthodox Easter", "DATE",
+       "2025-04-20"},
+      {"It snowed on Christmas Eve 1998.", "2000-01-01", "Christmas Eve 1998", "DATE",
+       "1998-12-24"},
+      {"Shops closed on Good Friday.", "2000-04-30", "Good Friday", "DATE", "2000-04-21"},
+      {"Parades are held on Memorial Day.", "2001-06-01", "Memorial Day", "DATE", "2001-05-28"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(TimeCases, EasterComputus) {
+  // Published dates of Western and Orthodox Easter.
+  EXPECT_EQ(timex::WesternEaster(2000), (timex::Date{2000, 4, 23}));
+  EXPECT_EQ(timex::WesternEaster(2025), (timex::Date{2025, 4, 20}));
+  EXPECT_EQ(timex::WesternEaster(2019), (timex::Date{2019, 4, 21}));
+  EXPECT_EQ(timex::OrthodoxEaster(2019), (timex::Date{2019, 4, 28}));
+  EXPECT_EQ(timex::OrthodoxEaster(2025), (timex::Date{2025, 4, 20}));
+}
+
+TEST(TimeCases, HolidayRulesRejectBadRows) {
+  EXPECT_FALSE(timex::ParseHoliday("x", "nth 0 1 1").ok());
+  EXPECT_FALSE(timex::ParseHoliday("x", "fixed 2 30").ok());
+  EXPECT_FALSE(timex::ParseHoliday("x", "lunar 3").ok());
+  EXPECT_TRUE(timex::ParseHoliday("labor day", "nth 1 1 9").ok());
 }
 
 }  // namespace

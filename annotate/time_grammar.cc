@@ -397,6 +397,7 @@ std::optional<Match> BestAt(const Matcher& m, size_t i) {
   consider(m.Quantity(i));
   consider(m.SetExpr(i));
   consider(m.Reference(i));
+  consider(m.Holiday(i));
   if (best && best->end <= i) best.reset();
   return best;
 }
@@ -412,7 +413,7 @@ bool Calendar(const Sem& s) {
 bool DayLike(const Sem& s) {
   if (!s.suffix.empty() || !s.literal.empty()) return false;
   if (s.relative) return s.gran == Gran::kDay && s.cls == "deictic";
-  return s.weekday != 0 || (s.month != 0 && s.day != 0);
+  return s.weekday != 0 || (s.month != 0 && s.day != 0) || s.holiday != nullptr;
 }
 
 

@@ -162,6 +162,14 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     s.cls = "season";
     return Match{k + 1, s};
   }
+  if (Has(k, kHoliday) && !the) {  // "last Thanksgiving"
+    std::optional<Match> h = Holiday(k);
+    if (h && h->sem.year == 0) {
+      s.holiday = h->sem.holiday;
+      s.cls = "holiday";
+      return Match{h->end, s};
+    }
+  }
   if (!Has(k, kUnit) || Plural(t_[k].lower)) return std::nullopt;
   const std::string& unit = Lex(k).unit;
   Gran g = UnitGran(unit);
@@ -407,6 +415,26 @@ std::optional<Match> Matcher::SetExpr(size_t i) const {
     if (!Has(k, kUnit) || n < 0) return std::nullopt;
     if (Is(j, "other")) n *= 2;
     m.sem.literal = Duration(n, Lex(k).unit);
+    return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<Match> Matcher::Holiday(size_t i) const {
+  if (!Has(i, kHoliday) || !Cap(i)) return std::nullopt;
+  for (const HolidayRule& r : Lex(i).holidays) {  // longest names first
+    size_t k = 1;
+    for (; k < r.words.size(); ++k) {
+      const std::string& w = r.words[k];
+      bool apostrophe = w == "'" && (Punct(i + k, '\'') || Is(i + k, "\xE2\x80\x99"));
+      if (!apostrophe && !Is(i + k, w)) break;
+    }
+    if (k < r.words.size()) continue;
+    Match m{i + k, Sem{}};
+    m.sem.holiday = &r;
+    m.sem.cls = "holiday";
+    if (Punct(m.end, ',') && Year(m.end + 1)) ++m.end;
+    if (Year(m.end)) m.sem.year = Value(m.end++);
     return m;
   }
   return std::nullopt;

@@ -1,5 +1,6 @@
 #include "annotate/time_lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -73,11 +74,26 @@ Result<std::string> ReadFile(const std::string& path) {
 
 }  // namespace
 
-Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_view anchoring) {
+Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_view anchoring,
+                                       std::string_view holidays) {
   TimeLexicon lex;
   Status s = ForEachRow(lexicon, "lexicon.tsv", [&lex](const std::vector<std::string>& f) {
     if (f.size() < 3) return Status::InvalidInput("expected word, category, value");
     return AddWord(f, &lex.words_[f[0]]);
+  });
+  if (!s.ok()) return s;
+  s = ForEachRow(holidays, "holidays.tsv", [&lex](const std::vector<std::string>& f) {
+    if (f.size() < 2) return Status::InvalidInput("expected name, rule");
+    auto rule = ParseHoliday(f[0], f[1]);
+    if (!rule.ok()) return rule.status();
+    LexEntry& e = lex.words_[rule.value().words[0]];
+    e.cats |= kHoliday;
+    e.holidays.push_back(std::move(rule.value()));
+    std::stable_sort(e.holidays.begin(), e.holidays.end(),
+                     [](const HolidayRule& a, const HolidayRule& b) {
+                       return a.words.size() > b.words.size();
+                     });
+    return Status::Ok();
   });
   if (!s.ok()) return s;
   for (const auto& [word, entry] : lex.words_) {
@@ -112,7 +128,9 @@ Result<TimeLexicon> TimeLexicon::Load(const std::string& data_dir) {
   if (!lex.ok()) return lex.status();
   auto anchoring = ReadFile(data_dir + "/time/anchoring.tsv");
   if (!anchoring.ok()) return anchoring.status();
-  return Parse(lex.value(), anchoring.value());
+  auto holidays = ReadFile(data_dir + "/time/holidays.tsv");
+  if (!holidays.ok()) return holidays.status();
+  return Parse(lex.value(), anchoring.value(), holidays.value());
 }
 
 const LexEntry* TimeLexicon::FindSlow(std::string_view lower) const {

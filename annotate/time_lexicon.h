@@ -1,5 +1,5 @@
 // TimeLexicon: the frozen word tables and anchoring rules of the time tagger,
-// loaded from data/time/lexicon.tsv and data/time/anchoring.tsv.
+// loaded from data/time/lexicon.tsv, anchoring.tsv and holidays.tsv.
 // Immutable after Load(); safe to share across threads.
 // Load() fails (InvalidInput/NotFound) when a file is missing or a line is
 // malformed; the message names the file and line.
@@ -11,7 +11,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
+#include "annotate/time_holiday.h"
 #include "base/status.h"
 
 namespace dateline::timex {
@@ -32,6 +34,7 @@ enum Cat : uint32_t {
   kDeictic = 1u << 11,
   kDir = 1u << 12,
   kFunc = 1u << 13,  // function word that can open an expression ("the", "more")
+  kHoliday = 1u << 14,  // first word of a holiday name (data/time/holidays.tsv)
 };
 
 struct LexEntry {
@@ -44,6 +47,7 @@ struct LexEntry {
   std::string mod;         // START MID END
   std::string ref;         // PAST_REF ...
   std::string set;         // P1D ...
+  std::vector<HolidayRule> holidays;  // kHoliday: names starting here, longest first
 };
 
 // How one class of expression is anchored (see data/time/anchoring.tsv).
@@ -61,8 +65,9 @@ struct StrHash {
 class TimeLexicon {
  public:
   static Result<TimeLexicon> Load(const std::string& data_dir);
-  // Parses the two tables from text (used by Load and by tests).
-  static Result<TimeLexicon> Parse(std::string_view lexicon, std::string_view anchoring);
+  // Parses the tables from text (used by Load and by tests).
+  static Result<TimeLexicon> Parse(std::string_view lexicon, std::string_view anchoring,
+                                   std::string_view holidays = "");
 
   // nullptr when the lower-case word is not a time word.
   const LexEntry* Find(std::string_view lower) const {

@@ -217,6 +217,28 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
   return FormatQuarter(year, q);
 }
 
+std::string Resolver::Holiday(const Sem& s, const Date& a, int dir) {
+  const HolidayRule& r = *s.holiday;
+  std::optional<Date> d = HolidayDate(r, s.year ? s.year : a.year);
+  if (d && s.year == 0) {
+    int64_t at = DaysFromCivil(a);
+    auto in = [&r](int y) { return HolidayDate(r, y); };
+    int64_t diff = DaysFromCivil(*d) - at;
+    int y = a.year;
+    if (s.has_rel) dir = s.rel;
+    bool strict = s.has_rel && s.rel != 0;  // "last Christmas" is never today
+    if (s.has_rel && s.rel == 0) dir = 2;   // "this Christmas": this year's
+    if (dir < 0 && (diff > 0 || (strict && diff == 0))) y -= 1;
+    if (dir > 0 && dir != 2 && (diff < 0 || (strict && diff == 0))) y += 1;
+    if (dir == 0 && diff > lex_.ahead()) y -= 1;
+    if (dir == 0 && diff < -lex_.behind()) y += 1;
+    d = in(y);
+  }
+  if (!d) return "";
+  if (s.suffix.empty()) last_day_ = *d;
+  return FormatDay(*d) + s.suffix;
+}
+
 std::string Resolver::Underspecified(const Sem& s) const {
   char buf[32];
   if (s.month && s.day) {
@@ -250,6 +272,7 @@ std::string Resolver::Resolve(const Mention& m, std::string* type) {
     if (s.suffix.empty()) last_day_ = Date{s.year, s.month, s.day};
     return FormatDay(Date{s.year, s.month, s.day}) + s.suffix;
   }
+  if (s.holiday && s.year) return Holiday(s, Date{s.year, 1, 1}, 0);
   AnchorRule rule = lex_.Rule(s.cls);
   std::optional<Date> anchor = dct_;
   if (rule.anchor == "last" && last_day_) anchor = last_day_;
@@ -264,6 +287,7 @@ std::string Resolver::Resolve(const Mention& m, std::string* type) {
     return FormatQuarter(last_q_year_ + s.shift, last_q_);
   }
   if (s.relative) return Relative(s, *anchor);
+  if (s.holiday) return Holiday(s, *anchor, dir);
   if (s.month && s.day) return MonthDay(s, *anchor, dir);
   if (s.weekday) return Weekday(s, *anchor, dir);
   if (s.month) return Month(s, *anchor, dir);

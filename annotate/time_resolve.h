@@ -37,6 +37,7 @@ class Resolver {
   std::string Month(const Sem& s, const Date& anchor, int dir);
   std::string Season(const Sem& s, const Date& anchor, int dir);
   std::string Quarter(const Sem& s, const Date& anchor, int dir);
+  std::string Holiday(const Sem& s, const Date& anchor, int dir);
   std::string Underspecified(const Sem& s) const;
   int Direction(const Mention& m, const AnchorRule& rule) const;
 
