@@ -6,7 +6,8 @@
 // a tag prior and +-25 for its class/id names; the final score is scaled by
 // (1 - link density). The best container is widened to a common ancestor when
 // other strong candidates sit beside it, then sibling blocks that look like
-// content are added.
+// content are added. A container holding little of the page's prose climbs
+// to the ancestor that holds most of it (articles in many sections).
 #include "clean/html_extract.h"
 
 #include <algorithm>
@@ -137,6 +138,24 @@ std::vector<int> WithSiblings(const HtmlDom& dom, const Analysis& a, const Score
   return out;
 }
 
+// ClimbToProse: below kClimbShare of the page's prose, climb to the ancestor
+// holding kClimbTarget of it, unless its link density reaches kClimbLinks.
+constexpr double kClimbShare = 0.7;
+constexpr double kClimbTarget = 0.8;
+constexpr double kClimbLinks = 0.35;
+
+// A container holding little of the page's prose is one section of a longer
+// article (sections scored apart): climb to the lowest ancestor below <body>
+// that holds most of the prose and is not link-heavy.
+int ClimbToProse(const HtmlDom& dom, const Analysis& a, int top, int body) {
+  int page = a.stats[body].prose;
+  if (page <= 0 || a.stats[top].prose >= kClimbShare * page) return top;
+  for (int anc = dom.node(top).parent; anc > 0 && anc != body; anc = dom.node(anc).parent) {
+    if (a.stats[anc].prose >= kClimbTarget * page) return a.LinkDensity(anc) < kClimbLinks ? anc : top;
+  }
+  return top;
+}
+
 // Below this much text the strict pass is retried leniently when the page
 // has at least kRetryProse characters of prose.
 constexpr size_t kRetryBelowChars = 200;
@@ -157,6 +176,7 @@ Extraction Extract(const HtmlDom& dom, const HtmlRules& rules, bool lenient) {
     roots.push_back(body);
   } else {
     top = sc.Widen(top);
+    top = ClimbToProse(dom, a, top, body);
     roots = WithSiblings(dom, a, sc, top);
   }
   x.container = top;

@@ -70,6 +70,23 @@ TEST(HtmlExtractTest, BrSeparatedTextWithoutParagraphs) {
   EXPECT_EQ(x.text, std::string(kLong1) + "\n" + kLong2 + "\n" + kLong3);
 }
 
+TEST(HtmlExtractTest, ArticleInSectionsIsKeptWhole) {
+  const char* plain1 = "The second part of the story tells what happened after the meeting ended and who "
+                       "went home first that evening without saying a word to anybody there";
+  const char* plain2 = "The third part of the story looks at what the talks could mean for the region in "
+                       "the coming months and what the neighbours make of all this now";
+  std::string html = "<html><body><div class='sidebar'><h3>Most popular</h3><ul><li><a href=/1>Other "
+                     "story one, with commas, here</a></li></ul></div><div><div><section><div><h2>One</h2>" +
+                     Para(kLong1) + Para(kLong2) + Para(kLong3) + Para(kLong1) + "</div></section>"
+                     "<section><div><h2>Two</h2>" + Para(plain1) + "</div></section>"
+                     "<section><div><h2>Three</h2>" + Para(plain2) + "</div></section></div></div></body></html>";
+  HtmlDom dom = HtmlDom::Parse(html);
+  Extraction x = ExtractArticle(dom, Rules());
+  EXPECT_NE(x.text.find(plain1), std::string::npos) << x.text;
+  EXPECT_NE(x.text.find(plain2), std::string::npos) << x.text;
+  EXPECT_EQ(x.text.find("Most popular"), std::string::npos) << x.text;
+}
+
 TEST(HtmlExtractTest, CleanerFlagsNonArticles) {
   Cleaner cleaner;
   RawPage listing;
