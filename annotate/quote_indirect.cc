@@ -13,8 +13,11 @@ namespace {
 
 constexpr size_t kMinContent = 3;    // tokens
 constexpr size_t kThatWindow = 7;    // tokens between a cue and its "that"
+constexpr size_t kLongThatWindow = 16;  // the same after a prepositional phrase
 
 bool Terminal(std::string_view t) { return t == "." || t == "!" || t == "?" || t == ";"; }
+
+bool IsParticiple(const std::string& l) { return l.size() > 5 && l.compare(l.size() - 3, 3, "ing") == 0; }
 
 // Content [b, e) trimmed of edge punctuation; false when too short or when
 // it is only an already-extracted direct quote.
@@ -30,23 +33,49 @@ bool TrimContent(const QuoteContext& c, size_t* b, size_t* e) {
 
 Span SpanOf(const QuoteText& q, size_t b, size_t e) { return {q.tok[b].span.begin, q.tok[e - 1].span.end}; }
 
+bool IsPreposition(const std::string& l) {
+  return l == "on" || l == "in" || l == "at" || l == "during" || l == "to" || l == "after" || l == "before" ||
+         l == "from" || l == "with" || l == "while" || l == "for" || l == "via" || l == "through";
+}
+
 // Where the content after a cue starts: at a "that" close by, else right
-// after the cue and its channel.
+// after the cue and its channel. After a prepositional phrase ("said on
+// ABC's “This Week” that …", "said Thursday during a taping in Buffalo, New
+// York, that …") the "that" may be further away.
 size_t ContentStart(const QuoteContext& c, size_t after, size_t hi) {
-  for (size_t k = after; k < hi && k < after + kThatWindow; ++k) {
+  bool phrase = after < hi && IsPreposition(c.q.lower[after]);
+  size_t window = phrase ? kLongThatWindow : kThatWindow;
+  CueClass cls;
+  for (size_t k = after; k < hi && k < after + window; ++k) {
     if (c.q.lower[k] == "that") return k;
-    if (c.q.tok[k].text == "," || c.segment_of[k] >= 0) break;
+    if (!phrase && (c.q.tok[k].text == "," || c.segment_of[k] >= 0)) break;
+    if (phrase && (Terminal(c.q.tok[k].text) || c.lx.MatchCue(c.q.lower, k, &cls) > 0)) break;
   }
   return after;
 }
 
-// Where content that runs on after a cue stops: at ", but …", ", adding …".
-size_t ClauseEnd(const QuoteText& q, size_t b, size_t e) {
+bool PastTense(const QTok& t, const std::string& l) {
+  return !t.cap && l.size() > 4 && l.compare(l.size() - 2, 2, "ed") == 0;
+}
+
+// Where content that runs on after a cue stops: at ", but …", ", adding …",
+// a participle clause (", allowing …"), or a second verb of the subject
+// ("… and promised to …", "… but said …").
+size_t ClauseEnd(const QuoteContext& c, size_t b, size_t e) {
+  const QuoteText& q = c.q;
   static const auto* stops = new std::unordered_set<std::string>{
       "but", "adding", "saying", "noting", "although", "though", "whereas", "citing",
-      "arguing", "according", "who", "which"};
-  for (size_t k = b + kMinContent; k + 1 < e; ++k)
-    if ((q.tok[k].text == "," || q.tok[k].text == ";") && stops->count(q.lower[k + 1])) return k;
+      "arguing", "according", "who", "which", "while"};
+  CueClass cls;
+  for (size_t k = b + kMinContent; k + 1 < e; ++k) {
+    if (c.segment_of[k] >= 0) continue;
+    const std::string& next = q.lower[k + 1];
+    if (q.tok[k].text == ";") return k;
+    if (q.tok[k].text == "," && (stops->count(next) || (IsParticiple(next) && !q.tok[k + 1].cap))) return k;
+    if ((q.lower[k] == "and" || q.lower[k] == "but") &&
+        (PastTense(q.tok[k + 1], next) || (c.lx.MatchCue(q.lower, k + 1, &cls) > 0 && !q.tok[k + 1].cap)))
+      return k;
+  }
   return e;
 }
 
@@ -129,13 +158,14 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
       before.reset();
     subject_cue = before.has_value();
   }
+  if (!before) before = ClauseSubject(q, c->lx, k, sb);
   if (before) {
     Attribution a{k, k + static_cast<size_t>(n), *before, std::nullopt};
     size_t after = k + n;
     a.channel = c->ChannelAfter(after, se, &after);
     after = SkipDate(q, after, se);
     if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
-    size_t b = ContentStart(*c, after, se), e = ClauseEnd(q, ContentStart(*c, after, se), se);
+    size_t b = ContentStart(*c, after, se), e = ClauseEnd(*c, ContentStart(*c, after, se), se);
     bool question = q.tok[se - 1].text == "?";
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != ",";
     if (!question && runs_on && TrimContent(*c, &b, &e)) {

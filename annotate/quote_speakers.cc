@@ -6,7 +6,8 @@
 namespace dateline::quotes {
 namespace {
 
-constexpr size_t kMaxPhrase = 8;  // tokens in a speaker phrase
+constexpr size_t kMaxPhrase = 8;    // tokens in a speaker phrase
+constexpr size_t kMaxSubject = 12;  // tokens in a clause subject
 
 const std::unordered_set<std::string>& Skippable() {
   static const auto* s = new std::unordered_set<std::string>{
@@ -96,7 +97,88 @@ void SetName(const QuoteText& q, const QuoteLexicon& lx, SpeakerNP* np) {
   np->role_only = b == e || lx.IsRole(q.lower[e - 1]);
 }
 
+// Skips adverbs, auxiliaries, a date phrase and a parenthesis ending before
+// `end`; returns the new end.
+size_t SkipModifiers(const QuoteText& q, size_t end, size_t lo) {
+  size_t j = end;
+  for (int guard = 0; guard < 4 && j > lo; ++guard) {
+    size_t before = j;
+    while (j > lo && (Skippable().count(q.lower[j - 1]) || (!q.tok[j - 1].cap && IsAdverb(q.lower[j - 1])))) --j;
+    j = SkipDatePhrase(q, j, lo);
+    j = SkipParenthesis(q, j, lo);
+    if (j == before) break;
+  }
+  return j;
+}
+
+// Words that open a clause: a subject phrase does not reach past them.
+bool ClauseWord(const std::string& l) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "while", "when",
+      "whenever", "if", "as", "after", "before", "since", "although", "though", "where", "so", "than",
+      "yet", "whether", "until", "unless", "once", "what", "how", "why", "however", "also", "then", "not"};
+  return s->count(l) > 0;
+}
+
+// A word that can end a subject phrase: not a preposition, determiner,
+// "to" or a bare number ("the refusal to support", "271 pledged delegates").
+bool Headword(const QuoteText& q, size_t i) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "to", "of", "in", "for", "with", "by", "on", "at", "from", "into", "about", "over", "the", "a", "an",
+      "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "no", "any", "every"};
+  if (s->count(q.lower[i])) return false;
+  return !(IsNumberish(q.tok[i]) && q.lower[i].find_first_not_of("0123456789,.") == std::string::npos);
+}
+
+bool IsRelative(const std::string& l) { return l == "who" || l == "which"; }
+
 }  // namespace
+
+std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo) {
+  size_t j = SkipModifiers(q, end, lo);
+  if (j <= lo) return std::nullopt;
+  SpeakerNP np;
+  np.e = j;
+  // "voters who said …", "the report, which found …": the relative pronoun
+  // is the source; its antecedent gives the name.
+  if (IsRelative(q.lower[j - 1])) {
+    np.b = j - 1;
+    np.name_b = np.name_e = j;
+    np.role_only = true;
+    size_t a = j - 1;
+    if (a > lo && q.tok[a - 1].text == ",") --a;
+    if (auto ante = SpeakerBefore(q, lx, a, lo); ante && !ante->pronoun) {
+      np.b = ante->b;
+      np.name_b = ante->name_b;
+      np.name_e = ante->name_e;
+      np.role_only = ante->role_only;
+    }
+    return np;
+  }
+  size_t k = j;
+  CueClass cls;
+  while (k > lo && j - k < kMaxSubject) {
+    const QTok& t = q.tok[k - 1];
+    if (t.text == ")") {
+      size_t p = SkipParenthesis(q, k, lo);
+      if (p == k) break;
+      k = p;
+      continue;
+    }
+    if (!(t.word || IsPossessive(t.text) || t.text == "-")) break;
+    if (ClauseWord(q.lower[k - 1]) || lx.MatchCue(q.lower, k - 1, &cls) > 0) break;
+    --k;
+  }
+  if (k == j || !Headword(q, j - 1)) return std::nullopt;
+  np.b = k;
+  if (j == k + 1 && !lx.PronounKind(q.lower[k]).empty()) {
+    np.pronoun = true;
+    np.name_b = np.name_e = j;
+    return np;
+  }
+  SetName(q, lx, &np);
+  return np;
+}
 
 std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo) {
   size_t j = end;

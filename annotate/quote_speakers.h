@@ -31,6 +31,11 @@ struct SpeakerNP {
 // left than token `lo`. Skips adverbs and auxiliaries ("later", "has")
 // and a date phrase ("on April 3") between the phrase and the cue.
 std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo);
+// The subject of the clause whose verb starts at `end`: the words back to a
+// punctuation mark or a clause word ("Twenty-four percent", "a source
+// familiar with the probe", "voters who"), at most 12 tokens. Looser than
+// SpeakerBefore: any noun phrase, not only names and role nouns.
+std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo);
 // The speaker phrase starting at token `begin` (after an inverted cue, or
 // after "according to"), ending before `hi`.
 std::optional<SpeakerNP> SpeakerAfter(const QuoteText& q, const QuoteLexicon& lx, size_t begin, size_t hi);
