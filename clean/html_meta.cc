@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <unordered_map>
 
 #include "clean/meta_internal.h"
@@ -130,88 +129,6 @@ BodyCues ReadBodyCues(const HtmlDom& dom) {
   return c;
 }
 
-std::set<std::string> Words(const std::string& s) {
-  std::set<std::string> w;
-  std::string cur;
-  for (char c : s + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
-      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!cur.empty()) {
-      w.insert(cur);
-      cur.clear();
-    }
-  }
-  return w;
-}
-
-// Word-set Jaccard below which an h1 is not the page's headline.
-constexpr double kMinHeadlineOverlap = 0.1;
-
-// The visible headline: the <h1> sharing most words with the metadata title
-// (the only one when there is one), unless it is too short to be a headline.
-// Returns the node index, or -1.
-int BestH1(const HtmlDom& dom, const std::string& base) {
-  std::set<std::string> bw = Words(base);
-  int best = -1;
-  int best_overlap = -1;
-  for (int i = dom.Find(Tag::kH1); i >= 0; i = dom.Find(Tag::kH1, i + 1)) {
-    std::string t = dom.Text(i);
-    if (t.size() < 3 || t.size() > 300) continue;
-    int overlap = 0;
-    std::set<std::string> tw = Words(t);
-    for (const auto& w : tw) overlap += bw.count(w);
-    // A one-word h1 ("Coffee") only when the metadata title names it.
-    if (t.find(' ') == std::string::npos && (tw.size() != 1 || overlap != 1)) continue;
-    if (overlap > best_overlap) best = i, best_overlap = overlap;
-  }
-  return best;
-}
-
-// Sets *h1 to the headline element (-1 when the title is not from an h1).
-std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdMeta& ld,
-                        const std::string& site, int* h1) {
-  std::string base = !og.empty() ? og : ld.headline;
-  if (base.empty()) {
-    int t = dom.Find(Tag::kTitle);
-    if (t >= 0) base = dom.Text(t);
-  }
-  base = StripSiteName(base, site);
-  *h1 = BestH1(dom, base);
-  if (*h1 < 0) return base;
-  std::string head = StripSiteName(dom.Text(*h1), site);
-  // An h1 sharing (almost) no words with a real metadata title is a site or
-  // section name ("Antoyo's Blog", "Contact Us"): the metadata title wins.
-  std::set<std::string> hw = Words(head), bw = Words(base);
-  int common = 0;
-  for (const auto& w : hw) common += bw.count(w);
-  double jaccard = hw.empty() ? 0.0 : static_cast<double>(common) / (hw.size() + bw.size() - common);
-  if (bw.size() >= 3 && jaccard < kMinHeadlineOverlap) return base;
-  return head;
-}
-
-// "Gym Workouts for Beginners — Strength Training": a tail of at most four
-// words after the first dash or bar is a tagline, dropped when the head has
-// three words or more.
-std::string CutTagline(const std::string& t) {
-  size_t cut = std::string::npos, len = 0;
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-    size_t p = t.find(sep);
-    if (p != std::string::npos && p > 0 && p < cut) cut = p, len = sep.size();
-  }
-  if (cut == std::string::npos) return t;
-  auto count_words = [](std::string_view s) {
-    int n = 0;
-    bool in = false;
-    for (char c : s) {
-      if (c != ' ' && !in) ++n;
-      in = c != ' ';
-    }
-    return n;
-  };
-  std::string_view head(t.data(), cut), tail(t.data() + cut + len, t.size() - cut - len);
-  return count_words(head) >= 3 && count_words(tail) <= 4 ? std::string(head) : t;
-}
-
 std::string Domain(std::string_view url) {
   size_t s = url.find("://");
   if (s == std::string_view::npos) return "";
@@ -253,7 +170,7 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
   if (!url.empty()) m.url = url;
   if (!m.site_name && !url.empty() && !Domain(url).empty()) m.site_name = Domain(url);
   int h1 = -1;
-  std::string title = CutTagline(Collapse(ChooseTitle(dom, vals[kTitle], ld, site, &h1)));
+  std::string title = ChooseTitle(dom, vals[kTitle], ld, site, Domain(url), &h1);
   if (!title.empty()) m.title = title;
   m.page_type = Lower(!vals[kType].empty() ? vals[kType] : ld.type);
   if (!ld.body.empty()) m.article_body = ld.body;

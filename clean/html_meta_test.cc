@@ -145,6 +145,23 @@ TEST(HtmlMetaTest, TitleFromH1UnlessItIsASiteName) {
   EXPECT_EQ(ReadMeta(word, "").title.value_or(""), "Coffee");
 }
 
+TEST(HtmlMetaTest, TitleCleanup) {
+  HtmlDom sub = HtmlDom::Parse(
+      "<head><meta property='og:title' content='What do people love about Rust?'></head><body>"
+      "<h2>What do people love about Rust?</h2><h1>But what they love is the sense of power</h1></body>");
+  EXPECT_EQ(ReadMeta(sub, "").title.value_or(""), "What do people love about Rust?");
+  HtmlDom br = HtmlDom::Parse("<title>Weekend Coding Agent | Labs</title><h1>WEEKEND<br>CODING <span>AGENT</span></h1>");
+  EXPECT_EQ(ReadMeta(br, "").title.value_or(""), "WEEKEND CODING AGENT");
+  HtmlDom label = HtmlDom::Parse("<h1><strong>Blog:</strong> Best Agencies in the U.S. in 2025</h1>");
+  EXPECT_EQ(ReadMeta(label, "").title.value_or(""), "Best Agencies in the U.S. in 2025");
+  HtmlDom date = HtmlDom::Parse("<h1>Dec 18 2025 Preparing a transition in Debusine</h1>");
+  EXPECT_EQ(ReadMeta(date, "").title.value_or(""), "Preparing a transition in Debusine");
+  HtmlDom moji = HtmlDom::Parse("<h1>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide</h1>");
+  EXPECT_EQ(ReadMeta(moji, "").title.value_or(""), "A DIY Investor\xE2\x80\x99s Guide");
+  HtmlDom cafe = HtmlDom::Parse("<h1>Caf\xC3\xA9 society in Paris</h1>");
+  EXPECT_EQ(ReadMeta(cafe, "").title.value_or(""), "Caf\xC3\xA9 society in Paris");
+}
+
 TEST(HtmlMetaTest, ProseStartingWithByIsNotAByline) {
   HtmlDom dom = HtmlDom::Parse(
       "<body><h1>A headline here</h1><p>By following the tips below, you stay safe.</p></body>");

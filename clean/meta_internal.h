@@ -21,6 +21,13 @@ struct JsonLdMeta {
 // Reads JSON-LD script bodies; malformed blocks are skipped.
 JsonLdMeta ReadJsonLd(const std::vector<std::string>& blocks);
 
+// meta_title.cc. The page title: the <h1> agreeing with the metadata title
+// (og:title, else JSON-LD headline, else <title>), else that title; site
+// name, taglines, labels and leading dates removed. *h1 is the headline
+// element used (-1 when none).
+std::string ChooseTitle(const HtmlDom& dom, const std::string& og, const JsonLdMeta& ld,
+                        const std::string& site, const std::string& domain, int* h1);
+
 // meta_displayed.cc. A visible text node (head, script, select... excluded),
 // whitespace collapsed, at `pos` code points into the page's visible text.
 struct TextLine {
