@@ -116,5 +116,12 @@ TEST(TimeCases, HolidayRulesRejectBadRows) {
   EXPECT_TRUE(timex::ParseHoliday("labor day", "nth 1 1 9").ok());
 }
 
+TEST(TimeCases, TenseMovesOnlyDistantDates) {
+  // A past cue does not push a date a few weeks ahead into last year.
+  Check({"Regulators gave the company until mid-November to answer.", "1989-10-30",
+         "mid-November", "DATE", "1989-11"});
+  Check({"Its plant closed in September.", "1989-03-01", "September", "DATE", "1988-09"});
+}
+
 }  // namespace
 }  // namespace dateline

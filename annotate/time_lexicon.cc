@@ -110,6 +110,7 @@ Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_vie
     } else if (f[0] == "horizon" && f.size() >= 3) {
       lex.ahead_ = std::atoi(f[1].c_str());
       lex.behind_ = std::atoi(f[2].c_str());
+      if (f.size() >= 4) lex.near_ = std::atoi(f[3].c_str());
     } else if (f[0] == "future" && f.size() >= 2) {
       lex.future_.insert(f[1]);
     } else if (f[0] == "past" && f.size() >= 2) {

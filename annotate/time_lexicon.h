@@ -90,6 +90,9 @@ class TimeLexicon {
   // puts it more than ahead() days after or behind() days before the DCT.
   int ahead() const { return ahead_; }
   int behind() const { return behind_; }
+  // A past (future) cue moves such a date to the previous (next) year only
+  // when it lies more than near() days after (before) the DCT.
+  int near() const { return near_; }
 
  private:
   const LexEntry* FindSlow(std::string_view lower) const;
@@ -100,7 +103,7 @@ class TimeLexicon {
   std::unordered_map<std::string, AnchorRule> rules_;
   std::unordered_set<std::string, StrHash, std::equal_to<>> future_, past_;
   int window_ = 8;
-  int ahead_ = 270, behind_ = 270;
+  int ahead_ = 270, behind_ = 270, near_ = 0;
 };
 
 }  // namespace dateline::timex

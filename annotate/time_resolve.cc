@@ -129,15 +129,17 @@ std::string Resolver::Weekday(const Sem& s, const Date& a, int dir) {
 namespace {
 
 // The year of month/day seen from anchor a: the anchor's year, moved back when
-// a past reading puts it after the anchor, forward when a future reading puts
-// it before; with no reading, only dates more than ~9 months away move.
-int YearNear(const Date& a, int month, int day, int dir, int ahead, int behind) {
+// a past reading puts it more than near() days after the anchor, forward when
+// a future reading puts it as far before; with no reading, only dates beyond
+// the horizon (ahead() days after, behind() days before) move.
+int YearNear(const Date& a, int month, int day, int dir, const TimeLexicon& lex) {
+  int ahead = lex.ahead(), behind = lex.behind(), near = lex.near();
   int y = a.year;
   int d = day ? day : (month == a.month ? a.day : 15);
   if (!IsValidDate(y, month, d)) d = DaysInMonth(y, month);
   int64_t diff = DaysFromCivil(Date{y, month, d}) - DaysFromCivil(a);
-  if (dir < 0 && diff > 0) return y - 1;
-  if (dir > 0 && diff < 0) return y + 1;
+  if (dir < 0 && diff > near) return y - 1;
+  if (dir > 0 && diff < -near) return y + 1;
   if (dir == 0 && diff < -behind) return y + 1;
   if (dir == 0 && diff > ahead) return y - 1;
   return y;
@@ -146,7 +148,7 @@ int YearNear(const Date& a, int month, int day, int dir, int ahead, int behind) 
 }  // namespace
 
 std::string Resolver::MonthDay(const Sem& s, const Date& a, int dir) {
-  int year = s.year ? s.year : YearNear(a, s.month, s.day, dir, lex_.ahead(), lex_.behind());
+  int year = s.year ? s.year : YearNear(a, s.month, s.day, dir, lex_);
   if (!IsValidDate(year, s.month, s.day)) return "";
   Date d{year, s.month, s.day};
   if (s.suffix.empty()) last_day_ = d;
@@ -160,7 +162,7 @@ std::string Resolver::Month(const Sem& s, const Date& a, int dir) {
     if (s.rel < 0 && s.month >= a.month) year -= 1;
     if (s.rel > 0 && s.month <= a.month) year += 1;
   } else if (year == 0) {
-    year = s.month == a.month ? a.year : YearNear(a, s.month, 0, dir, lex_.ahead(), lex_.behind());
+    year = s.month == a.month ? a.year : YearNear(a, s.month, 0, dir, lex_);
   }
   return FormatMonth(year, s.month);
 }
