@@ -123,5 +123,11 @@ TEST(TimeCases, TenseMovesOnlyDistantDates) {
   Check({"Its plant closed in September.", "1989-03-01", "September", "DATE", "1988-09"});
 }
 
+TEST(TimeCases, ModifiersStayOutsideBareWeekdays) {
+  // 2000-01-15 is a Saturday.
+  Check({"Earlier Friday, the judge ruled.", "2000-01-15", "Friday", "DATE", "2000-01-14"});
+  Check({"Prices fell early this month.", "2000-01-15", "early this month", "DATE", "2000-01"});
+}
+
 }  // namespace
 }  // namespace dateline

@@ -456,7 +456,9 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
   if (m.Has(j, kMod)) {
     size_t k = m.Hyphen(j + 1) ? j + 2 : j + 1;
     std::optional<Match> c = BestAt(m, k);
-    take(c, c && (Calendar(c->sem) || c->sem.type == "TIME"));
+    // "earlier Friday", "late Monday": a bare weekday keeps the modifier out.
+    bool weekday = c && c->sem.weekday != 0 && c->sem.month == 0 && !c->sem.has_rel;
+    take(c, c && !weekday && (Calendar(c->sem) || c->sem.type == "TIME"));
   }
   size_t k = SkipApproximator(m, i);
   if (k != i) {
