@@ -3,6 +3,8 @@
 // written here in fresh words.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "annotate/time_holiday.h"
 #include "annotate/time_test_util.h"
 
@@ -127,6 +129,16 @@ TEST(TimeCases, ModifiersStayOutsideBareWeekdays) {
   // 2000-01-15 is a Saturday.
   Check({"Earlier Friday, the judge ruled.", "2000-01-15", "Friday", "DATE", "2000-01-14"});
   Check({"Prices fell early this month.", "2000-01-15", "early this month", "DATE", "2000-01"});
+}
+
+TEST(TimeCases, YearAgoKeepsAQuarterOnlyNearIt) {
+  Check({"Profit rose in the third quarter. Sales were $5 million, up from $4 million a year "
+         "earlier.",
+         "1989-11-02", "a year earlier", "DATE", "1988-Q3"});
+  std::string far = "Profit rose in the third quarter.";
+  for (int i = 0; i < 30; ++i) far += " The plant runs well.";
+  far += " Output fell from a year ago.";
+  Check({far.c_str(), "1989-11-02", "a year ago", "DATE", "1988"});
 }
 
 }  // namespace

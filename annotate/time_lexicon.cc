@@ -111,6 +111,8 @@ Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_vie
       lex.ahead_ = std::atoi(f[1].c_str());
       lex.behind_ = std::atoi(f[2].c_str());
       if (f.size() >= 4) lex.near_ = std::atoi(f[3].c_str());
+    } else if (f[0] == "quarter_reach" && f.size() >= 2) {
+      lex.quarter_reach_ = static_cast<uint32_t>(std::atoi(f[1].c_str()));
     } else if (f[0] == "future" && f.size() >= 2) {
       lex.future_.insert(f[1]);
     } else if (f[0] == "past" && f.size() >= 2) {

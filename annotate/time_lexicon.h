@@ -93,6 +93,9 @@ class TimeLexicon {
   // A past (future) cue moves such a date to the previous (next) year only
   // when it lies more than near() days after (before) the DCT.
   int near() const { return near_; }
+  // "a year ago" reads as a quarter ("1988-Q3") only within this many tokens
+  // after a quarter was mentioned.
+  uint32_t quarter_reach() const { return quarter_reach_; }
 
  private:
   const LexEntry* FindSlow(std::string_view lower) const;
@@ -104,6 +107,7 @@ class TimeLexicon {
   std::unordered_set<std::string, StrHash, std::equal_to<>> future_, past_;
   int window_ = 8;
   int ahead_ = 270, behind_ = 270, near_ = 0;
+  uint32_t quarter_reach_ = 100;
 };
 
 }  // namespace dateline::timex

@@ -283,8 +283,12 @@ std::string Resolver::Resolve(const Mention& m, std::string* type) {
     return Underspecified(s);
   }
   int dir = Direction(m, rule);
-  if (s.cls == "quarter") return Quarter(s, *anchor, dir);
+  if (s.cls == "quarter") {
+    last_q_tok_ = m.tok_end;
+    return Quarter(s, *anchor, dir);
+  }
   if (s.relative && s.gran == Gran::kYear && s.shift != 0 && last_q_ != 0 &&
+      (s.same_period || m.tok_begin - last_q_tok_ <= lex_.quarter_reach()) &&
       (s.same_period || s.cls == "shift" || s.cls == "ago")) {
     return FormatQuarter(last_q_year_ + s.shift, last_q_);
   }

@@ -46,6 +46,7 @@ class Resolver {
   std::optional<Date> dct_;
   std::optional<Date> last_day_;
   int last_q_year_ = 0, last_q_ = 0;
+  uint32_t last_q_tok_ = 0;  // token after the last quarter expression
 };
 
 }  // namespace dateline::timex
