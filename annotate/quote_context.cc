@@ -8,6 +8,7 @@ namespace dateline::quotes {
 namespace {
 
 constexpr size_t kMaxChannelTokens = 6;
+constexpr size_t kMaxLooseSubject = 6;  // words of a subject without a name or role noun
 
 bool Terminal(std::string_view t) { return t == "." || t == "!" || t == "?"; }
 
@@ -56,6 +57,8 @@ int QuoteContext::CueAt(size_t k, CueClass* cls) const {
   int n = lx.MatchCue(q.lower, k, cls);
   if (n == 0) return 0;
   const size_t e = k + n;
+  // "According to the newspaper, …" opening a sentence.
+  if (q.tok[k].cap && *cls == CueClass::kPrep && SentenceBegin(k) == k) return n;
   if (q.tok[k].cap) {
     bool title_case = e < q.tok.size() && q.tok[e].cap && !q.tok[e].para_start && k > 0 && !q.tok[k].para_start;
     if (!title_case) return 0;
@@ -99,7 +102,17 @@ std::optional<SpeakerNP> QuoteContext::SubjectOf(size_t b, size_t e) const {
     while (k < e && q.tok[k].text != "," && k < b + 8) ++k;
     b = k < e && q.tok[k].text == "," ? k + 1 : b + 1;
   }
-  return SpeakerAfter(q, lx, b, e);
+  if (auto np = SpeakerAfter(q, lx, b, e)) return np;
+  // "Several candidates, including Trump, said": the words up to the comma.
+  size_t k = b;
+  while (k < e && k < b + kMaxLooseSubject && q.tok[k].word) ++k;
+  if (k == b || k >= e || q.tok[k].text != ",") return std::nullopt;
+  SpeakerNP np;
+  np.b = b;
+  np.e = k;
+  np.name_b = np.name_e = k;
+  np.role_only = true;
+  return np;
 }
 
 std::string QuoteContext::TextOf(size_t b, size_t e) const {

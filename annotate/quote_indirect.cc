@@ -101,8 +101,22 @@ size_t SkipDate(const QuoteText& q, size_t k, size_t hi) {
   if (j < hi && (q.lower[j] == "on" || q.lower[j] == "last" || q.lower[j] == "this" || q.lower[j] == "earlier"))
     ++j;
   size_t d = j;
-  while (d < hi && d < j + 4 && DateWord(q.tok[d], q.lower[d])) ++d;
-  return d > j && !(d == j + 1 && q.lower[j] == ",") ? d : k;
+  bool date = false;
+  while (d < hi && d < j + 4 && DateWord(q.tok[d], q.lower[d])) {
+    date = date || (q.lower[d] != "the" && q.lower[d] != ",");
+    ++d;
+  }
+  return date ? d : k;
+}
+
+// Content that ends right before an attribution starting at `first`: "…,"
+// or a quote closed after its comma ("may be “strategic,” said …"). Returns
+// the content end (exclusive, the mark kept), 0 when neither.
+size_t ContentEndBefore(const QuoteText& q, size_t first, size_t sb) {
+  if (first <= sb + 1) return 0;
+  if (q.tok[first - 1].text == ",") return first - 1;
+  if (IsDoubleMark(q.tok[first - 1].text) && first > sb + 2 && q.tok[first - 2].text == ",") return first;
+  return 0;
 }
 
 // Pattern C.
@@ -126,9 +140,9 @@ bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
   if (k == sb) {
     b = sp->e;
     e = se;
-  } else if (q.tok[k - 1].text == ",") {
+  } else if (size_t cut = ContentEndBefore(q, k, sb); cut > 0) {
     b = sb;
-    e = k - 1;
+    e = cut;
   } else {
     return false;
   }
@@ -150,11 +164,13 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     before = c->SubjectOf(sb, k);
     // After a comma the subject must be followed by its appositive or
     // clause ("Nicole Hargrove, a … worker, said"), not by its own verb.
-    if (before && q.tok[k - 1].text == "," && before->e < k && !q.tok[before->e].word && q.tok[before->e].text != ",")
+    if (before && q.tok[k - 1].text == "," && before->e < k && !q.tok[before->e].word &&
+        q.tok[before->e].text != "," && q.tok[before->e].text != "(")
       before.reset();
     // "…, said Katie Harbath, …" is pattern B with an inverted speaker.
     if (auto inv = SpeakerAfter(q, c->lx, k + n, se);
-        before && inv && inv->pronoun == false && (inv->e >= se || !q.tok[inv->e].word))
+        before && inv && inv->pronoun == false &&
+        (inv->e >= se || q.tok[inv->e].text == "," || Terminal(q.tok[inv->e].text)))
       before.reset();
     subject_cue = before.has_value();
   }
@@ -186,18 +202,19 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     if (!ends) return false;
   }
   size_t first = std::min(sp->b, k);
-  if (first == sb || q.tok[first - 1].text != ",") return false;
+  size_t cut = ContentEndBefore(q, first, sb);
+  if (cut == 0) return false;
   Attribution a{k, k + static_cast<size_t>(n), *sp, std::nullopt};
   size_t end;
   a.channel = c->ChannelAfter(std::max(k + n, sp->e), se, &end);
-  size_t b = sb, e = first - 1;
+  size_t b = sb, e = cut;
   if (!TrimContent(*c, &b, &e)) return false;
   std::vector<Span> spans = {SpanOf(q, b, e)};
   // "If the law conflicts, Rubio said, Christians must ignore it.": the rest too.
   size_t last = std::max(k + static_cast<size_t>(n), sp->e);
   if (a.channel) last = std::max(last, end);
   size_t b2 = last, e2 = se;
-  if (b2 < se && q.tok[b2].text == "," && TrimContent(*c, &b2, &e2)) spans.push_back(SpanOf(q, b2, e2));
+  if (sp->b < k && b2 < se && q.tok[b2].text == "," && TrimContent(*c, &b2, &e2)) spans.push_back(SpanOf(q, b2, e2));
   Emit(c, std::move(spans), a, out);
   return true;
 }
