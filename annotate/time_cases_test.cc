@@ -98,6 +98,9 @@ TEST(TimeCases, Holidays) {
        "1998-12-24"},
       {"Shops closed on Good Friday.", "2000-04-30", "Good Friday", "DATE", "2000-04-21"},
       {"Parades are held on Memorial Day.", "2001-06-01", "Memorial Day", "DATE", "2001-05-28"},
+      {"Pilgrims prayed as Easter week began.", "2000-04-17", "Easter week", "DATE",
+       "2000-W16"},
+      {"Ads ran before Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03"},
   };
   for (const Case& c : cases) Check(c);
 }

@@ -433,6 +433,7 @@ std::optional<Match> Matcher::Holiday(size_t i) const {
     Match m{i + k, Sem{}};
     m.sem.holiday = &r;
     m.sem.cls = "holiday";
+    if (Is(m.end, "week") && !Hyphen(m.end + 1)) m.sem.gran = Gran::kWeek, ++m.end;
     if (Punct(m.end, ',') && Year(m.end + 1)) ++m.end;
     if (Year(m.end)) m.sem.year = Value(m.end++);
     return m;

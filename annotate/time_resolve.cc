@@ -230,13 +230,15 @@ std::string Resolver::Holiday(const Sem& s, const Date& a, int dir) {
     if (s.has_rel) dir = s.rel;
     bool strict = s.has_rel && s.rel != 0;  // "last Christmas" is never today
     if (s.has_rel && s.rel == 0) dir = 2;   // "this Christmas": this year's
-    if (dir < 0 && (diff > 0 || (strict && diff == 0))) y -= 1;
-    if (dir > 0 && dir != 2 && (diff < 0 || (strict && diff == 0))) y += 1;
+    int near = strict ? 0 : lex_.near();  // as for months: a cue moves only distant days
+    if (dir < 0 && (diff > near || (strict && diff == 0))) y -= 1;
+    if (dir > 0 && dir != 2 && (diff < -near || (strict && diff == 0))) y += 1;
     if (dir == 0 && diff > lex_.ahead()) y -= 1;
     if (dir == 0 && diff < -lex_.behind()) y += 1;
     d = in(y);
   }
   if (!d) return "";
+  if (s.gran == Gran::kWeek) return FormatWeek(*d);  // "Easter week"
   if (s.suffix.empty()) last_day_ = *d;
   return FormatDay(*d) + s.suffix;
 }
