@@ -55,6 +55,7 @@ bool IsUrlish(std::string_view s) {
 
 void ReadMetaTags(const HtmlDom& dom, std::string vals[7]) {
   const auto& keys = MetaKeys();
+  bool og_title = false;
   for (int i = 0; i < dom.size(); ++i) {
     Tag t = dom.node(i).tag;
     if (t == Tag::kLink) {
@@ -72,6 +73,8 @@ void ReadMetaTags(const HtmlDom& dom, std::string vals[7]) {
       auto it = keys.find(Lower(*k));
       if (it == keys.end()) continue;
       if (it->second == kAuthor && IsUrlish(*content)) continue;
+      // og:title over twitter:title (often a teaser sentence), whatever the order.
+      if (it->second == kTitle && it->first == "og:title" && !og_title) vals[kTitle].clear(), og_title = true;
       if (vals[it->second].empty()) vals[it->second] = Collapse(*content);
     }
   }

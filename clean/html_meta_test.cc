@@ -158,6 +158,15 @@ TEST(HtmlMetaTest, TitleCleanup) {
   EXPECT_EQ(ReadMeta(date, "").title.value_or(""), "Preparing a transition in Debusine");
   HtmlDom moji = HtmlDom::Parse("<h1>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide</h1>");
   EXPECT_EQ(ReadMeta(moji, "").title.value_or(""), "A DIY Investor\xE2\x80\x99s Guide");
+  HtmlDom tw = HtmlDom::Parse("<meta name='twitter:title' content='A long teaser sentence about the report.'>"
+                              "<meta property='og:title' content='Sector Update Fall 2025'><h1>M&amp;A Updates</h1>");
+  EXPECT_EQ(ReadMeta(tw, "").title.value_or(""), "Sector Update Fall 2025");
+  HtmlDom dom1 = HtmlDom::Parse("<title>Example! Mag | ExampleMag.com - The Five Best Headphones</title>");
+  EXPECT_EQ(ReadMeta(dom1, "").title.value_or(""), "The Five Best Headphones");
+  HtmlDom dom2 = HtmlDom::Parse("<title>A brief introduction to git \xE2\x80\xA2 Cory Writer</title><h1>Cory Writer</h1>");
+  EXPECT_EQ(ReadMeta(dom2, "").title.value_or(""), "A brief introduction to git");
+  HtmlDom trail = HtmlDom::Parse("<h1>Beginner Backpacking Checklist January 1, 2025</h1>");
+  EXPECT_EQ(ReadMeta(trail, "").title.value_or(""), "Beginner Backpacking Checklist");
   HtmlDom cafe = HtmlDom::Parse("<h1>Caf\xC3\xA9 society in Paris</h1>");
   EXPECT_EQ(ReadMeta(cafe, "").title.value_or(""), "Caf\xC3\xA9 society in Paris");
 }

@@ -122,7 +122,7 @@ std::string StripSiteName(std::string_view title, std::string_view site) {
   while (!t.empty() && t.back() == ' ') t.pop_back();
   std::string lsite(site);
   for (auto& c : lsite) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view sep : {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " : "}) {
+  for (std::string_view sep : {" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " : "}) {
     size_t p = t.rfind(sep);
     if (p == std::string::npos || p == 0) continue;
     std::string head = t.substr(0, p), tail = t.substr(p + sep.size());

@@ -2,6 +2,7 @@
 // <h1> headline when it agrees with the metadata title (og:title, JSON-LD
 // headline, <title>), else that metadata title; site names, taglines,
 // labels ("Blog:") and leading dates removed.
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <string>
@@ -155,6 +156,33 @@ std::string StripLead(std::string t, const std::string& site, const std::string&
     if (b == std::string_view::npos || b == 0) continue;
     if (CountWords(rest.substr(b)) >= 2 && (pre == domain || rest.substr(0, b) != " ")) return std::string(rest.substr(b));
   }
+  // "Site | Title": a first segment naming the site or domain.
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
+    size_t p = t.find(sep);
+    if (p == std::string::npos || p == 0) continue;
+    std::string first = Alnum(std::string_view(t).substr(0, p));
+    std::string d = Alnum(domain.substr(0, domain.rfind('.'))), s = Alnum(site);
+    if (first.size() >= 4 && (first == d || first == s) && CountWords(std::string_view(t).substr(p + sep.size())) >= 2)
+      return StripLead(t.substr(p + sep.size()), site, domain);
+  }
+  // A domain ("davidbau.com", "Site | Site.com - Title") among the first two
+  // segments: the site's name; the title follows it.
+  size_t seg_start = 0;
+  for (int seg = 0; seg < 2; ++seg) {
+    size_t end = t.find(' ', seg_start);
+    if (end == std::string::npos) break;
+    std::string tok = t.substr(seg_start, end - seg_start);
+    size_t dot = tok.rfind('.');
+    bool domain_like = dot != std::string::npos && dot > 0 && tok.size() - dot >= 3 && tok.size() - dot <= 4;
+    for (size_t k = dot + 1; domain_like && k < tok.size(); ++k)
+      domain_like = std::islower(static_cast<unsigned char>(tok[k]));
+    size_t b = t.find_first_not_of(" |:-\xE2\x80\x93\x94\xC2\xBB", end);
+    if (domain_like && b != std::string::npos && CountWords(std::string_view(t).substr(b)) >= 2) return t.substr(b);
+    size_t next = std::string::npos;
+    for (std::string_view sep : {" | ", " - "}) next = std::min(next, t.find(sep, seg_start));
+    if (next == std::string::npos) break;
+    seg_start = next + 3;
+  }
   // A date of three tokens at the start, then at least two words.
   size_t third = 0;
   for (int k = 0; k < 3 && third != std::string::npos; ++k) third = t.find(' ', third + (k > 0));
@@ -162,6 +190,13 @@ std::string StripLead(std::string t, const std::string& site, const std::string&
     std::string head = t.substr(0, third);
     if (std::isdigit(static_cast<unsigned char>(head.back())) && NormalizeDate(head)) return t.substr(third + 1);
   }
+  // ... or at the end ("Backpacking Checklist January 1, 2025").
+  size_t end_date = t.size();
+  for (int k = 0; k < 3 && end_date != std::string::npos && end_date > 0; ++k) end_date = t.rfind(' ', end_date - 1);
+  if (end_date != std::string::npos && end_date > 0 && t.size() - end_date <= 20 &&
+      std::isdigit(static_cast<unsigned char>(t.back())) && NormalizeDate(t.substr(end_date + 1)) &&
+      CountWords(std::string_view(t).substr(0, end_date)) >= 3)
+    return t.substr(0, end_date);
   return t;
 }
 
