@@ -151,6 +151,22 @@ bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
   return true;
 }
 
+// Whether the speaker phrase opens a subordinate clause: a relative pronoun
+// ("who", "which") or a sentence opened by "If"/"When"/"While"/"As"/"Although".
+bool SubordinateCue(const QuoteText& q, const SpeakerNP& sp, size_t sb) {
+  static const auto* openers = new std::unordered_set<std::string>{
+      "if", "when", "while", "as", "although", "though", "because", "since", "whether", "unless", "after", "before"};
+  if (sp.e > sp.b && (q.lower[sp.e - 1] == "who" || q.lower[sp.e - 1] == "which")) return true;
+  return sb < q.tok.size() && openers->count(q.lower[sb]) > 0 && sp.b <= sb + 1;
+}
+
+// The first comma outside quotes in [b, e), else e.
+size_t CommaAfter(const QuoteContext& c, size_t b, size_t e) {
+  for (size_t k = b + 1; k < e; ++k)
+    if (c.q.tok[k].text == "," && c.segment_of[k] < 0) return k;
+  return e;
+}
+
 // Patterns A and B for a verb cue at k.
 bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
@@ -181,7 +197,10 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     a.channel = c->ChannelAfter(after, se, &after);
     after = SkipDate(q, after, se);
     if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
-    size_t b = ContentStart(*c, after, se), e = ClauseEnd(*c, ContentStart(*c, after, se), se);
+    size_t b = ContentStart(*c, after, se), e = ClauseEnd(*c, b, se);
+    // "Voters who want a continuation …, most support Clinton": a cue inside
+    // a relative or adverbial clause reports only up to that clause's comma.
+    if (SubordinateCue(q, *before, sb)) e = std::min(e, CommaAfter(*c, b, e));
     bool question = q.tok[se - 1].text == "?";
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != ",";
     if (!question && runs_on && TrimContent(*c, &b, &e)) {
