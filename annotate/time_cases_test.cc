@@ -144,5 +144,11 @@ TEST(TimeCases, YearAgoKeepsAQuarterOnlyNearIt) {
   Check({far.c_str(), "1989-11-02", "a year ago", "DATE", "1988"});
 }
 
+TEST(TimeCases, ThePastYearIsTheYearBefore) {
+  Check({"Hate groups grew over the past year.", "1998-03-03", "the past year", "DATE", "1997"});
+  Check({"Sales in the past two months rose.", "2025-04-22", "the past two months", "DURATION",
+         "P2M"});
+}
+
 }  // namespace
 }  // namespace dateline

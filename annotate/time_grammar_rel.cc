@@ -176,6 +176,11 @@ std::optional<Match> Matcher::Relative(size_t i) const {
   if (g == Gran::kTime) return std::nullopt;
   if (the) {
     // "the past year" is a duration; "the next day" moves from the last date.
+    if ((relw == "past" || relw == "last") && g == Gran::kYear) {
+      // "the past year": TimeBank reads the calendar year before the anchor.
+      s.relative = true, s.gran = g, s.shift = -1, s.cls = "relative";
+      return Match{k + 1, s};
+    }
     if (relw == "past" || relw == "last") {
       Match m{k + 1, Sem{}};
       m.sem.type = "DURATION";
