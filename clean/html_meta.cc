@@ -53,6 +53,26 @@ bool IsUrlish(std::string_view s) {
          s.find('/') != std::string_view::npos;
 }
 
+// "Roy, Aniruddha" (citation_author's "Last, First") -> "Aniruddha Roy".
+std::string FirstLast(const std::string& s) {
+  size_t c = s.find(", ");
+  if (c == std::string::npos || s.find(',', c + 1) != std::string::npos || c == 0 || c + 2 >= s.size()) return s;
+  return s.substr(c + 2) + " " + s.substr(0, c);
+}
+
+// Scholarly pages list every author in its own citation_author(s) tag.
+void ReadCitationAuthors(const HtmlDom& dom, std::vector<std::string>* out) {
+  for (int i = dom.Find(Tag::kMeta); i >= 0; i = dom.Find(Tag::kMeta, i + 1)) {
+    const std::string* name = dom.Attribute(i, "name");
+    const std::string* content = dom.Attribute(i, "content");
+    if (!name || !content || content->empty()) continue;
+    std::string k = Lower(*name);
+    if (k != "citation_author" && k != "citation_authors") continue;
+    std::string v = FirstLast(Collapse(*content));
+    if (std::find(out->begin(), out->end(), v) == out->end()) out->push_back(v);
+  }
+}
+
 void ReadMetaTags(const HtmlDom& dom, std::string vals[7]) {
   const auto& keys = MetaKeys();
   bool og_title = false;
@@ -209,6 +229,13 @@ PageMeta ReadMeta(const HtmlDom& dom, std::string_view page_url) {
   for (const auto& a : ld.authors)
     if (!IsUrlish(a))
       for (auto& n : SplitAuthors(a)) names.push_back(n);
+  if (names.empty()) {
+    std::vector<std::string> cited;
+    ReadCitationAuthors(dom, &cited);
+    if (cited.size() > 1)
+      for (const auto& a : cited)
+        for (auto& n : SplitAuthors(a)) names.push_back(n);
+  }
   for (const std::string* s : {&vals[kAuthor], &cues.item_author}) {
     if (!names.empty()) break;
     names = SplitAuthors(*s);

@@ -171,6 +171,13 @@ TEST(HtmlMetaTest, TitleCleanup) {
   EXPECT_EQ(ReadMeta(cafe, "").title.value_or(""), "Caf\xC3\xA9 society in Paris");
 }
 
+TEST(HtmlMetaTest, EveryCitationAuthor) {
+  HtmlDom dom = HtmlDom::Parse(
+      "<meta name='citation_author' content='Roy, Aniruddha'><meta name='citation_author_institution' "
+      "content='Some University'><meta name='citation_author' content='Jyoti Patel'>");
+  EXPECT_EQ(ReadMeta(dom, "").authors, (std::vector<std::string>{"Aniruddha Roy", "Jyoti Patel"}));
+}
+
 TEST(HtmlMetaTest, ProseStartingWithByIsNotAByline) {
   HtmlDom dom = HtmlDom::Parse(
       "<body><h1>A headline here</h1><p>By following the tips below, you stay safe.</p></body>");
