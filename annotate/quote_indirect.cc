@@ -238,13 +238,61 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   return true;
 }
 
+// D: "Asked whether Clinton has the integrity …, 75 percent said …" — a
+// question put to someone not named; the question runs to the comma and
+// has no speaker.
+bool TryAsked(QuoteContext* c, size_t k, std::vector<Quote>* out) {
+  const QuoteText& q = c->q;
+  if (q.lower[k] != "asked" || k + 1 >= q.tok.size()) return false;
+  size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
+  const std::string& prev = k > sb ? q.lower[k - 1] : "";
+  if (!(k == sb || prev == "when" || prev == "after" || prev == "once" || prev == "if" || prev == "being"))
+    return false;
+  size_t b = k + 1;
+  if (q.lower[b] == "about") ++b;
+  size_t e = CommaAfter(*c, b, se);
+  if (e >= se || !TrimContent(*c, &b, &e)) return false;
+  Attribution a{k, k + 1, SpeakerNP{}, std::nullopt, false};
+  Emit(c, {SpanOf(q, b, e)}, a, out);
+  return true;
+}
+
+constexpr size_t kMaxHeadline = 40;  // tokens of a headline paragraph
+constexpr size_t kMaxLabel = 6;      // tokens before a headline colon
+
+// E: a headline "Graham: Trump's Hateful Rhetoric Destroying GOP's Chance" —
+// a short paragraph that opens with a name and a colon. Labels ("WATCH:",
+// "UPDATE:") are not speakers.
+void TryHeadlines(QuoteContext* c, std::vector<Quote>* out) {
+  static const auto* labels = new std::unordered_set<std::string>{
+      "watch", "update", "updated", "related", "note", "photo", "photos", "video", "breaking", "exclusive",
+      "opinion", "analysis", "listen", "read", "see", "editor", "editors", "credit",
+      "correction", "advertisement", "share", "q", "a", "live"};
+  const QuoteText& q = c->q;
+  for (const auto& [pb, pe] : q.paras) {
+    if (pe - pb > kMaxHeadline || pe - pb < 4) continue;
+    size_t colon = pb;
+    while (colon < pe && colon < pb + kMaxLabel + 1 && q.tok[colon].text != ":") ++colon;
+    if (colon >= pe || q.tok[colon].text != ":" || colon == pb || c->used[colon]) continue;
+    if (labels->count(q.lower[colon - 1]) || c->segment_of[colon + 1 < pe ? colon + 1 : colon] >= 0) continue;
+    auto sp = SpeakerAfter(q, c->lx, pb, colon);
+    if (!sp || sp->e != colon || sp->pronoun) continue;
+    size_t b = colon + 1, e = pe;
+    if (!TrimContent(*c, &b, &e)) continue;
+    Attribution a{colon, colon + 1, *sp, std::nullopt};
+    Emit(c, {SpanOf(q, b, e)}, a, out);
+  }
+}
+
 }  // namespace
 
 void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
+  TryHeadlines(c, out);
   CueClass cls;
   for (size_t k = 0; k < q.tok.size(); ++k) {
     if (c->used[k] || c->segment_of[k] >= 0) continue;
+    if (TryAsked(c, k, out)) continue;
     int n = c->CueAt(k, &cls);
     if (n == 0) continue;
     bool ok = cls == CueClass::kPrep ? TryPrep(c, k, n, out) : TryVerb(c, k, n, cls, out);

@@ -185,7 +185,12 @@ ResolvedSpeaker SpeakerResolver::ResolveName(const SpeakerNP& np) const {
   return r;
 }
 
-ResolvedSpeaker SpeakerResolver::ResolveRole(const SpeakerNP& np) const {
+ResolvedSpeaker SpeakerResolver::ResolveRole(const SpeakerNP& phrase) const {
+  SpeakerNP np = phrase;
+  // "voters who": the antecedent names the speaker.
+  while (np.e > np.b + 1 && (q_.lower[np.e - 1] == "who" || q_.lower[np.e - 1] == "which" ||
+                             q_.tok[np.e - 1].text == ","))
+    --np.e;
   const std::string& head = q_.lower[np.e - 1];
   int64_t at = q_.tok[np.b].span.begin;
   bool definite = q_.lower[np.b] == "the" || np.name_b < np.name_e;

@@ -15,7 +15,8 @@ const std::unordered_set<std::string>& Skippable() {
       "are",     "then",     "again",    "recently", "further", "once",  "reportedly", "publicly",
       "earlier", "would",    "will",     "did",    "does",    "do",     "previously", "repeatedly",
       "first",   "initially", "just",    "still",  "now",     "already", "separately", "privately",
-      "openly",  "immediately", "subsequently", "similarly", "likewise", "quickly", "simply", "has"};
+      "openly",  "immediately", "subsequently", "similarly", "likewise", "quickly", "simply", "has",
+      "however"};
   return *s;
 }
 

@@ -114,6 +114,43 @@ TEST(QuoteExtractorTest, IndirectSpeech) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(QuoteExtractorTest, AttributionForms) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  const std::vector<Case> cases = {
+      {"clause subject without a name",
+       "Twenty-four percent said they were more likely to vote for him.",
+       {{"they were more likely to vote for him", "indirect", "Twenty-four percent", ""}}},
+      {"adverb between subject and cue",
+       "Carter however said he would welcome China's participation.",
+       {{"he would welcome China's participation", "indirect", "Carter", ""}}},
+      {"content closed by a quote mark",
+       "Intro.\nHis strategy may be \"strategic,\" said Jeffery Hemsley, a professor.",
+       {{"His strategy may be \"strategic,\"", "indirect", "Jeffery Hemsley", ""}}},
+      {"that after a prepositional phrase",
+       "Sanders said on ABC's \"This Week\" that he would take a look.",
+       {{"that he would take a look", "indirect", "Sanders", ""}}},
+      {"second verb ends the content",
+       "Clinton criticized the plan for weeks and promised to repeal it.",
+       {{"the plan for weeks", "indirect", "Clinton", ""}, {"to repeal it", "indirect", "Clinton", ""}}},
+      {"relative clause ends at its comma",
+       "Voters who want a continuation of the policies, most of them young, back Clinton.",
+       {{"a continuation of the policies", "indirect", "Voters", ""}}},
+      {"question put to no one named",
+       "Asked whether the plan would work, most voters said no.",
+       {{"whether the plan would work", "indirect", "", ""}}},
+      {"headline with a colon",
+       "Graham: Trump Rhetoric Destroying GOP Chances\nText follows here.",
+       {{"Trump Rhetoric Destroying GOP Chances", "indirect", "Graham", ""}}},
+      {"dash byline",
+       "Intro.\n\u201cWe can build a wall around him.\u201d \u2015 Steve Quinlan",
+       {{"\u201cWe can build a wall around him.\u201d", "direct", "Steve Quinlan", ""}}},
+      {"follow-on after an attribution sentence",
+       "Intro.\n\u201cWhy not?\u201d Sanders replied. \u201cThe answer is yes.\u201d",
+       {{"\u201cWhy not?\u201d | \u201cThe answer is yes.\u201d", "direct", "Sanders", ""}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(QuoteExtractorTest, SpeakersResolveToEarlierPeople) {
   ASSERT_TRUE(quotes_test::ExtractorLoaded());
   const std::vector<Case> cases = {
