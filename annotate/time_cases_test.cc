@@ -150,5 +150,11 @@ TEST(TimeCases, ThePastYearIsTheYearBefore) {
          "P2M"});
 }
 
+TEST(TimeCases, TheBeforeDecadesAndCenturies) {
+  Check({"Numbers dropped through the 1990s.", "1998-03-03", "the 1990s", "DATE", "199"});
+  EXPECT_TRUE(Tagged("One of the events of the 20th century.", "1989-11-01", "the 20th century"));
+  EXPECT_TRUE(Tagged("It passed the 1990 budget.", "1989-11-01", "1990"));
+}
+
 }  // namespace
 }  // namespace dateline

@@ -465,6 +465,13 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
     std::optional<Match> c = BestAt(m, k);
     take(c, c && (c->sem.type == "DURATION" || c->sem.cls == "ago"));
   }
+  if (m.Is(i, "the") && !best) {  // "the 1990s", "the 20th century": TimeBank keeps "the"
+    std::optional<Match> c = BestAt(m, i + 1);
+    bool decade = c && c->sem.type == "DATE" && c->sem.year == 0 && c->sem.month == 0 &&
+                  (c->sem.literal.size() == 2 || c->sem.literal.size() == 3) &&
+                  c->sem.literal[0] >= '0' && c->sem.literal[0] <= '9';
+    take(c, decade);
+  }
   if (m.Is(i, "more") && m.Is(i + 1, "recently")) take(Match{i + 2, Sem{}}, true), best->sem.literal = "PAST_REF";
   return best;
 }

@@ -37,7 +37,7 @@ TEST(TimeTagger, WrittenDates) {
       {"Posted 2025-04-21 by staff.", "2025-04-22", "2025-04-21", "DATE", "2025-04-21"},
       {"Filed 10/30/89 in court.", "1989-11-01", "10/30/89", "DATE", "1989-10-30"},
       {"Prices fell in 1990.", "1998-01-08", "1990", "DATE", "1990"},
-      {"Growth slowed in the 1990s.", "2000-01-01", "1990s", "DATE", "199"},
+      {"Growth slowed in the 1990s.", "2000-01-01", "the 1990s", "DATE", "199"},
       {"Talks are set for April 17-18.", "2025-04-08", "April 17-18", "DATE", "2025-04-17"},
       {"He arrived in the winter of nineteen ninety-four.", "1998-02-01",
        "the winter of nineteen ninety-four", "DATE", "1994-WI"},
