@@ -63,6 +63,7 @@ int QuoteContext::CueAt(size_t k, CueClass* cls) const {
     bool title_case = e < q.tok.size() && q.tok[e].cap && !q.tok[e].para_start && k > 0 && !q.tok[k].para_start;
     if (!title_case) return 0;
   }
+  if (*cls == CueClass::kNoun) return q.tok[k].cap ? 0 : n;
   if (k > 0 && (q.tok[k - 1].text == "'s" || q.tok[k - 1].text == "\u2019s")) return 0;
   if (n == 1 && e < q.tok.size() && *cls != CueClass::kPrep) {
     const std::string& next = q.lower[e];

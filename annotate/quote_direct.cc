@@ -29,7 +29,7 @@ bool IsFullQuote(const QuoteContext& c, const QuoteSegment& s) {
   if (s.closed && s.last + 1 < q.tok.size() && !q.tok[s.last + 1].para_start && q.tok[s.last - 1].word &&
       q.tok[s.last + 1].word && !q.tok[s.last + 1].cap) {
     CueClass cls;
-    if (c.lx.MatchCue(q.lower, s.last + 1, &cls) == 0 && c.lx.PronounKind(q.lower[s.last + 1]).empty())
+    if ((c.lx.MatchCue(q.lower, s.last + 1, &cls) == 0 || cls == CueClass::kNoun) && c.lx.PronounKind(q.lower[s.last + 1]).empty())
       return false;
   }
   if (q.tok[s.open].para_start) return f.cap || !f.word;
@@ -107,7 +107,7 @@ std::optional<Attribution> FindAfter(const QuoteContext& c, size_t b, size_t e) 
   for (size_t k = b; k < e && k < b + kTailWindow; ++k) {
     if (c.segment_of[k] >= 0) break;
     int n = c.CueAt(k, &cls);
-    if (n == 0 || cls == CueClass::kBelief) continue;
+    if (n == 0 || cls == CueClass::kBelief || cls == CueClass::kNoun) continue;
     std::optional<SpeakerNP> sp = TailSpeaker(c, b, e, k, n, cls);
     if (!sp) continue;
     Attribution a{k, k + n, *sp, std::nullopt};
@@ -125,7 +125,7 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
     size_t i = k - 1;
     if (c.segment_of[i] >= 0) break;
     int n = c.CueAt(i, &cls);
-    if (n == 0 || cls == CueClass::kBelief || i + n > e) continue;
+    if (n == 0 || cls == CueClass::kBelief || cls == CueClass::kNoun || i + n > e) continue;
     std::optional<SpeakerNP> sp;
     if (cls == CueClass::kPrep) {
       sp = SpeakerAfter(c.q, c.lx, i + n, e);

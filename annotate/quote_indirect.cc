@@ -167,6 +167,10 @@ size_t CommaAfter(const QuoteContext& c, size_t b, size_t e) {
   return e;
 }
 
+bool IsOwner(const std::string& l) { return l == "his" || l == "her" || l == "their" || l == "its"; }
+
+bool IsApostropheS(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
+
 // Patterns A and B for a verb cue at k.
 bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
@@ -257,6 +261,51 @@ bool TryAsked(QuoteContext* c, size_t k, std::vector<Quote>* out) {
   return true;
 }
 
+// F: a noun cue with its holder and content: "Trump's assertion that …",
+// "his criticism of the plan", "attacks on Mr. Clinton". The holder is the
+// possessive before the noun (a few adjectives may sit between); content
+// after "that" keeps it, after a preposition starts past it, and stops at a
+// comma.
+bool TryNoun(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
+  static const auto* preps = new std::unordered_set<std::string>{"of", "about", "on", "for", "to", "against"};
+  const QuoteText& q = c->q;
+  size_t se = c->SentenceEnd(k), sb = c->SentenceBegin(k);
+  size_t after = k + n;
+  if (after + 1 >= se) return false;
+  size_t b;
+  if (q.lower[after] == "that") {
+    b = after;
+  } else if (preps->count(q.lower[after])) {
+    b = after + 1;
+  } else {
+    return false;
+  }
+  size_t e = std::min(ClauseEnd(*c, b, se), CommaAfter(*c, b, se));
+  if (!TrimContent(*c, &b, &e)) return false;
+  // The holder: "his", "Trump's", "Mr. Trump's continual".
+  size_t j = k;
+  for (int adj = 0; adj < 2 && j > sb && !q.tok[j - 1].cap && q.tok[j - 1].word && !IsOwner(q.lower[j - 1]) &&
+                    q.lower[j - 1] != "the" && q.lower[j - 1] != "a" && q.lower[j - 1] != "an";
+       ++adj)
+    --j;
+  Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false};
+  if (j > sb && IsOwner(q.lower[j - 1])) {
+    a.speaker.b = j - 1;
+    a.speaker.e = j;
+    a.speaker.pronoun = true;
+    a.speaker.name_b = a.speaker.name_e = j;
+    a.has_speaker = true;
+  } else if (j > sb + 1 && IsApostropheS(q.tok[j - 1].text)) {
+    if (auto sp = SpeakerBefore(q, c->lx, j - 1, sb); sp && !sp->pronoun) {
+      a.speaker = *sp;
+      a.speaker.e = j;
+      a.has_speaker = true;
+    }
+  }
+  Emit(c, {SpanOf(q, b, e)}, a, out);
+  return true;
+}
+
 constexpr size_t kMaxHeadline = 40;  // tokens of a headline paragraph
 constexpr size_t kMaxLabel = 6;      // tokens before a headline colon
 
@@ -295,7 +344,9 @@ void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out) {
     if (TryAsked(c, k, out)) continue;
     int n = c->CueAt(k, &cls);
     if (n == 0) continue;
-    bool ok = cls == CueClass::kPrep ? TryPrep(c, k, n, out) : TryVerb(c, k, n, cls, out);
+    bool ok = cls == CueClass::kPrep   ? TryPrep(c, k, n, out)
+              : cls == CueClass::kNoun ? TryNoun(c, k, n, out)
+                                       : TryVerb(c, k, n, cls, out);
     if (ok) k += n - 1;
   }
 }

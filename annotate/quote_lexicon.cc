@@ -45,6 +45,7 @@ bool Join(const std::vector<std::string>& lower, size_t i, int n, std::string* o
 CueClass ParseClass(std::string_view c) {
   if (c == "belief") return CueClass::kBelief;
   if (c == "prep") return CueClass::kPrep;
+  if (c == "noun") return CueClass::kNoun;
   return CueClass::kSpeech;
 }
 

@@ -17,7 +17,7 @@
 
 namespace dateline::quotes {
 
-enum class CueClass { kNone, kSpeech, kBelief, kPrep };
+enum class CueClass { kNone, kSpeech, kBelief, kPrep, kNoun };
 
 class QuoteLexicon {
  public:

@@ -167,7 +167,7 @@ std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& l
       continue;
     }
     if (!(t.word || IsPossessive(t.text) || t.text == "-")) break;
-    if (ClauseWord(q.lower[k - 1]) || lx.MatchCue(q.lower, k - 1, &cls) > 0) break;
+    if (ClauseWord(q.lower[k - 1]) || (lx.MatchCue(q.lower, k - 1, &cls) > 0 && cls != CueClass::kNoun)) break;
     --k;
   }
   if (k == j || !Headword(q, j - 1)) return std::nullopt;
