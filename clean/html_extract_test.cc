@@ -87,6 +87,16 @@ TEST(HtmlExtractTest, ArticleInSectionsIsKeptWhole) {
   EXPECT_EQ(x.text.find("Most popular"), std::string::npos) << x.text;
 }
 
+TEST(HtmlExtractTest, StateFlagClassesAreNotBoilerplate) {
+  std::string html = Page("<article class='blog-item has-comments no-sidebar'>" + Para(kLong1) + Para(kLong2) +
+                          Para(kLong3) + "</article>");
+  HtmlDom dom = HtmlDom::Parse(html);
+  Extraction x = ExtractArticle(dom, Rules());
+  EXPECT_EQ(x.text, std::string(kLong1) + "\n" + kLong2 + "\n" + kLong3);
+  EXPECT_TRUE(Rules().IsStrongNegative("comment-list"));
+  EXPECT_FALSE(Rules().IsStrongNegative("post has-comments"));
+}
+
 TEST(HtmlExtractTest, CleanerFlagsNonArticles) {
   Cleaner cleaner;
   RawPage listing;

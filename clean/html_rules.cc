@@ -41,6 +41,27 @@ bool HasSubstring(std::string_view s, const std::vector<std::string>& subs) {
   return false;
 }
 
+// Class tokens that describe a state of the page or block rather than what it
+// is ("has-comments", "no-sidebar", "with-related") do not name boilerplate.
+std::string WithoutStateFlags(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t e = s.find(' ', i);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view tok = s.substr(i, e - i);
+    bool flag = false;
+    for (std::string_view pre : {"has-", "has_", "no-", "no_", "with-", "enable-", "disable-"})
+      flag = flag || tok.substr(0, pre.size()) == pre;
+    if (!flag && !tok.empty()) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(tok);
+    }
+    i = e + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<HtmlRules> HtmlRules::Load(const std::string& data_dir) {
@@ -66,7 +87,8 @@ const HtmlRules& HtmlRules::Default() {
 }
 
 bool HtmlRules::IsNegative(std::string_view s) const {
-  return !s.empty() && (HasSubstring(s, negative_substrings) || HasToken(s, negative_tokens));
+  std::string c = WithoutStateFlags(s);
+  return !c.empty() && (HasSubstring(c, negative_substrings) || HasToken(c, negative_tokens));
 }
 
 bool HtmlRules::IsPositive(std::string_view s) const {
@@ -74,7 +96,8 @@ bool HtmlRules::IsPositive(std::string_view s) const {
 }
 
 bool HtmlRules::IsStrongNegative(std::string_view s) const {
-  return !s.empty() && HasSubstring(s, strong_negative_substrings);
+  std::string c = WithoutStateFlags(s);
+  return !c.empty() && HasSubstring(c, strong_negative_substrings);
 }
 
 int HtmlRules::ClassWeight(std::string_view s) const {
