@@ -156,5 +156,11 @@ TEST(TimeCases, TheBeforeDecadesAndCenturies) {
   EXPECT_TRUE(Tagged("It passed the 1990 budget.", "1989-11-01", "1990"));
 }
 
+TEST(TimeCases, PossessiveWeekdaysArePast) {
+  // 2000-01-07 is a Friday; "would" alone would point forward.
+  Check({"They would look for ways around Wednesday's ruling.", "2000-01-07", "Wednesday",
+         "DATE", "2000-01-05"});
+}
+
 }  // namespace
 }  // namespace dateline
