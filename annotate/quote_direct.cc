@@ -107,7 +107,7 @@ std::optional<Attribution> FindAfter(const QuoteContext& c, size_t b, size_t e) 
   for (size_t k = b; k < e && k < b + kTailWindow; ++k) {
     if (c.segment_of[k] >= 0) break;
     int n = c.CueAt(k, &cls);
-    if (n == 0 || cls == CueClass::kBelief || cls == CueClass::kNoun) continue;
+    if (n == 0 || cls == CueClass::kBelief || cls == CueClass::kNoun || cls == CueClass::kRaise) continue;
     std::optional<SpeakerNP> sp = TailSpeaker(c, b, e, k, n, cls);
     if (!sp) continue;
     Attribution a{k, k + n, *sp, std::nullopt};
@@ -125,7 +125,8 @@ std::optional<Attribution> FindBefore(const QuoteContext& c, size_t b, size_t e)
     size_t i = k - 1;
     if (c.segment_of[i] >= 0) break;
     int n = c.CueAt(i, &cls);
-    if (n == 0 || cls == CueClass::kBelief || cls == CueClass::kNoun || i + n > e) continue;
+    if (n == 0 || cls == CueClass::kBelief || cls == CueClass::kNoun || cls == CueClass::kRaise || i + n > e)
+      continue;
     std::optional<SpeakerNP> sp;
     if (cls == CueClass::kPrep) {
       sp = SpeakerAfter(c.q, c.lx, i + n, e);

@@ -171,10 +171,28 @@ bool IsOwner(const std::string& l) { return l == "his" || l == "her" || l == "th
 
 bool IsApostropheS(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
 
+// G: "Mrs. Clinton and Mr. Sanders appeared to be locked in a close race" —
+// a raising verb: the subject and the rest of the clause are the content
+// (two spans around the cue); there is no source.
+bool TryRaise(QuoteContext* c, size_t k, int n, size_t sb, size_t se, std::vector<Quote>* out) {
+  const QuoteText& q = c->q;
+  auto subj = ClauseSubject(q, c->lx, k, sb);
+  size_t b = k + n;
+  if (!subj || b >= se) return false;
+  size_t e = ClauseEnd(*c, b, se);
+  if (SubordinateCue(q, *subj, sb)) e = std::min(e, CommaAfter(*c, b, e));
+  size_t sb2 = subj->b, se2 = subj->e;
+  if (!TrimContent(*c, &b, &e) || c->used[sb2]) return false;
+  Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false};
+  Emit(c, {SpanOf(q, sb2, se2), SpanOf(q, b, e)}, a, out);
+  return true;
+}
+
 // Patterns A and B for a verb cue at k.
 bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
   size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
+  if (cls == CueClass::kRaise) return TryRaise(c, k, n, sb, se, out);
   auto before = SpeakerBefore(q, c->lx, k, sb);
   // "Nicole Hargrove, a 14-year Carrier worker, said …", "… and said …":
   // the subject of the sentence.

@@ -46,6 +46,7 @@ CueClass ParseClass(std::string_view c) {
   if (c == "belief") return CueClass::kBelief;
   if (c == "prep") return CueClass::kPrep;
   if (c == "noun") return CueClass::kNoun;
+  if (c == "raise") return CueClass::kRaise;
   return CueClass::kSpeech;
 }
 

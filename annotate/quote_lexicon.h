@@ -17,7 +17,7 @@
 
 namespace dateline::quotes {
 
-enum class CueClass { kNone, kSpeech, kBelief, kPrep, kNoun };
+enum class CueClass { kNone, kSpeech, kBelief, kPrep, kNoun, kRaise };
 
 class QuoteLexicon {
  public:
