@@ -55,6 +55,7 @@ bool SetOption(StoryOptions* o, const std::string& kv) {
   std::map<std::string, size_t*> z = {{"max_doc_terms", &o->max_doc_terms},
                                       {"max_story_terms", &o->max_story_terms},
                                       {"query_terms", &o->query_terms},
+                                      {"max_candidates", &o->max_candidates},
                                       {"max_active_stories", &o->max_active_stories}};
   if (d.count(k)) *d[k] = v;
   else if (z.count(k)) *z[k] = static_cast<size_t>(v);

@@ -184,8 +184,11 @@ void ReadJsonl(const std::string& input, ByteSource* src, const ReadOptions& opt
     } else if (auto h = str("html")) {
       p.format = "html";
       p.content = utf8::IsValid(*h) ? std::move(*h) : utf8::Repair(*h);
+    } else if (auto d = str("dump")) {
+      p.format = "dump";
+      p.content = utf8::IsValid(*d) ? std::move(*d) : utf8::Repair(*d);
     } else {
-      reject(where, "no \"text\" or \"html\" field");
+      reject(where, "no \"text\", \"html\" or \"dump\" field");
       continue;
     }
     if (Trim(p.content).empty()) {

@@ -1,4 +1,6 @@
 // Corpus-level step after ingest: results that depend on all documents.
+#include <map>
+
 #include "annotate/entity_linker.h"
 #include "annotate/quote_groups.h"
 #include "pipeline/pipeline.h"
@@ -6,31 +8,65 @@
 #include "stories/timeline.h"
 
 namespace dateline {
-// Every corpus-level result is rebuilt from one pass over the stored documents:
-// story and storyline summaries (stories/), cross-document entities
-// (annotate/entity_linker.h), quote groups (annotate/quote_groups.h) and the
-// sourced timeline (stories/timeline.h), each replaced whole.
+namespace {
+
+// What the summaries and the entity linker read of a document: no text and
+// no annotations but its entities, so that the whole corpus fits in memory.
+Document Slim(const Document& d) {
+  Document s;
+  s.id = d.id;
+  s.url = d.url;
+  s.outlet = d.outlet;
+  s.title = d.title;
+  s.published = d.published;
+  s.duplicate_of = d.duplicate_of;
+  s.story = d.story;
+  s.storyline = d.storyline;
+  s.entities = d.entities;
+  return s;
+}
+
+}  // namespace
+
+// Every corpus-level result is rebuilt from one pass over the stored documents,
+// read one storyline at a time: the sourced timeline (stories/timeline.h) and
+// the quote groups (annotate/quote_groups.h) of a storyline are built from its
+// full documents, which are then dropped; story and storyline summaries
+// (stories/) and cross-document entities (annotate/entity_linker.h) are built
+// from slim copies. Each result is replaced whole.
 Status Pipeline::UpdateCorpus(Store* store) {
-  std::vector<Document> docs;
-  Status st = store->ForEachDocument([&](Document&& d) {
-    docs.push_back(std::move(d));
+  std::vector<Document> slim, line;
+  std::vector<std::pair<std::string, nlohmann::json>> timeline_rows, quote_rows;
+  std::map<std::string, int> timeline_ids, quote_ids;  // ids stay unique across storylines
+  auto finish_line = [&] {
+    for (TimelineEntry& e : BuildTimeline(line)) {
+      if (int n = timeline_ids[e.id]++) e.id += "-" + std::to_string(n + 1);
+      timeline_rows.emplace_back(e.id, TimelineEntryToJson(e));
+    }
+    for (QuoteGroup& g : GroupQuotes(line)) {
+      if (int n = quote_ids[g.id]++) g.id += "-" + std::to_string(n + 1);
+      quote_rows.emplace_back(g.id, QuoteGroupToJson(g));
+    }
+    line.clear();
+  };
+  Status st = store->ForEachDocumentByStoryline([&](Document&& d) {
+    if (!line.empty() && line.back().storyline != d.storyline) finish_line();
+    slim.push_back(Slim(d));
+    line.push_back(std::move(d));
     return true;
   });
   if (!st.ok()) return st;
+  finish_line();
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> storylines;
-  Summarize(docs, &stories, &storylines);
+  Summarize(slim, &stories, &storylines);
   st = store->ReplaceStories(stories, storylines);
   if (!st.ok()) return st;
-  st = store->ReplaceRecords("entities", EntityRecords(docs));
+  st = store->ReplaceRecords("entities", EntityRecords(slim));
   if (!st.ok()) return st;
-  std::vector<std::pair<std::string, nlohmann::json>> rows;
-  for (const TimelineEntry& e : BuildTimeline(docs)) rows.emplace_back(e.id, TimelineEntryToJson(e));
-  st = store->ReplaceRecords("timeline", rows);
+  st = store->ReplaceRecords("timeline", timeline_rows);
   if (!st.ok()) return st;
-  rows.clear();
-  for (const QuoteGroup& g : GroupQuotes(docs)) rows.emplace_back(g.id, QuoteGroupToJson(g));
-  return store->ReplaceRecords("quotes", rows);
+  return store->ReplaceRecords("quotes", quote_rows);
 }
 
 }  // namespace dateline

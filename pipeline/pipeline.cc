@@ -129,15 +129,17 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     return true;
   });
 
+  // Three stages overlap: this thread reads the next batch and cleans and
+  // annotates it on the worker threads while the commit thread assigns the
+  // previous batch to duplicates and stories and writes it to the store, in
+  // input order (dedupe and stories are online and sequential).
   std::vector<RawPage> batch;
   std::vector<StoredReject> rejects;
   uint64_t done_bytes = 0, total_bytes = 0;
   int64_t pages_read = 0;
-  auto flush = [&] {
-    TemplateStats delta;
-    for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
-    std::vector<Document> docs;
-    ProcessBatch(batch, &docs);
+  std::thread committer;
+  auto commit = [&](std::vector<Document> docs, std::vector<std::string> inputs_of,
+                    std::vector<StoredReject> batch_rejects, std::vector<TemplateCount> deltas) {
     for (Document& d : docs) {
       d.duplicate_of = dups.Add(d.id, d.text);
       if (d.duplicate_of) ++stats.duplicates;
@@ -145,18 +147,28 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
       d.story = a.story;
       d.storyline = a.storyline;
     }
-    std::vector<TemplateCount> deltas;
-    for (const auto& r : delta.Export()) deltas.push_back({r.site, r.line_hash, r.pages});
     int inserted = 0;
-    Status st = store->CommitBatch(docs, rejects, deltas, &inserted);
+    Status st = store->CommitBatch(docs, batch_rejects, deltas, &inserted);
     if (!st.ok()) {
-      for (const RawPage& p : batch) {
-        Reject r{p.input, "not stored: " + st.message()};
+      for (const std::string& input : inputs_of) {
+        Reject r{input, "not stored: " + st.message()};
         on_reject(r);
         ++stats.rejects;
       }
     }
     stats.stored += inserted;
+  };
+  auto flush = [&] {
+    TemplateStats delta;
+    for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
+    std::vector<Document> docs;
+    ProcessBatch(batch, &docs);
+    std::vector<TemplateCount> deltas;
+    for (const auto& r : delta.Export()) deltas.push_back({r.site, r.line_hash, r.pages});
+    std::vector<std::string> inputs_of;
+    for (const RawPage& p : batch) inputs_of.push_back(p.input);
+    if (committer.joinable()) committer.join();
+    committer = std::thread(commit, std::move(docs), std::move(inputs_of), std::move(rejects), std::move(deltas));
     batch.clear();
     rejects.clear();
     progress.Update(done_bytes, total_bytes, pages_read);
@@ -182,6 +194,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   };
   ReadStats rs = ReadInputs(inputs, options_.read, &sink);
   if (!batch.empty() || !rejects.empty()) flush();
+  if (committer.joinable()) committer.join();
   progress.Finish();
   stats.pages = rs.pages;
   stats.rejects += rs.rejects;

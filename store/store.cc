@@ -160,7 +160,16 @@ Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<S
 }
 
 Status Store::ForEachDocument(const std::function<bool(Document&&)>& fn) {
-  Stmt q(db_, "SELECT json, story, storyline, duplicate_of FROM documents ORDER BY seq");
+  return ScanDocuments("ORDER BY seq", fn);
+}
+
+Status Store::ForEachDocumentByStoryline(const std::function<bool(Document&&)>& fn) {
+  return ScanDocuments("ORDER BY storyline, seq", fn);
+}
+
+Status Store::ScanDocuments(const std::string& order, const std::function<bool(Document&&)>& fn) {
+  std::string sql = "SELECT json, story, storyline, duplicate_of FROM documents " + order;
+  Stmt q(db_, sql.c_str());
   while (q.Step() == SQLITE_ROW) {
     json j = json::parse(q.Text(0), nullptr, false);
     auto d = DocumentFromJson(j);

@@ -52,6 +52,9 @@ class Store {
 
   // Documents in ingest order. The callback may return false to stop.
   Status ForEachDocument(const std::function<bool(Document&&)>& fn);
+  // Documents grouped by storyline (ingest order within one), for corpus
+  // steps that need one storyline at a time in memory.
+  Status ForEachDocumentByStoryline(const std::function<bool(Document&&)>& fn);
   Result<Document> GetDocument(const std::string& id);
   int64_t CountDocuments();
   // Rewrites story/storyline/duplicate_of of stored documents.
@@ -76,6 +79,7 @@ class Store {
  private:
   Store() = default;
   Status Migrate();
+  Status ScanDocuments(const std::string& order, const std::function<bool(Document&&)>& fn);
   sqlite3* db_ = nullptr;
   int version_ = 0;
 };

@@ -18,6 +18,10 @@ struct StoryClusterer::Story {
   std::optional<int32_t> first_day, last_day;
   uint64_t updated = 0;  // clock_ at last change
   bool active = true;
+  // Cached channel norms of the IDF-weighted centroid, recomputed when the
+  // story changes or the IDF has moved on (norm_documents: df size then).
+  mutable double norm[stories::kChannels] = {0, 0, 0};
+  mutable int64_t norm_documents = -1;
 };
 
 namespace {
@@ -86,20 +90,27 @@ std::vector<Feature> StoryClusterer::Weigh(const DocFeatures& f) const {
 // vector and the story centroid's (IDF applied now, so centroids follow the
 // IDF as it is learned).
 double StoryClusterer::Similarity(const std::vector<Feature>& doc, const Story& s) const {
-  double dot[stories::kChannels] = {0, 0, 0}, norm[stories::kChannels] = {0, 0, 0};
-  size_t i = 0;
-  for (const Feature& t : s.terms) {
-    int c = stories::ChannelOf(t.key);
-    double w = t.weight * df_.Idf(t.key);
-    norm[c] += w * w;
-    while (i < doc.size() && doc[i].key < t.key) ++i;
-    if (i < doc.size() && doc[i].key == t.key) dot[c] += w * doc[i].weight;
+  int64_t n = df_.documents();
+  if (s.norm_documents < 0 || n > s.norm_documents + s.norm_documents / 32 + 2) {
+    double norm[stories::kChannels] = {0, 0, 0};
+    for (const Feature& t : s.terms) {
+      double w = t.weight * df_.Idf(t.key);
+      norm[stories::ChannelOf(t.key)] += w * w;
+    }
+    for (int c = 0; c < stories::kChannels; ++c) s.norm[c] = norm[c] > 0 ? 1.0 / std::sqrt(norm[c]) : 0;
+    s.norm_documents = n;
+  }
+  double dot[stories::kChannels] = {0, 0, 0};
+  auto t = s.terms.begin();
+  for (const Feature& d : doc) {
+    t = std::lower_bound(t, s.terms.end(), d);
+    if (t == s.terms.end()) break;
+    if (t->key == d.key) dot[stories::ChannelOf(d.key)] += t->weight * df_.Idf(d.key) * d.weight;
   }
   const double weight[stories::kChannels] = {options_.word_weight, options_.name_weight,
                                              options_.number_weight};
   double sim = 0;
-  for (int c = 0; c < stories::kChannels; ++c)
-    if (norm[c] > 0) sim += weight[c] * dot[c] / std::sqrt(norm[c]);
+  for (int c = 0; c < stories::kChannels; ++c) sim += weight[c] * dot[c] * s.norm[c];
   return sim;
 }
 
@@ -127,10 +138,18 @@ void StoryClusterer::Candidates(const std::vector<Feature>& doc, std::vector<uin
     size_t scanned = 0;
     for (size_t p = list.size(); p-- > 0 && scanned < options_.postings_scan; ++scanned) {
       uint32_t s = list[p];
-      if (!stories_[s]->active || mark_[s]) continue;
-      mark_[s] = 1;
-      out->push_back(s);
+      if (!stories_[s]->active) continue;
+      if (mark_[s]++ == 0) out->push_back(s);
     }
+  }
+  // Only the stories that share the most of the document's strongest
+  // features are compared in full (ties: the most recently updated).
+  if (out->size() > options_.max_candidates) {
+    std::nth_element(out->begin(), out->begin() + options_.max_candidates, out->end(), [&](uint32_t a, uint32_t b) {
+      return mark_[a] != mark_[b] ? mark_[a] > mark_[b] : stories_[a]->updated > stories_[b]->updated;
+    });
+    for (size_t i = options_.max_candidates; i < out->size(); ++i) mark_[(*out)[i]] = 0;
+    out->resize(options_.max_candidates);
   }
   for (uint32_t s : *out) mark_[s] = 0;
 }
@@ -171,6 +190,7 @@ void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f) {
       if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(index);
   }
   ++s.documents;
+  s.norm_documents = -1;
   if (f.day) {
     if (!s.first_day || *f.day < *s.first_day) s.first_day = f.day;
     if (!s.last_day || *f.day > *s.last_day) s.last_day = f.day;
