@@ -13,7 +13,8 @@ namespace {
 
 constexpr size_t kMinContent = 3;    // tokens
 constexpr size_t kThatWindow = 7;    // tokens between a cue and its "that"
-constexpr size_t kLongThatWindow = 16;  // the same after a prepositional phrase
+constexpr size_t kLongThatWindow = 16;
+constexpr size_t kMaxModifiers = 4;  // words between a comma and a role noun  // the same after a prepositional phrase
 
 bool Terminal(std::string_view t) { return t == "." || t == "!" || t == "?" || t == ";"; }
 
@@ -244,7 +245,13 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   }
   size_t first = std::min(sp->b, k);
   size_t cut = ContentEndBefore(q, first, sb);
+  // "…, the congressional report said": modifiers before a role noun.
+  for (size_t f = first; cut == 0 && f > sb && first - f < kMaxModifiers && q.tok[f - 1].word; --f) {
+    cut = ContentEndBefore(q, f - 1, sb);
+    if (cut > 0 && sp->b < k) sp->b = f - 1;
+  }
   if (cut == 0) return false;
+  first = std::min(sp->b, k);
   Attribution a{k, k + static_cast<size_t>(n), *sp, std::nullopt};
   size_t end;
   a.channel = c->ChannelAfter(std::max(k + n, sp->e), se, &end);
