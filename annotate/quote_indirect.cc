@@ -11,7 +11,7 @@
 namespace dateline::quotes {
 namespace {
 
-constexpr size_t kMinContent = 3;    // tokens
+constexpr size_t kMinContent = 1;    // tokens ("said so", "said no")
 constexpr size_t kThatWindow = 7;    // tokens between a cue and its "that"
 constexpr size_t kLongThatWindow = 16;
 constexpr size_t kMaxModifiers = 4;  // words between a comma and a role noun  // the same after a prepositional phrase

@@ -140,7 +140,7 @@ TEST(QuoteExtractorTest, AttributionForms) {
        {{"that the migrants are criminals drew protests", "indirect", "Trump", ""}}},
       {"question put to no one named",
        "Asked whether the plan would work, most voters said no.",
-       {{"whether the plan would work", "indirect", "", ""}}},
+       {{"whether the plan would work", "indirect", "", ""}, {"no", "indirect", "voters", ""}}},
       {"headline with a colon",
        "Graham: Trump Rhetoric Destroying GOP Chances\nText follows here.",
        {{"Trump Rhetoric Destroying GOP Chances", "indirect", "Graham", ""}}},
