@@ -170,7 +170,7 @@ std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& l
     if (ClauseWord(q.lower[k - 1]) || (lx.MatchCue(q.lower, k - 1, &cls) > 0 && cls != CueClass::kNoun)) break;
     --k;
   }
-  if (k == j || !Headword(q, j - 1)) return std::nullopt;
+  if (k == j || !Headword(q, j - 1) || !q.tok[j - 1].word) return std::nullopt;
   np.b = k;
   if (j == k + 1 && !lx.PronounKind(q.lower[k]).empty()) {
     np.pronoun = true;
