@@ -225,7 +225,8 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     // a relative or adverbial clause reports only up to that clause's comma.
     if (SubordinateCue(q, *before, sb)) e = std::min(e, CommaAfter(*c, b, e));
     bool question = q.tok[se - 1].text == "?";
-    bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != ",";
+    // "… was reported by Politico": a passive agent, not content.
+    bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != "," && q.lower[after] != "by";
     if (!question && runs_on && TrimContent(*c, &b, &e)) {
       Emit(c, {SpanOf(q, b, e)}, a, out);
       return true;
@@ -333,6 +334,7 @@ bool TryNoun(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
 
 constexpr size_t kMaxHeadline = 40;  // tokens of a headline paragraph
 constexpr size_t kMaxLabel = 6;      // tokens before a headline colon
+constexpr size_t kMinHeadlineContent = 3;  // tokens ("Sanders: 46" is a tally)
 
 // E: a headline "Graham: Trump's Hateful Rhetoric Destroying GOP's Chance" —
 // a short paragraph that opens with a name and a colon. Labels ("WATCH:",
@@ -341,7 +343,7 @@ void TryHeadlines(QuoteContext* c, std::vector<Quote>* out) {
   static const auto* labels = new std::unordered_set<std::string>{
       "watch", "update", "updated", "related", "note", "photo", "photos", "video", "breaking", "exclusive",
       "opinion", "analysis", "listen", "read", "see", "editor", "editors", "credit",
-      "correction", "advertisement", "share", "q", "a", "live"};
+      "correction", "advertisement", "share", "q", "a", "live", "latest"};
   const QuoteText& q = c->q;
   for (const auto& [pb, pe] : q.paras) {
     if (pe - pb > kMaxHeadline || pe - pb < 4) continue;
@@ -352,7 +354,7 @@ void TryHeadlines(QuoteContext* c, std::vector<Quote>* out) {
     auto sp = SpeakerAfter(q, c->lx, pb, colon);
     if (!sp || sp->e != colon || sp->pronoun) continue;
     size_t b = colon + 1, e = pe;
-    if (!TrimContent(*c, &b, &e)) continue;
+    if (!TrimContent(*c, &b, &e) || e - b < kMinHeadlineContent) continue;
     Attribution a{colon, colon + 1, *sp, std::nullopt};
     Emit(c, {SpanOf(q, b, e)}, a, out);
   }
