@@ -189,11 +189,26 @@ bool TryRaise(QuoteContext* c, size_t k, int n, size_t sb, size_t se, std::vecto
   return true;
 }
 
+// "… is expected to …", "… was not believed to …": a passive cue followed
+// by "to" reads like a raising verb.
+bool Passive(const QuoteText& q, size_t k, int n, size_t sb) {
+  static const auto* be = new std::unordered_set<std::string>{"is", "are", "was", "were", "be", "been", "being",
+                                                               "\u2019s", "'s"};
+  const std::string& cue = q.lower[k + n - 1];
+  if (cue.size() < 4 || cue.compare(cue.size() - 2, 2, "ed") != 0) return false;
+  if (k + n >= q.tok.size() || q.lower[k + n] != "to") return false;
+  size_t j = k;
+  while (j > sb && (q.lower[j - 1] == "not" || q.lower[j - 1] == "n't" || q.lower[j - 1] == "widely" ||
+                    q.lower[j - 1] == "also" || q.lower[j - 1] == "still"))
+    --j;
+  return j > sb && be->count(q.lower[j - 1]) > 0;
+}
+
 // Patterns A and B for a verb cue at k.
 bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
   size_t sb = c->SentenceBegin(k), se = c->SentenceEnd(k);
-  if (cls == CueClass::kRaise) return TryRaise(c, k, n, sb, se, out);
+  if (cls == CueClass::kRaise || Passive(q, k, n, sb)) return TryRaise(c, k, n, sb, se, out);
   auto before = SpeakerBefore(q, c->lx, k, sb);
   // "Nicole Hargrove, a 14-year Carrier worker, said …", "… and said …":
   // the subject of the sentence.

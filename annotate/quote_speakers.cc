@@ -16,7 +16,7 @@ const std::unordered_set<std::string>& Skippable() {
       "earlier", "would",    "will",     "did",    "does",    "do",     "previously", "repeatedly",
       "first",   "initially", "just",    "still",  "now",     "already", "separately", "privately",
       "openly",  "immediately", "subsequently", "similarly", "likewise", "quickly", "simply", "has",
-      "however"};
+      "however", "not", "n't", "never"};
   return *s;
 }
 
