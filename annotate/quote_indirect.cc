@@ -168,6 +168,11 @@ size_t CommaAfter(const QuoteContext& c, size_t b, size_t e) {
   return e;
 }
 
+bool IsDeterminer(const std::string& l) {
+  return l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "their" || l == "its" ||
+         l == "this" || l == "that" || l == "these" || l == "those";
+}
+
 bool IsOwner(const std::string& l) { return l == "his" || l == "her" || l == "their" || l == "its"; }
 
 bool IsApostropheS(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
@@ -230,8 +235,13 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   }
   if (!before) before = ClauseSubject(q, c->lx, k, sb);
   if (before) {
-    Attribution a{k, k + static_cast<size_t>(n), *before, std::nullopt};
-    size_t after = k + n;
+    // "plans to run": the infinitive is the content ("to run").
+    size_t cue_e = k + n;
+    if (n > 1 && q.lower[cue_e - 1] == "to" && cue_e < se && !q.tok[cue_e].cap && q.tok[cue_e].word &&
+        !IsDeterminer(q.lower[cue_e]))
+      --cue_e;
+    Attribution a{k, cue_e, *before, std::nullopt};
+    size_t after = cue_e;
     a.channel = c->ChannelAfter(after, se, &after);
     after = SkipDate(q, after, se);
     if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
