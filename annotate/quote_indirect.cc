@@ -76,6 +76,16 @@ size_t ClauseEnd(const QuoteContext& c, size_t b, size_t e) {
     if ((q.lower[k] == "and" || q.lower[k] == "but") &&
         (PastTense(q.tok[k + 1], next) || (c.lx.MatchCue(q.lower, k + 1, &cls) > 0 && !q.tok[k + 1].cap)))
       return k;
+    // "…, and 59 percent said …": a coordinated clause with its own
+    // attribution ends this content.
+    if (c.CueAt(k + 1, &cls) > 0 && (cls == CueClass::kSpeech || cls == CueClass::kBelief)) {
+      auto sp = ClauseSubject(q, c.lx, k + 1, b);
+      if (sp && sp->b > b + kMinContent) {
+        size_t t = sp->b - 1;
+        bool joint = q.tok[t].text == "," || q.lower[t] == "and" || q.lower[t] == "but";
+        if (joint) return t > b && q.tok[t - 1].text == "," ? t - 1 : t;
+      }
+    }
   }
   return e;
 }
