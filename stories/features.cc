@@ -174,7 +174,9 @@ DocFeatures FeatureExtractor::Extract(const Document& doc) {
     out.features.push_back({key, static_cast<float>(w * (1.0 + std::log(c.first)))});
   }
   std::sort(out.features.begin(), out.features.end());
-  if (doc.published) out.day = ParseDay(*doc.published);
+  // A date inferred from the text (published_source "text") is only a bound:
+  // it does not place the document in time for clustering.
+  if (doc.published && doc.published_source != "text") out.day = ParseDay(*doc.published);
   return out;
 }
 

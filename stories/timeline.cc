@@ -15,9 +15,22 @@ using timeline::Mention;
 
 struct Draft {
   std::vector<const Mention*> mentions;
-  std::set<std::string> actor_keys, place_keys, words;
+  std::set<std::string> actor_keys, place_keys;
+  std::vector<uint64_t> word_keys;  // union of the mentions' word hashes, sorted
   std::optional<std::string> date;  // from text or context
 };
+
+// Jaccard similarity of two sorted sets of hashes.
+double KeyJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else ++common, ++i, ++j;
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
 
 double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
@@ -52,7 +65,7 @@ double Fit(const Draft& d, const Mention& m, const TimelineOptions& o) {
   if (d.mentions.front()->type != m.type) return -1;
   bool actor = !m.actor_key.empty() && d.actor_keys.count(m.actor_key);
   bool place = !m.place_key.empty() && d.place_keys.count(m.place_key);
-  double sim = Jaccard(d.words, m.words);
+  double sim = KeyJaccard(d.word_keys, m.word_keys);
   bool dated = m.date && d.date;
   if (dated && !timeline::DatesCompatible(*m.date, *d.date)) {
     // Sources may disagree on the date of one clearly identical report.
@@ -79,7 +92,10 @@ void Add(Draft* d, const Mention& m) {
   d->mentions.push_back(&m);
   if (!m.actor_key.empty()) d->actor_keys.insert(m.actor_key);
   if (!m.place_key.empty()) d->place_keys.insert(m.place_key);
-  d->words.insert(m.words.begin(), m.words.end());
+  std::vector<uint64_t> merged;
+  std::set_union(d->word_keys.begin(), d->word_keys.end(), m.word_keys.begin(), m.word_keys.end(),
+                 std::back_inserter(merged));
+  d->word_keys.swap(merged);
   if (!d->date && m.date) d->date = m.date;
   if (d->date && m.date && m.date->size() > d->date->size() && timeline::DatesCompatible(*m.date, *d->date))
     d->date = m.date;  // the finer date

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/hash.h"
 #include "base/utf8.h"
 #include "stories/timeline_mention.h"
 
@@ -109,6 +110,8 @@ std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions&
     m.sentence_index = e.sentence;
     m.sentence = Trimmed(Slice(doc.text, map, doc.sentences[e.sentence]));
     m.words = ContentWords(m.sentence);
+    for (const std::string& w : m.words) m.word_keys.push_back(Hash64(w));
+    std::sort(m.word_keys.begin(), m.word_keys.end());
     if (e.type == "STATEMENT") m.quote = QuoteText(doc, map, e);
     m.counts = e.counts;
     out.push_back(std::move(m));

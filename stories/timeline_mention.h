@@ -3,6 +3,7 @@
 #ifndef DATELINE_STORIES_TIMELINE_MENTION_H_
 #define DATELINE_STORIES_TIMELINE_MENTION_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,6 +23,7 @@ struct Mention {
   std::string basis;  // text | context | "" (undated)
   std::string actor_key, actor_name, target_name, place_key, place_name;
   std::set<std::string> words;  // content words of the sentence
+  std::vector<uint64_t> word_keys;  // their hashes, sorted (for fast overlap)
   std::string sentence;
   int64_t sentence_index = -1;
   std::optional<std::string> quote;
