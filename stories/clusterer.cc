@@ -178,14 +178,7 @@ void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f) {
   std::vector<Feature> unit = f.features;
   NormalizeChannels(&unit);
   MergeAdd(unit, &s.terms);
-  if (s.terms.size() > options_.max_story_terms) {
-    std::nth_element(s.terms.begin(), s.terms.begin() + options_.max_story_terms, s.terms.end(),
-                     [&](const Feature& a, const Feature& b) {
-                       return a.weight * df_.Idf(a.key) > b.weight * df_.Idf(b.key);
-                     });
-    s.terms.resize(options_.max_story_terms);
-    std::sort(s.terms.begin(), s.terms.end());
-  }
+  TrimTerms(&s.terms);
   if (s.active) {
     for (const Feature& t : s.terms)
       if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(index);
@@ -297,6 +290,17 @@ StoryAssignment StoryClusterer::Assign(const Document& doc) {
   return {s.id, storylines_[s.storyline]};
 }
 
+// Keeps the max_story_terms features of a centroid weighing most under the current IDF.
+void StoryClusterer::TrimTerms(std::vector<Feature>* terms) const {
+  if (terms->size() <= options_.max_story_terms) return;
+  std::nth_element(terms->begin(), terms->begin() + options_.max_story_terms, terms->end(),
+                   [&](const Feature& x, const Feature& y) {
+                     return x.weight * df_.Idf(x.key) > y.weight * df_.Idf(y.key);
+                   });
+  terms->resize(options_.max_story_terms);
+  std::sort(terms->begin(), terms->end());
+}
+
 uint32_t StoryClusterer::Canonical(uint32_t index) const {
   while (stories_[index]->merged_into >= 0) index = static_cast<uint32_t>(stories_[index]->merged_into);
   return index;
@@ -352,14 +356,7 @@ void StoryClusterer::MaybeMerge(uint32_t index) {
   std::vector<uint64_t> old_keys;
   for (const Feature& t : a.terms) old_keys.push_back(t.key);
   MergeAdd(b.terms, &a.terms);
-  if (a.terms.size() > options_.max_story_terms) {
-    std::nth_element(a.terms.begin(), a.terms.begin() + options_.max_story_terms, a.terms.end(),
-                     [&](const Feature& x, const Feature& y) {
-                       return x.weight * df_.Idf(x.key) > y.weight * df_.Idf(y.key);
-                     });
-    a.terms.resize(options_.max_story_terms);
-    std::sort(a.terms.begin(), a.terms.end());
-  }
+  TrimTerms(&a.terms);
   for (const Feature& t : a.terms)
     if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(into);
   a.documents += b.documents;

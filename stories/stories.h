@@ -114,6 +114,7 @@ class StoryClusterer {
   void RetireOldest();
   std::vector<stories::Feature> Centroid(const Story& s) const;
   void MaybeMerge(uint32_t index);
+  void TrimTerms(std::vector<stories::Feature>* terms) const;
   uint32_t Canonical(uint32_t index) const;
   double DateFactor(const std::optional<int32_t>& day, const Story& s, int slack, double decay) const;
 
