@@ -3,6 +3,7 @@
 
 #include "annotate/entity_linker.h"
 #include "annotate/quote_groups.h"
+#include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
 #include "stories/timeline.h"
@@ -26,6 +27,10 @@ Document Slim(const Document& d) {
   return s;
 }
 
+// Documents held in memory before their storylines are built (more when one
+// storyline is larger).
+constexpr size_t kCorpusChunk = 2048;
+
 }  // namespace
 
 // Every corpus-level result is rebuilt from one pass over the stored documents,
@@ -35,28 +40,46 @@ Document Slim(const Document& d) {
 // (stories/) and cross-document entities (annotate/entity_linker.h) are built
 // from slim copies. Each result is replaced whole.
 Status Pipeline::UpdateCorpus(Store* store) {
-  std::vector<Document> slim, line;
+  std::vector<Document> slim;
+  std::vector<std::vector<Document>> lines(1);  // storylines waiting to be built, the last one open
+  size_t pending = 0;
   std::vector<std::pair<std::string, nlohmann::json>> timeline_rows, quote_rows;
   std::map<std::string, int> timeline_ids, quote_ids;  // ids stay unique across storylines
-  auto finish_line = [&] {
-    for (TimelineEntry& e : BuildTimeline(line)) {
-      if (int n = timeline_ids[e.id]++) e.id += "-" + std::to_string(n + 1);
-      timeline_rows.emplace_back(e.id, TimelineEntryToJson(e));
+  // Builds the complete storylines in parallel, then adds their rows in order.
+  auto build = [&](size_t complete) {
+    std::vector<std::vector<TimelineEntry>> entries(complete);
+    std::vector<std::vector<QuoteGroup>> groups(complete);
+    ParallelFor(complete, options_.threads, [&](size_t i) {
+      entries[i] = BuildTimeline(lines[i]);
+      groups[i] = GroupQuotes(lines[i]);
+    });
+    for (size_t i = 0; i < complete; ++i) {
+      for (TimelineEntry& e : entries[i]) {
+        if (int n = timeline_ids[e.id]++) e.id += "-" + std::to_string(n + 1);
+        timeline_rows.emplace_back(e.id, TimelineEntryToJson(e));
+      }
+      for (QuoteGroup& g : groups[i]) {
+        if (int n = quote_ids[g.id]++) g.id += "-" + std::to_string(n + 1);
+        quote_rows.emplace_back(g.id, QuoteGroupToJson(g));
+      }
     }
-    for (QuoteGroup& g : GroupQuotes(line)) {
-      if (int n = quote_ids[g.id]++) g.id += "-" + std::to_string(n + 1);
-      quote_rows.emplace_back(g.id, QuoteGroupToJson(g));
-    }
-    line.clear();
+    lines.erase(lines.begin(), lines.begin() + complete);
+    pending = 0;
+    for (const auto& l : lines) pending += l.size();
   };
   Status st = store->ForEachDocumentByStoryline([&](Document&& d) {
-    if (!line.empty() && line.back().storyline != d.storyline) finish_line();
+    std::vector<Document>& open = lines.back();
+    if (!open.empty() && open.back().storyline != d.storyline) {
+      if (pending >= kCorpusChunk) build(lines.size());
+      lines.emplace_back();
+    }
     slim.push_back(Slim(d));
-    line.push_back(std::move(d));
+    lines.back().push_back(std::move(d));
+    ++pending;
     return true;
   });
   if (!st.ok()) return st;
-  finish_line();
+  build(lines.size());
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> storylines;
   Summarize(slim, &stories, &storylines);

@@ -8,27 +8,12 @@
 
 #include "base/data_dir.h"
 #include "dedupe/dedupe.h"
+#include "pipeline/parallel.h"
 #include "pipeline/progress.h"
 #include "stories/stories.h"
 
 namespace dateline {
 namespace {
-
-// Runs fn(i) for i in [0, n) on up to `threads` threads.
-void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
-  if (threads <= 1 || n < 2) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  int k = std::min<int>(threads, static_cast<int>(n));
-  for (int t = 0; t < k; ++t)
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < n; i = next++) fn(i);
-    });
-  for (auto& th : pool) th.join();
-}
 
 // Collects pages and rejects from the readers.
 class CollectSink : public PageSink {
