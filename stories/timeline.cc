@@ -222,10 +222,11 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
   std::stable_sort(order.begin(), order.end(),
                    [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
   std::vector<Draft> drafts;
+  std::map<std::string, std::vector<size_t>> drafts_of_type;  // a mention only fits its own type
   for (Mention* m : order) {
     int best = -1;
     double best_fit = -1;
-    for (size_t k = 0; k < drafts.size(); ++k) {
+    for (size_t k : drafts_of_type[m->type]) {
       double f = Fit(drafts[k], *m, o);
       if (f > best_fit) {
         best = static_cast<int>(k);
@@ -244,6 +245,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
       m->basis = "published";
     }
     if (drafts.size() >= o.max_entries_per_storyline) continue;
+    drafts_of_type[m->type].push_back(drafts.size());
     drafts.push_back({});
     Add(&drafts.back(), *m);
   }
