@@ -41,6 +41,7 @@ class TemplateStats {
   void Import(const std::vector<TemplateRow>& rows);
 
  private:
+  static constexpr size_t kMaxLinesPerSite = 50000;
   std::unordered_map<std::string, std::unordered_map<uint64_t, int64_t>> lines_;
   std::unordered_map<std::string, int64_t> pages_;
 };

@@ -6,6 +6,15 @@ void TemplateStats::Observe(const std::string& site, const std::vector<uint64_t>
   ++pages_[site];
   auto& m = lines_[site];
   for (uint64_t h : hashes) ++m[h];
+  // Bounded memory: a site's lines seen on one page only are forgotten when
+  // it holds too many (a template line recurs, so it soon comes back).
+  if (m.size() > kMaxLinesPerSite) {
+    for (auto it = m.begin(); it != m.end();) {
+      if (it->second <= 1) it = m.erase(it);
+      else ++it;
+    }
+    if (m.size() > kMaxLinesPerSite / 2) m.rehash(0);
+  }
 }
 
 int64_t TemplateStats::LinePages(const std::string& site, uint64_t h) const {

@@ -43,7 +43,8 @@ Status Pipeline::UpdateCorpus(Store* store) {
   std::vector<Document> slim;
   std::vector<std::vector<Document>> lines(1);  // storylines waiting to be built, the last one open
   size_t pending = 0;
-  std::vector<std::pair<std::string, nlohmann::json>> timeline_rows, quote_rows;
+  std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;  // serialised at once
+  auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   std::map<std::string, int> timeline_ids, quote_ids;  // ids stay unique across storylines
   // Builds the complete storylines in parallel, then adds their rows in order.
   auto build = [&](size_t complete) {
@@ -56,11 +57,11 @@ Status Pipeline::UpdateCorpus(Store* store) {
     for (size_t i = 0; i < complete; ++i) {
       for (TimelineEntry& e : entries[i]) {
         if (int n = timeline_ids[e.id]++) e.id += "-" + std::to_string(n + 1);
-        timeline_rows.emplace_back(e.id, TimelineEntryToJson(e));
+        timeline_rows.emplace_back(e.id, dump(TimelineEntryToJson(e)));
       }
       for (QuoteGroup& g : groups[i]) {
         if (int n = quote_ids[g.id]++) g.id += "-" + std::to_string(n + 1);
-        quote_rows.emplace_back(g.id, QuoteGroupToJson(g));
+        quote_rows.emplace_back(g.id, dump(QuoteGroupToJson(g)));
       }
     }
     lines.erase(lines.begin(), lines.begin() + complete);
@@ -85,11 +86,23 @@ Status Pipeline::UpdateCorpus(Store* store) {
   Summarize(slim, &stories, &storylines);
   st = store->ReplaceStories(stories, storylines);
   if (!st.ok()) return st;
-  st = store->ReplaceRecords("entities", EntityRecords(slim));
+  stories.clear();
+  storylines.clear();
+  // Entities: linked across the corpus, then serialised one at a time.
+  std::vector<GlobalEntity> entities = LinkEntities(slim);
+  std::vector<Document>().swap(slim);
+  std::vector<std::pair<std::string, std::string>> entity_rows;
+  entity_rows.reserve(entities.size());
+  for (GlobalEntity& e : entities) {
+    entity_rows.emplace_back(e.id, dump(EntityRecordJson(e)));
+    e = GlobalEntity();
+  }
+  std::vector<GlobalEntity>().swap(entities);
+  st = store->ReplaceRecordLines("entities", entity_rows);
   if (!st.ok()) return st;
-  st = store->ReplaceRecords("timeline", timeline_rows);
+  st = store->ReplaceRecordLines("timeline", timeline_rows);
   if (!st.ok()) return st;
-  return store->ReplaceRecords("quotes", quote_rows);
+  return store->ReplaceRecordLines("quotes", quote_rows);
 }
 
 }  // namespace dateline

@@ -290,6 +290,14 @@ Result<std::vector<StorylineSummary>> Store::Storylines() {
 
 Status Store::ReplaceRecords(const std::string& kind,
                              const std::vector<std::pair<std::string, json>>& rows) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  lines.reserve(rows.size());
+  for (const auto& [id, j] : rows) lines.emplace_back(id, j.dump(-1, ' ', false, json::error_handler_t::replace));
+  return ReplaceRecordLines(kind, lines);
+}
+
+Status Store::ReplaceRecordLines(const std::string& kind,
+                                 const std::vector<std::pair<std::string, std::string>>& rows) {
   Status st = Exec("BEGIN IMMEDIATE");
   if (!st.ok()) return st;
   {
@@ -297,8 +305,8 @@ Status Store::ReplaceRecords(const std::string& kind,
     del.Bind(1, kind);
     del.Step();
     Stmt ins(db_, "INSERT OR REPLACE INTO records(kind, id, json) VALUES (?,?,?)");
-    for (const auto& [id, j] : rows) {
-      ins.Bind(1, kind).Bind(2, id).Bind(3, j.dump(-1, ' ', false, json::error_handler_t::replace));
+    for (const auto& [id, text] : rows) {
+      ins.Bind(1, kind).Bind(2, id).Bind(3, text);
       ins.Step();
       ins.Reset();
     }

@@ -71,6 +71,8 @@ class Store {
   // Generic records of one kind ("entities", "quotes", "timeline", ...),
   // each {id, json}; Replace swaps the whole kind in one transaction.
   Status ReplaceRecords(const std::string& kind, const std::vector<std::pair<std::string, nlohmann::json>>& rows);
+  // The same with each record's JSON already serialised (compact in memory).
+  Status ReplaceRecordLines(const std::string& kind, const std::vector<std::pair<std::string, std::string>>& rows);
   Result<std::vector<nlohmann::json>> Records(const std::string& kind);
 
   sqlite3* handle() { return db_; }  // for stages that add their own queries (serve)
