@@ -144,6 +144,12 @@ async function main() {
   await settled('storyline');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 1, `phone layout has no horizontal scroll (${overflow}px)`);
+  if (overflow > 1) {
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)));
+    console.log('  wider than the phone: ' + wide.join(' | '));
+  }
   await shot('09-storyline-phone.png');
 
   check(problems.length === 0, 'no dialogs, page errors or console errors' + (problems.length ? ': ' + problems.join(' | ') : ''));
