@@ -182,14 +182,7 @@ std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& l
 }
 
 std::optional<SpeakerNP> SpeakerBefore(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo) {
-  size_t j = end;
-  for (int guard = 0; guard < 4 && j > lo; ++guard) {
-    size_t before = j;
-    while (j > lo && (Skippable().count(q.lower[j - 1]) || (!q.tok[j - 1].cap && IsAdverb(q.lower[j - 1])))) --j;
-    j = SkipDatePhrase(q, j, lo);
-    j = SkipParenthesis(q, j, lo);
-    if (j == before) break;
-  }
+  size_t j = SkipModifiers(q, end, lo);
   if (j <= lo) return std::nullopt;
   // "Cruz, who says …": the phrase before the relative pronoun.
   if (q.lower[j - 1] == "who" && j >= lo + 3 && q.tok[j - 2].text == ",") return SpeakerBefore(q, lx, j - 2, lo);

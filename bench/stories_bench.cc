@@ -47,7 +47,6 @@ bool SetOption(StoryOptions* o, const std::string& kv) {
   double v = std::atof(kv.c_str() + eq + 1);
   std::map<std::string, double*> d = {{"story_threshold", &o->story_threshold},
                                       {"storyline_threshold", &o->storyline_threshold},
-                                      {"merge_threshold", &o->merge_threshold},
                                       {"date_decay_days", &o->date_decay_days},
                                       {"word_weight", &o->word_weight},
                                       {"name_weight", &o->name_weight},
@@ -123,7 +122,6 @@ int RunJsonl(int argc, char** argv) {
   double t0 = Now();
   for (const Document& d : docs) pred.push_back(c.value()->Assign(d).story);
   double secs = Now() - t0;
-  for (std::string& p : pred) p = c.value()->Resolve(p).story;
   BCubed(gold, pred);
   if (!out_path.empty()) {
     std::ofstream out(out_path);

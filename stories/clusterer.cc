@@ -18,7 +18,6 @@ struct StoryClusterer::Story {
   std::optional<int32_t> first_day, last_day;
   uint64_t updated = 0;  // clock_ at last change
   bool active = true;
-  int64_t merged_into = -1;  // index of the story it was merged into
   // Cached channel norms of the IDF-weighted centroid, recomputed when the
   // story changes or the IDF has moved on (norm_documents: df size then).
   mutable double norm[stories::kChannels] = {0, 0, 0};
@@ -285,8 +284,7 @@ StoryAssignment StoryClusterer::Assign(const Document& doc) {
   }
   AddToStory(index, f);
   Remember(doc.id, index);
-  if (options_.merge_threshold > 0 && stories_[index]->documents >= 2) MaybeMerge(index);
-  const Story& s = *stories_[Canonical(index)];
+  const Story& s = *stories_[index];
   return {s.id, storylines_[s.storyline]};
 }
 
@@ -299,77 +297,6 @@ void StoryClusterer::TrimTerms(std::vector<Feature>* terms) const {
                    });
   terms->resize(options_.max_story_terms);
   std::sort(terms->begin(), terms->end());
-}
-
-uint32_t StoryClusterer::Canonical(uint32_t index) const {
-  while (stories_[index]->merged_into >= 0) index = static_cast<uint32_t>(stories_[index]->merged_into);
-  return index;
-}
-
-StoryAssignment StoryClusterer::Resolve(const std::string& story) const {
-  auto it = story_by_id_.find(story);
-  if (it == story_by_id_.end()) return {story, ""};
-  const Story& s = *stories_[Canonical(it->second)];
-  return {s.id, storylines_[s.storyline]};
-}
-
-std::vector<std::pair<std::string, StoryAssignment>> StoryClusterer::TakeMerges() {
-  std::vector<std::pair<std::string, StoryAssignment>> out;
-  for (const auto& m : merges_) out.push_back({m.first, Resolve(m.second)});
-  merges_.clear();
-  return out;
-}
-
-// The story's centroid as a document-like vector: IDF-weighted, unit length
-// per channel, sorted by key.
-std::vector<Feature> StoryClusterer::Centroid(const Story& s) const {
-  std::vector<Feature> v = s.terms;
-  for (Feature& x : v) x.weight = static_cast<float>(x.weight * df_.Idf(x.key));
-  NormalizeChannels(&v);
-  return v;
-}
-
-// Merges the story into the most similar other active story when their
-// centroids are at least merge_threshold alike: the smaller joins the larger.
-void StoryClusterer::MaybeMerge(uint32_t index) {
-  std::vector<Feature> v = Centroid(*stories_[index]);
-  std::vector<uint32_t> cands;
-  Candidates(v, &cands);
-  int64_t best = -1;
-  double best_sim = options_.merge_threshold;
-  const Story& me = *stories_[index];
-  for (uint32_t c : cands) {
-    if (c == index) continue;
-    const Story& o = *stories_[c];
-    double sim = Similarity(v, o);
-    if (me.first_day && o.first_day) {
-      int gap = std::max({0, *me.first_day - *o.last_day, *o.first_day - *me.last_day});
-      if (gap > options_.date_slack_days) sim *= std::exp(-(gap - options_.date_slack_days) / options_.date_decay_days);
-    }
-    if (sim >= best_sim) best_sim = sim, best = c;
-  }
-  if (best < 0) return;
-  uint32_t into = static_cast<uint32_t>(best), from = index;
-  if (stories_[from]->documents > stories_[into]->documents) std::swap(from, into);
-  Story& a = *stories_[into];
-  Story& b = *stories_[from];
-  std::vector<uint64_t> old_keys;
-  for (const Feature& t : a.terms) old_keys.push_back(t.key);
-  MergeAdd(b.terms, &a.terms);
-  TrimTerms(&a.terms);
-  for (const Feature& t : a.terms)
-    if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(into);
-  a.documents += b.documents;
-  if (b.first_day && (!a.first_day || *b.first_day < *a.first_day)) a.first_day = b.first_day;
-  if (b.last_day && (!a.last_day || *b.last_day > *a.last_day)) a.last_day = b.last_day;
-  a.updated = ++clock_;
-  a.norm_documents = -1;
-  b.active = false;
-  b.merged_into = into;
-  b.terms.clear();
-  b.terms.shrink_to_fit();
-  --active_;
-  merges_.push_back({b.id, a.id});
 }
 
 }  // namespace dateline

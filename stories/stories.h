@@ -65,9 +65,6 @@ struct StoryOptions {
   double number_weight = 0.3;
   double story_threshold = 0.25;      // min similarity to join a story
   double storyline_threshold = 0.15;  // min similarity of a new story to link a storyline
-  // A story that has grown is merged into another whose centroid is at least
-  // this similar (fragments of one development found apart); <= 0 disables.
-  double merge_threshold = 0.0;
   int date_slack_days = 1;            // no time penalty within this gap
   double date_decay_days = 2.0;       // similarity *= exp(-(gap - slack) / decay)
   int storyline_days = 60;            // a storyline links stories at most this far apart
@@ -93,11 +90,6 @@ class StoryClusterer {
   void LearnIdf(const Document& doc) { df_.Add(features_->Extract(doc).features); }
   // Assigns a new document to a story and storyline.
   StoryAssignment Assign(const Document& doc);
-  // The story (and its storyline) that a story id now belongs to: itself, or
-  // the story it was merged into.
-  StoryAssignment Resolve(const std::string& story) const;
-  // Merges made since the last call, as {merged story, story it joined}.
-  std::vector<std::pair<std::string, StoryAssignment>> TakeMerges();
 
   size_t stories() const { return stories_.size(); }
   size_t active_stories() const { return active_; }
@@ -113,7 +105,6 @@ class StoryClusterer {
   void Remember(const std::string& doc_id, uint32_t story);
   void RetireOldest();
   std::vector<stories::Feature> Centroid(const Story& s) const;
-  void MaybeMerge(uint32_t index);
   void TrimTerms(std::vector<stories::Feature>* terms) const;
   uint32_t Canonical(uint32_t index) const;
   double DateFactor(const std::optional<int32_t>& day, const Story& s, int slack, double decay) const;
@@ -128,7 +119,6 @@ class StoryClusterer {
   std::unordered_map<uint64_t, uint32_t> doc_story_;             // doc id hash -> story
   std::deque<uint64_t> doc_order_;
   std::vector<uint32_t> mark_;  // scratch for Candidates
-  std::vector<std::pair<std::string, std::string>> merges_;  // since TakeMerges()
   uint64_t clock_ = 0;
   size_t active_ = 0;
 };
