@@ -288,7 +288,8 @@ void ExtractDirect(QuoteContext* c, std::vector<Quote>* out) {
     bool standalone = q.tok[s.open].para_start || head_b == s.open;
     if (!a && !standalone) continue;
     ResolvedSpeaker who;
-    Quote quote = c->MakeQuote(s.spans, "direct", a ? &*a : nullptr, prev ? prev->speaker : std::nullopt, &who);
+    std::string kind = q.tok[s.open].text == "''" ? c->lx.DoubleApostropheKind() : "direct";
+    Quote quote = c->MakeQuote(s.spans, kind, a ? &*a : nullptr, prev ? prev->speaker : std::nullopt, &who);
     if (a) {
       for (size_t k = a->cue_b; k < a->cue_e; ++k) c->used[k] = true;
       int para = q.tok[s.open].para;

@@ -33,7 +33,8 @@ int64_t EndOf(const Quote& q) {
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes) {
   const Quote* last = nullptr;  // latest earlier quote with a speaker
   for (Quote& quote : *quotes) {
-    bool orphan = quote.kind == "direct" && !quote.cue_span && !quote.speaker_span;
+    // Only quotation-mark quotes lack a cue (any kind, see marks.txt).
+    bool orphan = !quote.cue_span && !quote.speaker_span;
     if (orphan && last &&
         ParagraphAt(q, quote.spans.front().begin) - ParagraphAt(q, EndOf(*last) - 1) <= kMaxParagraphGap) {
       quote.speaker = last->speaker;

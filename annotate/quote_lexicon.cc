@@ -105,8 +105,12 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
   if (cues.empty()) return Status::NotFound("quotes: no cue list at " + dir + "cues.txt");
   QuoteLexicon lx = FromLines(cues, ReadLines(dir + "roles.txt"), ReadLines(dir + "stopwords.txt"),
                               ReadLines(dir + "pronouns.txt"), ReadLines(dir + "channels.txt"));
-  for (const std::string& m : ReadLines(dir + "marks.txt"))
-    if (m == "''") lx.double_apostrophe_ = true;
+  for (const std::string& m : ReadLines(dir + "marks.txt")) {
+    size_t tab = m.find('\t');
+    if (m.substr(0, tab) != "''") continue;
+    lx.double_apostrophe_ = true;
+    if (tab != std::string::npos && m.substr(tab + 1) == "indirect") lx.double_apostrophe_kind_ = "indirect";
+  }
   return lx;
 }
 

@@ -42,6 +42,9 @@ class QuoteLexicon {
   // Two adjacent apostrophes count as a straight double mark (marks.txt).
   bool DoubleApostrophe() const { return double_apostrophe_; }
   void SetDoubleApostrophe(bool on) { double_apostrophe_ = on; }
+  // The Quote::kind of quotes between '' marks: "direct" by default;
+  // marks.txt may say "indirect" (''\tindirect, see docs/quotes.md).
+  const std::string& DoubleApostropheKind() const { return double_apostrophe_kind_; }
 
  private:
   std::unordered_map<std::string, CueClass> cues_;
@@ -50,6 +53,7 @@ class QuoteLexicon {
   std::unordered_map<std::string, std::string> pronouns_;
   int max_cue_words_ = 1, max_channel_words_ = 1;
   bool double_apostrophe_ = false;
+  std::string double_apostrophe_kind_ = "direct";
 };
 
 struct QTok {
