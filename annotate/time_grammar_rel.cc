@@ -85,6 +85,7 @@ std::optional<Match> Matcher::Relative(size_t i) const {
       return m;
     }
   }
+  if (std::optional<Match> d = Discourse(i)) return d;
   size_t j = i;
   bool the = Is(j, "the");
   if (the) ++j;
@@ -145,9 +146,11 @@ std::optional<Match> Matcher::Relative(size_t i) const {
   Sem s;
   s.has_rel = true;
   s.rel = rel;
-  if (Has(k, kWeekday) && Cap(k) && !the) {
+  if (Has(k, kWeekday) && Cap(k) && (!the || rel != 0)) {
     s.weekday = Lex(k).weekday;
-    s.cls = "weekday";
+    // "the previous Friday", "the following Monday": next to the last
+    // mentioned day, not to the DCT.
+    s.cls = the ? "weekday_shift" : "weekday";
     return Match{k + 1, s};
   }
   if (MonthAt(k) && !the) {
@@ -199,6 +202,38 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     return std::nullopt;
   }
   s.relative = true, s.gran = g, s.shift = rel, s.cls = "relative";
+  return Match{k + 1, s};
+}
+
+std::optional<Match> Matcher::Discourse(size_t i) const {
+  // "that year", "that same day", "the same month", "that night": the period
+  // of the last date mentioned (class "that" in data/time/anchoring.tsv).
+  bool that = Is(i, "that");
+  if (!that && !(Is(i, "the") && Is(i + 1, "same"))) return std::nullopt;
+  size_t k = i + 1;
+  if (Is(k, "same")) ++k;
+  if (!Ok(k) || Hyphen(k + 1) || Punct(k + 1, '\'')) return std::nullopt;
+  Sem s;
+  s.cls = "that";
+  s.relative = true;
+  if (Has(k, kPod)) {
+    s.gran = Gran::kDay;
+    s.type = "TIME";
+    s.suffix = "T" + Lex(k).pod;
+    return Match{k + 1, s};
+  }
+  if (!Has(k, kUnit) || Plural(t_[k].lower)) return std::nullopt;
+  Gran g = UnitGran(Lex(k).unit);
+  if (g == Gran::kQuarter) {  // "that quarter": the last mentioned quarter
+    s = Sem{};
+    s.cls = "quarter";
+    s.same_period = true;
+    return Match{k + 1, s};
+  }
+  if (g != Gran::kDay && g != Gran::kWeek && g != Gran::kMonth && g != Gran::kYear) {
+    return std::nullopt;
+  }
+  s.gran = g;
   return Match{k + 1, s};
 }
 

@@ -33,6 +33,8 @@ class Matcher {
   std::optional<Match> Quarter(size_t i) const;
   std::optional<Match> SetExpr(size_t i) const;
   std::optional<Match> Reference(size_t i) const;
+  // "that year", "the same day", "that night": the last mentioned period.
+  std::optional<Match> Discourse(size_t i) const;
   // "Thanksgiving Day", "Christmas 1998", "Orthodox Easter" (time_grammar_rel.cc).
   std::optional<Match> Holiday(size_t i) const;
   // "nineteen ninety-six", "two thousand": a year in words.

@@ -95,7 +95,6 @@ std::string Resolver::Relative(const Sem& s, const Date& a) {
   switch (s.gran) {
     case Gran::kDay: {
       Date d = AddDays(a, s.shift);
-      if (s.suffix.empty()) last_day_ = d;
       return FormatDay(d) + s.suffix;
     }
     case Gran::kWeek: return FormatWeek(AddDays(a, 7 * s.shift));
@@ -131,7 +130,6 @@ std::string Resolver::Weekday(const Sem& s, const Date& a, int dir) {
   else if (dir < 0) shift = back;
   else shift = -back < fwd ? back : fwd;
   Date d = AddDays(a, shift);
-  if (s.suffix.empty()) last_day_ = d;
   return FormatDay(d) + s.suffix;
 }
 
@@ -160,7 +158,6 @@ std::string Resolver::MonthDay(const Sem& s, const Date& a, int dir) {
   int year = s.year ? s.year : YearNear(a, s.month, s.day, dir, lex_);
   if (!IsValidDate(year, s.month, s.day)) return "";
   Date d{year, s.month, s.day};
-  if (s.suffix.empty()) last_day_ = d;
   return FormatDay(d) + s.suffix;
 }
 
@@ -248,7 +245,6 @@ std::string Resolver::Holiday(const Sem& s, const Date& a, int dir) {
   }
   if (!d) return "";
   if (s.gran == Gran::kWeek) return FormatWeek(*d);  // "Easter week"
-  if (s.suffix.empty()) last_day_ = *d;
   return FormatDay(*d) + s.suffix;
 }
 
@@ -270,11 +266,66 @@ std::string Resolver::Underspecified(const Sem& s) const {
   return "";
 }
 
+std::optional<Date> Resolver::LastAt(Gran g) const {
+  switch (g) {
+    case Gran::kYear: case Gran::kDecade: case Gran::kCentury:
+      if (last_year_) return Date{last_year_, 1, 1};
+      return std::nullopt;
+    case Gran::kMonth: case Gran::kQuarter: case Gran::kHalf: case Gran::kSeason:
+      return last_month_;
+    default: return last_day_;
+  }
+}
+
+void Resolver::Note(const std::string& v) {
+  auto digits = [&v](size_t b, size_t n) {
+    if (v.size() < b + n) return -1;
+    int x = 0;
+    for (size_t i = b; i < b + n; ++i) {
+      if (v[i] < '0' || v[i] > '9') return -1;
+      x = x * 10 + (v[i] - '0');
+    }
+    return x;
+  };
+  int y = digits(0, 4);
+  if (y < 1000 || (v.size() > 4 && v[4] != '-')) return;
+  int mo = v.size() >= 7 ? digits(5, 2) : -1;
+  int d = v.size() >= 10 ? digits(8, 2) : -1;
+  size_t len = d > 0 ? 10 : mo > 0 ? 7 : 4;
+  if (v.size() != len) return;  // weeks, quarters, seasons, times: no new anchor
+  last_year_ = y;
+  last_gran_ = Gran::kYear;
+  if (mo >= 1 && mo <= 12) last_month_ = Date{y, mo, 1}, last_gran_ = Gran::kMonth;
+  if (d > 0 && IsValidDate(y, mo, d)) last_day_ = Date{y, mo, d}, last_gran_ = Gran::kDay;
+}
+
+std::string Resolver::WithinLast(const Sem& s) const {
+  if (s.gran != Gran::kDay && s.gran != Gran::kMonth) return "";
+  if (last_gran_ == Gran::kMonth && s.gran == Gran::kDay) {
+    return FormatMonth(last_month_->year, last_month_->month) + "-XX";
+  }
+  if (last_gran_ == Gran::kYear) {
+    return FormatYear(last_year_) + (s.gran == Gran::kDay ? "-XX-XX" : "-XX");
+  }
+  return "";
+}
+
 std::string Resolver::Resolve(const Mention& m, std::string* type) {
+  std::string v = ResolveValue(m, type);
+  // Days always become the next anchor ("the next day", "a day later");
+  // years and months only when named ("in 1995 ... the following year",
+  // "in March ... the following month"), so that comparisons ("a year ago
+  // ... a year earlier") do not chain.
+  bool written = m.sem.year != 0 || m.sem.month != 0 || !m.sem.literal.empty();
+  if (v.size() >= 10 || written) Note(v);
+  return v;
+}
+
+std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
   const Sem& s = m.sem;
   *type = s.type;
   if (!s.literal.empty() && s.cls != "quarter") {
-    if (s.year && s.month && s.day) last_day_ = Date{s.year, s.month, s.day};
+    if (s.year && s.month && s.day) Note(FormatDay(Date{s.year, s.month, s.day}));
     return s.literal;
   }
   if (!s.literal.empty()) return s.literal;
@@ -282,13 +333,18 @@ std::string Resolver::Resolve(const Mention& m, std::string* type) {
     return FormatMonth(dct_->year + s.year_rel, s.month);
   }
   if (s.year && s.month && s.day) {
-    if (s.suffix.empty()) last_day_ = Date{s.year, s.month, s.day};
     return FormatDay(Date{s.year, s.month, s.day}) + s.suffix;
   }
   if (s.holiday && s.year) return Holiday(s, Date{s.year, 1, 1}, 0);
   AnchorRule rule = lex_.Rule(s.cls);
   std::optional<Date> anchor = dct_;
-  if (rule.anchor == "last" && last_day_) anchor = last_day_;
+  if (rule.anchor == "last") {
+    // "that day" right after "last October": a day of that month.
+    if (s.cls == "that" && s.suffix.empty()) {
+      if (std::string v = WithinLast(s); !v.empty()) return v;
+    }
+    if (std::optional<Date> last = LastAt(s.gran)) anchor = last;
+  }
   if (!anchor) {
     if (s.year && s.month) return FormatMonth(s.year, s.month);
     return Underspecified(s);

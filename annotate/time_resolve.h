@@ -1,7 +1,9 @@
 // Resolver: turns recognised expressions (Sem) into TIMEX3 values by
 // anchoring them, following the rules of data/time/anchoring.tsv:
-//  - the anchor is the document creation time (DCT) or the last fully
-//    specified date mentioned before the expression ("two days later");
+//  - the anchor is the document creation time (DCT) or the last date
+//    mentioned before the expression at the granularity the expression needs
+//    ("two days later", "that year", "the following month", "the previous
+//    Friday");
 //  - the direction for under-specified dates (bare weekdays, months,
 //    seasons) is taken from future/past cue words near the expression.
 // One Resolver per document; Resolve() must be called in text order because
@@ -40,11 +42,23 @@ class Resolver {
   std::string Holiday(const Sem& s, const Date& anchor, int dir);
   std::string Underspecified(const Sem& s) const;
   int Direction(const Mention& m, const AnchorRule& rule) const;
+  std::string ResolveValue(const Mention& m, std::string* type);
+  // The last mentioned date fine enough for granularity g, if any.
+  std::optional<Date> LastAt(Gran g) const;
+  // Records a resolved calendar value ("1998", "1998-10", "1998-10-23") as
+  // the latest mentioned year / month / day.
+  void Note(const std::string& value);
+  // "that day" / "that month" when the last mention is coarser ("1998-10-XX",
+  // "1998-XX"); "" when it is fine enough.
+  std::string WithinLast(const Sem& s) const;
 
   const TimeLexicon& lex_;
   const Scan& scan_;
   std::optional<Date> dct_;
-  std::optional<Date> last_day_;
+  std::optional<Date> last_day_;    // the last mentioned day
+  std::optional<Date> last_month_;  // the last mentioned month (or day), day 1
+  int last_year_ = 0;               // the last mentioned year (or month, day)
+  Gran last_gran_ = Gran::kNone;    // granularity of the very last mention
   int last_q_year_ = 0, last_q_ = 0;
   uint32_t last_q_tok_ = 0;  // token after the last quarter expression
 };
