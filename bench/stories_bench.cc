@@ -4,7 +4,7 @@
 //       Assigns the documents of a JSONL file (id, text, optional published,
 //       title) in file order; prints B-cubed P/R/F1 against FIELD (default
 //       "cluster") and microseconds per document. key=value sets a
-//       StoryOptions field (story_threshold=0.3 ...), for exploring settings;
+//       StoryOptions field (join_threshold=0.5, pair_model=FILE ...), for exploring settings;
 //       --out PRED.jsonl writes {id, story} lines.
 //   stories_bench synth N
 //       N synthetic documents (random words from a Zipf vocabulary, grouped
@@ -24,6 +24,7 @@
 
 #include "annotate/annotator.h"
 #include "base/data_dir.h"
+#include "base/document_json.h"
 #include "stories/stories.h"
 
 using namespace dateline;
@@ -45,7 +46,8 @@ bool SetOption(StoryOptions* o, const std::string& kv) {
   if (eq == std::string::npos) return false;
   std::string k = kv.substr(0, eq);
   double v = std::atof(kv.c_str() + eq + 1);
-  std::map<std::string, double*> d = {{"story_threshold", &o->story_threshold},
+  std::map<std::string, double*> d = {{"join_threshold", &o->join_threshold},
+                                      {"date_penalty", &o->date_penalty},
                                       {"storyline_threshold", &o->storyline_threshold},
                                       {"date_decay_days", &o->date_decay_days},
                                       {"word_weight", &o->word_weight},
@@ -56,10 +58,14 @@ bool SetOption(StoryOptions* o, const std::string& kv) {
                                       {"max_story_terms", &o->max_story_terms},
                                       {"query_terms", &o->query_terms},
                                       {"max_candidates", &o->max_candidates},
-                                      {"max_active_stories", &o->max_active_stories}};
+                                      {"max_active_stories", &o->max_active_stories},
+                                      {"max_story_members", &o->max_story_members},
+                                      {"member_terms", &o->member_terms},
+                                      {"member_candidates", &o->member_candidates}};
   if (d.count(k)) *d[k] = v;
   else if (z.count(k)) *z[k] = static_cast<size_t>(v);
   else if (k == "date_slack_days") o->date_slack_days = static_cast<int>(v);
+  else if (k == "pair_model") o->pair_model = kv.substr(eq + 1);
   else return false;
   return true;
 }
@@ -83,9 +89,63 @@ void BCubed(const std::vector<std::string>& gold, const std::vector<std::string>
          p.size(), P, R, 2 * P * R / (P + R));
 }
 
+// Training rows for the pair model: each document joins its gold story (the
+// story of the first document of its gold cluster); one row per candidate
+// story: topic, label (same gold cluster), same_topic (the story's first
+// document is of the same topic), pair features.
+int WriteRows(const std::vector<Document>& docs, const std::vector<std::string>& gold,
+              const std::vector<std::string>& topic, StoryClusterer* c, const std::string& path) {
+  std::ofstream out(path);
+  out << "topic\tlabel\tsame_topic";
+  for (int f = 0; f < stories::kPairFeatures; ++f) out << "\t" << stories::PairFeatureName(f);
+  out << "\n";
+  std::map<std::string, std::string> story_of_cluster, cluster_of_story, topic_of_story;
+  std::vector<StoryClusterer::Match> matches;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    std::string want = story_of_cluster.count(gold[i]) ? story_of_cluster[gold[i]] : "";
+    StoryAssignment a = c->AssignExplained(docs[i], &want, &matches);
+    story_of_cluster[gold[i]] = a.story;
+    cluster_of_story[a.story] = gold[i];
+    topic_of_story[a.story] = topic[i];
+    for (const auto& m : matches) {
+      out << topic[i] << "\t" << (cluster_of_story[m.story] == gold[i] ? 1 : 0) << "\t"
+          << (topic_of_story[m.story] == topic[i] ? 1 : 0);
+      for (double x : m.x) out << "\t" << x;
+      out << "\n";
+    }
+  }
+  return 0;
+}
+
+// Prints the documents that start a story or join one whose first document
+// is of another gold cluster, with the features of the best candidate.
+int Explain(const std::vector<Document>& docs, const std::vector<std::string>& gold, StoryClusterer* c) {
+  std::map<std::string, std::string> cluster_of_story;
+  std::map<std::string, int> size;
+  std::vector<StoryClusterer::Match> matches;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    StoryAssignment a = c->AssignExplained(docs[i], nullptr, &matches);
+    bool fresh = !cluster_of_story.count(a.story);
+    if (fresh) cluster_of_story[a.story] = gold[i];
+    const StoryClusterer::Match* best = nullptr;
+    for (const auto& m : matches)
+      if (!best || m.score > best->score) best = &m;
+    bool wrong = cluster_of_story[a.story] != gold[i];
+    if (best && (fresh || wrong)) {
+      printf("%s %s %s %s (size %d) score %.2f:", docs[i].id.c_str(), gold[i].c_str(), fresh ? "NEW  " : "WRONG",
+             cluster_of_story[best->story].c_str(), size[best->story], best->score);
+      for (int f = 1; f < stories::kPairFeatures; ++f)
+        if (best->x[f] != 0) printf(" %s=%.2f", stories::PairFeatureName(f), best->x[f]);
+      printf("\n");
+    }
+    ++size[a.story];
+  }
+  return 0;
+}
+
 int RunJsonl(int argc, char** argv) {
-  std::string path = argv[2], field = "cluster", out_path;
-  bool annotate = false, prime_idf = false;
+  std::string path = argv[2], field = "cluster", out_path, dump_path, rows_path;
+  bool annotate = false, prime_idf = false, annotated = false, explain = false;
   StoryOptions options;
   for (int i = 3; i < argc; ++i) {
     std::string a = argv[i];
@@ -93,20 +153,31 @@ int RunJsonl(int argc, char** argv) {
     else if (a == "--annotate") annotate = true;
     else if (a == "--prime-idf") prime_idf = true;
     else if (a == "--out" && i + 1 < argc) out_path = argv[++i];
+    else if (a == "--dump" && i + 1 < argc) dump_path = argv[++i];
+    else if (a == "--annotated") annotated = true;
+    else if (a == "--explain") explain = true;
+    else if (a == "--rows" && i + 1 < argc) rows_path = argv[++i];
     else if (!SetOption(&options, a)) return std::cerr << "unknown option " << a << "\n", 2;
   }
   std::vector<Document> docs;
-  std::vector<std::string> gold;
+  std::vector<std::string> gold, topic;
   std::ifstream in(path);
   for (std::string line; std::getline(in, line);) {
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object()) continue;
+    gold.push_back(j.contains(field) ? j[field].dump() : "");
+    topic.push_back(j.value("topic", ""));
+    if (annotated) {
+      auto d = DocumentFromJson(j);
+      if (!d.ok()) return std::cerr << d.status().ToString() << "\n", 1;
+      docs.push_back(std::move(d.value()));
+      continue;
+    }
     Document d;
     d.id = j.value("id", "");
     d.text = j.value("text", "");
     if (j.contains("published") && j["published"].is_string()) d.published = j["published"];
     if (j.contains("title") && j["title"].is_string()) d.title = j["title"];
-    gold.push_back(j.contains(field) ? j[field].dump() : "");
     docs.push_back(std::move(d));
   }
   if (annotate) {
@@ -114,10 +185,21 @@ int RunJsonl(int argc, char** argv) {
     if (!a.ok()) return std::cerr << a.status().ToString() << "\n", 1;
     for (Document& d : docs) a.value()->Annotate(&d);
   }
+  if (!dump_path.empty()) {
+    std::ofstream dump(dump_path);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      nlohmann::json j = ToJson(docs[i]);
+      if (!gold[i].empty()) j[field] = nlohmann::json::parse(gold[i]);
+      j["topic"] = topic[i];
+      dump << j.dump() << "\n";
+    }
+  }
   auto c = StoryClusterer::Create(options);
   if (!c.ok()) return std::cerr << c.status().ToString() << "\n", 1;
   if (prime_idf)
     for (const Document& d : docs) c.value()->LearnIdf(d);
+  if (!rows_path.empty()) return WriteRows(docs, gold, topic, c.value().get(), rows_path);
+  if (explain) return Explain(docs, gold, c.value().get());
   std::vector<std::string> pred;
   double t0 = Now();
   for (const Document& d : docs) pred.push_back(c.value()->Assign(d).story);

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 #include "base/data_dir.h"
 #include "base/hash.h"
@@ -14,13 +15,20 @@ struct StoryClusterer::Story {
   std::string id;
   uint32_t storyline = 0;
   std::vector<Feature> terms;  // summed member weights (no IDF), sorted by key
+  // The most recent members (at most max_story_members): their strongest
+  // TF-IDF features (channels of unit length) and their facts.
+  struct Member {
+    std::vector<Feature> terms;
+    std::vector<Feature> facts[stories::kFacts];
+  };
+  std::deque<Member> members;
   uint32_t documents = 0;
   std::optional<int32_t> first_day, last_day;
   uint64_t updated = 0;  // clock_ at last change
   bool active = true;
   // Cached channel norms of the IDF-weighted centroid, recomputed when the
   // story changes or the IDF has moved on (norm_documents: df size then).
-  mutable double norm[stories::kChannels] = {0, 0, 0};
+  mutable double norm[stories::kChannels] = {};
   mutable int64_t norm_documents = -1;
 };
 
@@ -50,9 +58,18 @@ void MergeAdd(const std::vector<Feature>& add, std::vector<Feature>* into) {
   into->swap(out);
 }
 
+// Keeps the n heaviest entries of a sparse vector (sorted by key).
+void TrimFacts(std::vector<Feature>* v, size_t n) {
+  if (v->size() <= n) return;
+  std::nth_element(v->begin(), v->begin() + n, v->end(),
+                   [](const Feature& a, const Feature& b) { return a.weight > b.weight; });
+  v->resize(n);
+  std::sort(v->begin(), v->end());
+}
+
 // Scales each channel (words, names, numbers) of v to unit length.
 void NormalizeChannels(std::vector<Feature>* v) {
-  double norm[stories::kChannels] = {0, 0, 0};
+  double norm[stories::kChannels] = {};
   for (const Feature& x : *v) norm[stories::ChannelOf(x.key)] += double(x.weight) * x.weight;
   for (double& n : norm) n = n > 0 ? 1.0 / std::sqrt(n) : 0;
   for (Feature& x : *v) x.weight = static_cast<float>(x.weight * norm[stories::ChannelOf(x.key)]);
@@ -69,6 +86,11 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Create(const StoryOption
   auto fx = stories::FeatureExtractor::Load(c->options_.data_dir, options.features);
   if (!fx.ok()) return fx.status();
   c->features_ = std::move(fx.value());
+  std::string model = c->options_.pair_model;
+  if (model.empty()) model = c->options_.data_dir + "/stories/pair_model.tsv";
+  auto m = stories::PairModel::Load(model);
+  if (!m.ok()) return m.status();
+  c->model_ = m.value();
   return c;
 }
 
@@ -86,13 +108,13 @@ std::vector<Feature> StoryClusterer::Weigh(const DocFeatures& f) const {
   return v;
 }
 
-// Weighted sum over the channels of the cosine between the document's channel
-// vector and the story centroid's (IDF applied now, so centroids follow the
-// IDF as it is learned).
-double StoryClusterer::Similarity(const std::vector<Feature>& doc, const Story& s) const {
+// Cosines, channel by channel, between the document's vectors and the story
+// centroid's (IDF applied now, so centroids follow the IDF as it is learned).
+void StoryClusterer::Cosines(const std::vector<Feature>& doc, const Story& s,
+                             double cos[stories::kChannels]) const {
   int64_t n = df_.documents();
   if (s.norm_documents < 0 || n > s.norm_documents + s.norm_documents / 32 + 2) {
-    double norm[stories::kChannels] = {0, 0, 0};
+    double norm[stories::kChannels] = {};
     for (const Feature& t : s.terms) {
       double w = t.weight * df_.Idf(t.key);
       norm[stories::ChannelOf(t.key)] += w * w;
@@ -100,18 +122,31 @@ double StoryClusterer::Similarity(const std::vector<Feature>& doc, const Story& 
     for (int c = 0; c < stories::kChannels; ++c) s.norm[c] = norm[c] > 0 ? 1.0 / std::sqrt(norm[c]) : 0;
     s.norm_documents = n;
   }
-  double dot[stories::kChannels] = {0, 0, 0};
+  double dot[stories::kChannels] = {};
   auto t = s.terms.begin();
   for (const Feature& d : doc) {
     t = std::lower_bound(t, s.terms.end(), d);
     if (t == s.terms.end()) break;
     if (t->key == d.key) dot[stories::ChannelOf(d.key)] += t->weight * df_.Idf(d.key) * d.weight;
   }
-  const double weight[stories::kChannels] = {options_.word_weight, options_.name_weight,
-                                             options_.number_weight};
-  double sim = 0;
-  for (int c = 0; c < stories::kChannels; ++c) sim += weight[c] * dot[c] * s.norm[c];
-  return sim;
+  for (int c = 0; c < stories::kChannels; ++c) cos[c] = dot[c] * s.norm[c];
+}
+
+// Adds to x the pair features that compare a document (its features f,
+// weighed v) with each kept member of a story.
+void StoryClusterer::AddMemberFeatures(const DocFeatures& f, const std::vector<Feature>& v, const Story& s,
+                                       stories::PairVector* x) const {
+  double scale = s.members.empty() ? 0 : 1.0 / s.members.size();
+  for (const Story::Member& m : s.members) {
+    double mc[stories::kChannels];
+    stories::ChannelCosines(v, m.terms, mc);
+    for (int c = 0; c < stories::kChannels; ++c) (*x)[stories::kMemberWordCos + c] += scale * mc[c];
+    for (int c : {stories::kWordChannel, stories::kNameChannel}) {
+      double& max = (*x)[stories::kMaxMemberWordCos + c];
+      max = std::max(max, mc[c]);
+    }
+    stories::AddFactFeatures(f.facts, m.facts, scale, x);
+  }
 }
 
 double StoryClusterer::DateFactor(const std::optional<int32_t>& day, const Story& s, int slack,
@@ -167,8 +202,17 @@ uint32_t StoryClusterer::NewStory(const std::string& id, uint32_t storyline) {
   return index;
 }
 
-void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f) {
+void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f, const std::vector<Feature>& weighed) {
   Story& s = *stories_[index];
+  if (options_.max_story_members > 0) {
+    Story::Member m;
+    m.terms = weighed;
+    TrimFacts(&m.terms, options_.member_terms);
+    NormalizeChannels(&m.terms);
+    for (int k = 0; k < stories::kFacts; ++k) m.facts[k] = f.facts[k];
+    s.members.push_back(std::move(m));
+    if (s.members.size() > options_.max_story_members) s.members.pop_front();
+  }
   size_t before = s.terms.size();
   std::vector<uint64_t> old_keys;
   old_keys.reserve(before);
@@ -204,6 +248,7 @@ void StoryClusterer::RetireOldest() {
     s.active = false;
     s.terms.clear();
     s.terms.shrink_to_fit();
+    std::deque<Story::Member>().swap(s.members);
   }
   active_ -= drop;
   for (auto it = postings_.begin(); it != postings_.end();) {
@@ -241,11 +286,13 @@ void StoryClusterer::Restore(const Document& doc) {
   if (doc.duplicate_of || !stories_[index]->active) return;
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
-  AddToStory(index, f);
+  AddToStory(index, f, Weigh(f));
 }
 
-StoryAssignment StoryClusterer::Assign(const Document& doc) {
-  if (doc.duplicate_of) {
+StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::string* story,
+                                                 std::vector<Match>* matches) {
+  if (matches) matches->clear();
+  if (doc.duplicate_of && !story) {
     auto it = doc_story_.find(Hash64(*doc.duplicate_of));
     if (it != doc_story_.end()) {
       const Story& s = *stories_[it->second];
@@ -259,19 +306,54 @@ StoryAssignment StoryClusterer::Assign(const Document& doc) {
   std::vector<uint32_t> cands;
   Candidates(v, &cands);
   int64_t best = -1, best_line = -1;
-  double best_sim = 0, best_line_sim = 0;
+  double best_score = 0, best_line_sim = 0;
+  const double weight[stories::kChannels] = {options_.word_weight, options_.name_weight,
+                                             options_.number_weight, 0.0};
+  // First the centroids: every candidate's score without the member
+  // features (and its storyline similarity); then the members of the
+  // member_candidates best only, which alone can be joined.
+  struct Scored {
+    uint32_t story;
+    stories::PairVector x;
+    double score;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(cands.size());
   for (uint32_t c : cands) {
     const Story& s = *stories_[c];
-    double cos = Similarity(v, s);
-    double sim = cos * DateFactor(f.day, s, options_.date_slack_days, options_.date_decay_days);
-    if (sim > best_sim) best_sim = sim, best = c;
-    double line_sim = cos * DateFactor(f.day, s, options_.storyline_days, 0);
+    double cos[stories::kChannels];
+    Cosines(v, s, cos);
+    stories::PairVector x{};
+    x[stories::kBias] = 1;
+    for (int k = 0; k < stories::kChannels; ++k) x[stories::kWordCos + k] = cos[k];
+    x[stories::kLogStorySize] = std::log1p(s.documents);
+    double date = DateFactor(f.day, s, options_.date_slack_days, options_.date_decay_days);
+    scored.push_back({c, x, model_.Score(x) + options_.date_penalty * std::log(std::max(date, 1e-9))});
+    double sim = 0;
+    for (int k = 0; k < stories::kChannels; ++k) sim += weight[k] * cos[k];
+    double line_sim = sim * DateFactor(f.day, s, options_.storyline_days, 0);
     if (line_sim > best_line_sim) best_line_sim = line_sim, best_line = c;
   }
-  uint32_t index;
-  if (best >= 0 && best_sim >= options_.story_threshold) {
-    index = static_cast<uint32_t>(best);
-  } else {
+  size_t k = std::min(options_.member_candidates, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + k, scored.end(),
+                    [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  for (size_t i = 0; i < k; ++i) {
+    Scored& c = scored[i];
+    const Story& s = *stories_[c.story];
+    double before = model_.Score(c.x);
+    AddMemberFeatures(f, v, s, &c.x);
+    c.score += model_.Score(c.x) - before;
+    if (matches) matches->push_back({s.id, c.x, c.score});
+    if (best < 0 || c.score > best_score) best_score = c.score, best = c.story;
+  }
+  int64_t index = -1;
+  if (story) {
+    auto it = story_by_id_.find(*story);
+    if (it != story_by_id_.end() && stories_[it->second]->active) index = it->second;
+  } else if (best >= 0 && best_score >= options_.join_threshold) {
+    index = best;
+  }
+  if (index < 0) {
     uint32_t line;
     if (best_line >= 0 && best_line_sim >= options_.storyline_threshold) {
       line = stories_[best_line]->storyline;
@@ -282,8 +364,8 @@ StoryAssignment StoryClusterer::Assign(const Document& doc) {
     }
     index = NewStory("story-" + ShortHash(doc), line);
   }
-  AddToStory(index, f);
-  Remember(doc.id, index);
+  AddToStory(static_cast<uint32_t>(index), f, v);
+  Remember(doc.id, static_cast<uint32_t>(index));
   const Story& s = *stories_[index];
   return {s.id, storylines_[s.storyline]};
 }

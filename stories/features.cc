@@ -13,7 +13,7 @@
 namespace dateline::stories {
 namespace {
 
-enum Kind : uint64_t { kWord = 1, kName = 2, kNumber = 3, kEntity = 4 };
+enum Kind : uint64_t { kWord = 1, kName = 2, kNumber = 3, kEntity = 4, kLead = 5 };
 
 struct RawToken {
   std::string lower;
@@ -74,7 +74,54 @@ void ScanTokens(std::string_view text, std::vector<RawToken>* out) {
   }
 }
 
+// Sums equal keys of a list of (key, weight) and sorts it by key.
+void SortAndSum(std::vector<Feature>* v) {
+  std::sort(v->begin(), v->end());
+  size_t out = 0;
+  for (size_t i = 0; i < v->size(); ++i) {
+    if (out > 0 && (*v)[out - 1].key == (*v)[i].key) (*v)[out - 1].weight += (*v)[i].weight;
+    else (*v)[out++] = (*v)[i];
+  }
+  v->resize(out);
+}
+
+// The year of a TIMEX3 value or ISO date ("2008-12-14", "2008-W50", "2008"), or 0.
+int YearOf(std::string_view value) {
+  if (value.size() < 4) return 0;
+  int y = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (value[i] < '0' || value[i] > '9') return 0;
+    y = y * 10 + (value[i] - '0');
+  }
+  return y;
+}
+
 }  // namespace
+
+void FeatureExtractor::ExtractFacts(const Document& doc, DocFeatures* out) const {
+  std::vector<Feature>& years = out->facts[kYearFact];
+  for (const Timex& t : doc.timexes) {
+    if (t.type != "DATE" && t.type != "TIME") continue;
+    if (int y = YearOf(t.value)) years.push_back({static_cast<uint64_t>(y), 1.0f});
+  }
+  if (doc.published && doc.published_source != "text")
+    if (int y = YearOf(*doc.published)) years.push_back({static_cast<uint64_t>(y), 1.0f});
+  for (const Entity& e : doc.entities) {
+    int fact = e.type == "PERSON" ? kPersonFact
+               : e.type == "PLACE" ? kPlaceFact
+               : e.type == "ORG"   ? kOrgFact
+                                   : -1;
+    if (fact < 0) continue;
+    std::vector<RawToken> tokens;
+    ScanTokens(e.name, &tokens);
+    float mentions = static_cast<float>(std::max<size_t>(1, e.mentions.size()));
+    for (const RawToken& t : tokens) {
+      if (t.lower.size() < 3 || t.number || stopwords_.count(t.lower)) continue;
+      out->facts[fact].push_back({Hash64(t.lower, kEntity), mentions});
+    }
+  }
+  for (std::vector<Feature>& f : out->facts) SortAndSum(&f);
+}
 
 std::optional<int32_t> ParseDay(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -142,11 +189,15 @@ DocFeatures FeatureExtractor::Extract(const Document& doc) {
   // Counts per (kind, text); the kind is folded into the hash seed.
   std::unordered_map<uint64_t, std::pair<uint32_t, Kind>> counts;
   auto count = [&](Kind kind, std::string_view s) {
-    uint64_t channel = kind == kWord ? kWordChannel : kind == kNumber ? kNumberChannel : kNameChannel;
+    uint64_t channel = kind == kWord     ? kWordChannel
+                       : kind == kNumber ? kNumberChannel
+                       : kind == kLead   ? kLeadChannel
+                                         : kNameChannel;
     auto& c = counts[(Hash64(s, kind) & ~uint64_t{3}) | channel];
     ++c.first;
     c.second = kind;
   };
+  size_t lead = 0;
   for (const RawToken& t : tokens) {
     if (t.number) {
       count(kNumber, t.lower);
@@ -154,8 +205,9 @@ DocFeatures FeatureExtractor::Extract(const Document& doc) {
     }
     if (t.lower.size() < 2 || stopwords_.count(t.lower)) continue;
     bool name = t.capitalised && capitalised_mid.count(t.lower) && !lower_seen.count(t.lower);
-    if (name) count(kName, t.lower);
-    else count(kWord, Stem(t.lower));
+    std::string text = name ? t.lower : Stem(t.lower);
+    count(name ? kName : kWord, text);
+    if (lead < options_.lead_tokens) count(kLead, text), ++lead;
   }
   for (const Entity& e : doc.entities) {
     std::vector<RawToken> name_tokens;
@@ -167,6 +219,7 @@ DocFeatures FeatureExtractor::Extract(const Document& doc) {
   }
 
   DocFeatures out;
+  ExtractFacts(doc, &out);
   out.features.reserve(counts.size());
   for (const auto& [key, c] : counts) {
     double w = c.second == kEntity ? options_.entity_weight : 1.0;

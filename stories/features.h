@@ -6,11 +6,17 @@
 //          never written in lower case in the document), or a token of an
 //          entity found by the NER layer (doc->entities) when present
 //   number a numeral ("7.3", "2013", "1,000")
+//   lead   a word or name among the first lead_tokens of title and text
+//          (where a news report says what happened)
+//
+// Besides, a few facts from the annotation layers (years of timexes, people
+// and places named by the NER layer) that differ between two events of one
+// kind; the clusterer compares them separately (DocFeatures::facts).
 //
 // Term frequencies are damped (1 + ln tf); IDF is applied later by the
 // clusterer, which learns it incrementally. Features are 64-bit hashes of kind
 // + text whose low two bits hold the channel (ChannelOf): words, names
-// (including entity tokens) and numbers are compared separately.
+// (including entity tokens), numbers and the lead are compared separately.
 //
 // A FeatureExtractor is built once (stop words from data/stories/) and is NOT
 // thread-safe (the Snowball stemmer keeps state): use one per thread.
@@ -32,11 +38,12 @@ struct sb_stemmer;
 
 namespace dateline::stories {
 
-enum Channel : int { kWordChannel = 0, kNameChannel = 1, kNumberChannel = 2 };
-inline constexpr int kChannels = 3;
+enum Channel : int { kWordChannel = 0, kNameChannel = 1, kNumberChannel = 2, kLeadChannel = 3 };
+inline constexpr int kChannels = 4;
 
 struct FeatureOptions {
   double entity_weight = 1.0;      // an entity token, relative to a capitalised-word name
+  size_t lead_tokens = 60;         // words and names counted in the lead channel
   size_t max_text_bytes = 200000;  // only the first bytes of a long text are read
 };
 
@@ -48,9 +55,21 @@ struct Feature {
   bool operator<(const Feature& o) const { return key < o.key; }
 };
 
+// Facts that tell apart two events of the same kind (two earthquakes, two
+// arrests), compared as distributions rather than TF-IDF vectors.
+enum Fact : int { kYearFact = 0, kPersonFact = 1, kPlaceFact = 2, kOrgFact = 3 };
+inline constexpr int kFacts = 4;
+
 struct DocFeatures {
   std::vector<Feature> features;  // sorted by key, keys unique
   std::optional<int32_t> day;     // days since 1970-01-01 of doc->published
+  // Per fact, sorted by key, weight = mentions:
+  //   years    key = the year of a DATE/TIME timex or of a published date
+  //            that was not inferred from the text
+  //   persons  key = hash of a token of a PERSON entity's name
+  //   places   key = hash of a token of a PLACE entity's name
+  //   orgs     key = hash of a token of an ORG entity's name
+  std::vector<Feature> facts[kFacts];
 };
 
 // Days since 1970-01-01 of an ISO date "YYYY-MM-DD..." (nullopt if malformed).
@@ -68,6 +87,7 @@ class FeatureExtractor {
  private:
   FeatureExtractor() = default;
   std::string Stem(const std::string& lower);
+  void ExtractFacts(const Document& doc, DocFeatures* out) const;
 
   FeatureOptions options_;
   std::unordered_set<std::string> stopwords_;

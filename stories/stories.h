@@ -6,11 +6,14 @@
 // one (single pass, no re-clustering). A new story joins the storyline of the
 // most similar earlier story within storyline_days, or starts its own.
 //
-// Similarity compares the document's TF-IDF vectors (words, names, numbers:
-// stories/features.h; IDF learned as documents arrive) with the story's
-// centroid, channel by channel (a weighted sum of cosines, names weighing
-// most), damped by the gap between publication dates when both are
-// known. A duplicate (doc.duplicate_of) joins the story of its canonical copy.
+// A document joins the candidate story with the highest pair score
+// (stories/pair_model.h: log-odds from the cosines of the document's TF-IDF
+// vectors — words, names, numbers, IDF learned as documents arrive — with the
+// story's centroid, and from the years, people and places both name), less a
+// penalty for the gap between publication dates when both are known, if
+// that score reaches join_threshold. Storylines use the plainer similarity:
+// a weighted sum of the channel cosines. A duplicate (doc.duplicate_of) joins
+// the story of its canonical copy.
 // Design notes and measured figures: docs/stories.md.
 //
 // Memory is bounded: at most max_active_stories centroids (the least recently
@@ -31,6 +34,7 @@
 #include "base/status.h"
 #include "stories/features.h"
 #include "stories/idf.h"
+#include "stories/pair_model.h"
 
 namespace dateline {
 
@@ -59,14 +63,19 @@ struct StorylineSummary {
 struct StoryOptions {
   std::string data_dir;               // "" = DataDir()
   stories::FeatureOptions features;
-  // Similarity = sum over channels of weight x cosine (stories/features.h).
+  std::string pair_model;             // "" = data_dir/stories/pair_model.tsv
+  double join_threshold = 0.0;        // min pair score (log-odds) to join a story
+  // Storyline similarity = sum over channels of weight x cosine (stories/features.h).
   double word_weight = 0.2;
   double name_weight = 0.5;
   double number_weight = 0.3;
-  double story_threshold = 0.25;      // min similarity to join a story
   double storyline_threshold = 0.15;  // min similarity of a new story to link a storyline
   int date_slack_days = 1;            // no time penalty within this gap
-  double date_decay_days = 2.0;       // similarity *= exp(-(gap - slack) / decay)
+  double date_decay_days = 2.0;       // pair score -= date_penalty x (gap - slack) / decay
+  double date_penalty = 6.0;
+  size_t max_story_members = 8;       // most recent members compared one by one
+  size_t member_terms = 64;           // strongest features kept per member
+  size_t member_candidates = 8;       // best stories by centroid compared member by member
   int storyline_days = 60;            // a storyline links stories at most this far apart
   size_t max_doc_terms = 200;         // top TF-IDF features kept per document
   size_t max_story_terms = 400;       // features kept per story centroid
@@ -89,7 +98,19 @@ class StoryClusterer {
   // Counts a document's features for IDF only (e.g. a background corpus).
   void LearnIdf(const Document& doc) { df_.Add(features_->Extract(doc).features); }
   // Assigns a new document to a story and storyline.
-  StoryAssignment Assign(const Document& doc);
+  StoryAssignment Assign(const Document& doc) { return AssignExplained(doc, nullptr, nullptr); }
+
+  // For training and inspecting the pair model: one candidate story compared
+  // with a document.
+  struct Match {
+    std::string story;
+    stories::PairVector x;  // pair features
+    double score = 0;       // pair score, date penalty included
+  };
+  // Like Assign(), and reports every candidate story in *matches (if not
+  // null). When `story` is not null the document joins that story instead
+  // (a new one when no active story has that id), whatever the scores.
+  StoryAssignment AssignExplained(const Document& doc, const std::string* story, std::vector<Match>* matches);
 
   size_t stories() const { return stories_.size(); }
   size_t active_stories() const { return active_; }
@@ -98,10 +119,12 @@ class StoryClusterer {
   struct Story;
   explicit StoryClusterer(const StoryOptions& o);
   std::vector<stories::Feature> Weigh(const stories::DocFeatures& f) const;
-  double Similarity(const std::vector<stories::Feature>& doc, const Story& s) const;
+  void Cosines(const std::vector<stories::Feature>& doc, const Story& s, double cos[stories::kChannels]) const;
   void Candidates(const std::vector<stories::Feature>& doc, std::vector<uint32_t>* out);
   uint32_t NewStory(const std::string& id, uint32_t storyline);
-  void AddToStory(uint32_t s, const stories::DocFeatures& f);
+  void AddToStory(uint32_t s, const stories::DocFeatures& f, const std::vector<stories::Feature>& weighed);
+  void AddMemberFeatures(const stories::DocFeatures& f, const std::vector<stories::Feature>& v, const Story& s,
+                         stories::PairVector* x) const;
   void Remember(const std::string& doc_id, uint32_t story);
   void RetireOldest();
   std::vector<stories::Feature> Centroid(const Story& s) const;
@@ -110,6 +133,7 @@ class StoryClusterer {
   double DateFactor(const std::optional<int32_t>& day, const Story& s, int slack, double decay) const;
 
   StoryOptions options_;
+  stories::PairModel model_;
   std::unique_ptr<stories::FeatureExtractor> features_;
   stories::DocumentFrequency df_;
   std::vector<std::unique_ptr<Story>> stories_;
