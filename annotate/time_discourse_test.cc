@@ -67,6 +67,28 @@ TEST(TimeDiscourse, ComparisonsDoNotChain) {
   EXPECT_EQ(n, 2);
 }
 
+TEST(TimeDiscourse, ClockTimeIsOnTheLastMentionedDay) {
+  Check({"The doctor was shot on Oct. 23, 1998, at his home. He died at 10 p.m. in hospital.",
+         "1999-04-19", "10 p.m.", "TIME", "1998-10-23T22:00"});
+  // No day mentioned before: the DCT's day.
+  Check({"The market closed at 4 p.m. with losses.", "1999-04-19", "4 p.m.", "TIME",
+         "1999-04-19T16:00"});
+}
+
+TEST(TimeDiscourse, CuePhrasesAndDeadlines) {
+  const Case cases[] = {
+      // Monday DCT: "as early as Tuesday" is tomorrow, not last week.
+      {"His father could come from Cuba as early as Tuesday.", "2000-04-03", "Tuesday", "DATE",
+       "2000-04-04"},
+      {"Officials postponed until Tuesday morning any action on the case.", "2000-03-30",
+       "Tuesday morning", "TIME", "2000-04-04TMO"},
+      // A past perfect after it: the deadline is already past.
+      {"Until Thursday, they had not called him a suspect.", "1999-05-08", "Thursday", "DATE",
+       "1999-05-06"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(TimeDiscourse, ThatIsNotATimeWordAlone) {
   EXPECT_FALSE(Tagged("He said that the day was long.", "1998-01-01", "that"));
   EXPECT_FALSE(Tagged("That year-end bonus was paid.", "1998-01-01", "That year"));

@@ -267,7 +267,7 @@ std::optional<Match> Matcher::ClockTime(size_t i) const {
     else return std::nullopt;
     Match m{j, Sem{}};
     m.sem.type = "TIME";
-    m.sem.cls = "deictic";
+    m.sem.cls = "clock";
     m.sem.relative = true;
     m.sem.gran = Gran::kDay;
     m.sem.suffix = Clock(h, 0);
@@ -283,7 +283,7 @@ std::optional<Match> Matcher::ClockTime(size_t i) const {
   if (!pm && e != 0 && !oclock && h == 12) h = 0;
   Match m{e ? e : j, Sem{}};
   m.sem.type = "TIME";
-  m.sem.cls = "deictic";
+  m.sem.cls = "clock";
   m.sem.relative = true;
   m.sem.gran = Gran::kDay;
   m.sem.suffix = Clock(h, mi);

@@ -113,6 +113,16 @@ Result<TimeLexicon> TimeLexicon::Parse(std::string_view lexicon, std::string_vie
       if (f.size() >= 4) lex.near_ = std::atoi(f[3].c_str());
     } else if (f[0] == "quarter_reach" && f.size() >= 2) {
       lex.quarter_reach_ = static_cast<uint32_t>(std::atoi(f[1].c_str()));
+    } else if ((f[0] == "future" || f[0] == "past") && f.size() >= 2 &&
+               f[1].find(' ') != std::string::npos) {
+      CuePhrase c;
+      c.dir = f[0] == "future" ? 1 : -1;
+      for (size_t b = 0, e; b <= f[1].size(); b = e + 1) {
+        e = f[1].find(' ', b);
+        if (e == std::string::npos) e = f[1].size();
+        if (e > b) c.words.push_back(f[1].substr(b, e - b));
+      }
+      lex.phrases_.push_back(std::move(c));
     } else if (f[0] == "future" && f.size() >= 2) {
       lex.future_.insert(f[1]);
     } else if (f[0] == "past" && f.size() >= 2) {

@@ -57,6 +57,12 @@ struct AnchorRule {
   std::string fallback = "nearest";   // for tense when no cue is near
 };
 
+// A cue of several words ("as early as"): its direction (+1 future, -1 past).
+struct CuePhrase {
+  std::vector<std::string> words;
+  int dir = 0;
+};
+
 struct StrHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -85,6 +91,8 @@ class TimeLexicon {
   AnchorRule Rule(std::string_view expression_class) const;
   bool IsFutureCue(std::string_view lower) const { return future_.find(lower) != future_.end(); }
   bool IsPastCue(std::string_view lower) const { return past_.find(lower) != past_.end(); }
+  // Cues of several words, checked before single-word cues.
+  const std::vector<CuePhrase>& cue_phrases() const { return phrases_; }
   int cue_window() const { return window_; }
   // Without a cue, a month or month-day is read in the DCT's year unless that
   // puts it more than ahead() days after or behind() days before the DCT.
@@ -105,6 +113,7 @@ class TimeLexicon {
   uint32_t pair_[26] = {0};   // bit of [first letter]: second letters seen
   std::unordered_map<std::string, AnchorRule> rules_;
   std::unordered_set<std::string, StrHash, std::equal_to<>> future_, past_;
+  std::vector<CuePhrase> phrases_;
   int window_ = 8;
   int ahead_ = 270, behind_ = 270, near_ = 0;
   uint32_t quarter_reach_ = 100;

@@ -34,9 +34,39 @@ bool PastPlan(const std::vector<TTok>& t, size_t cue) {
   return false;
 }
 
+// The direction of a cue phrase ending at token k ("as early as"), or 0.
+int PhraseAt(const std::vector<TTok>& t, size_t k, const std::vector<CuePhrase>& phrases) {
+  for (const CuePhrase& p : phrases) {
+    size_t n = p.words.size();
+    if (k + 1 < n) continue;
+    size_t w = 0;
+    while (w < n && t[k + 1 - n + w].lower == p.words[w]) ++w;
+    if (w == n) return p.dir;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int Resolver::Tense(uint32_t b, uint32_t e) const {
+  int dir = CueTense(b, e);
+  // A future cue in a past-perfect frame ("until Thursday, they had not")
+  // tells of a time already past.
+  if (dir > 0 && PastPerfectAfter(e)) return -1;
+  return dir;
+}
+
+bool Resolver::PastPerfectAfter(uint32_t e) const {
+  const auto& t = scan_.toks;
+  int w = lex_.cue_window() / 2;
+  for (size_t k = e; k < t.size() && k < e + w; ++k) {
+    if (SentenceEnd(t[k]) || (k > e && t[k].newline_before)) return false;
+    if (t[k].lower == "had") return true;
+  }
+  return false;
+}
+
+int Resolver::CueTense(uint32_t b, uint32_t e) const {
   const auto& t = scan_.toks;
   int w = lex_.cue_window();
   bool left_open = true, right_open = true;
@@ -46,6 +76,7 @@ int Resolver::Tense(uint32_t b, uint32_t e) const {
         left_open = false;
       } else {
         std::string_view x = t[b - d].lower;
+        if (int p = PhraseAt(t, b - d, lex_.cue_phrases()); p != 0) return p;
         if (lex_.IsFutureCue(x)) return PastPlan(t, b - d) ? -1 : 1;
         if (lex_.IsPastCue(x)) return -1;
         // Present progressive ("is sending") tells of a plan.

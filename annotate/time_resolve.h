@@ -33,6 +33,8 @@ class Resolver {
   int Tense(uint32_t b, uint32_t e) const;
 
  private:
+  int CueTense(uint32_t b, uint32_t e) const;
+  bool PastPerfectAfter(uint32_t e) const;
   std::string Relative(const Sem& s, const Date& anchor);
   std::string Weekday(const Sem& s, const Date& anchor, int dir);
   std::string MonthDay(const Sem& s, const Date& anchor, int dir);
