@@ -162,5 +162,18 @@ TEST(TimeCases, PossessiveWeekdaysArePast) {
          "DATE", "2000-01-05"});
 }
 
+TEST(TimeCases, NearFutureAndShortTerm) {
+  const Case cases[] = {
+      {"It plans an offering in the near future.", "1989-11-01", "the near future", "DATE",
+       "FUTURE_REF"},
+      {"We do not minimise the challenges of the near term.", "1989-10-30", "the near term",
+       "DATE", "FUTURE_REF"},
+      {"It wants to placate holders in the short term.", "1989-10-30", "the short term", "DATE",
+       "FUTURE_REF"},
+  };
+  for (const Case& c : cases) Check(c);
+  EXPECT_FALSE(Tagged("They signed a short-term loan.", "1989-10-30", "short-term"));
+}
+
 }  // namespace
 }  // namespace dateline

@@ -380,7 +380,10 @@ bool StartsPattern(const std::vector<TTok>& t, size_t i) {
   }
   for (size_t k = i + 1; k < t.size() && k <= reach; ++k) {
     if ((t[k].lex != nullptr && t[k].lex->cats != kFunc) || t[k].kind == 'd') return true;
-    if (t[k].lower == "future" || t[k].lower == "present" || t[k].lower == "period") return true;
+    if (t[k].lower == "future" || t[k].lower == "present" || t[k].lower == "period" ||
+        t[k].lower == "term") {
+      return true;
+    }
   }
   return false;
 }

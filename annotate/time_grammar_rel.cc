@@ -485,6 +485,11 @@ std::optional<Match> Matcher::Reference(size_t i) const {
   if (Is(i, "the") && Is(i + 1, "past") && !Has(i + 2, kUnit) && !Has(i + 2, kNumber)) {
     return Match{i + 2, RefSem("PAST_REF")};
   }
+  // "the near future", "the near term", "the short term": what is coming.
+  if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short")) &&
+      (Is(i + 2, "future") || (Is(i + 2, "term") && !Hyphen(i + 3)))) {
+    return Match{i + 3, RefSem("FUTURE_REF")};
+  }
   if (Is(i, "the") && (Is(i + 1, "future") || Is(i + 1, "present"))) {
     return Match{i + 2, RefSem(Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF")};
   }
