@@ -44,26 +44,37 @@ void NerModel::BuildTable() {
   size_t cap = 16;
   while (cap < keys_.size() * 2) cap <<= 1;
   mask_ = static_cast<uint32_t>(cap - 1);
-  slot_key_.assign(cap, 0);
-  slot_row_.assign(cap, 0);
+  slots_.assign(cap, Slot());
+  static_assert(kNumTags < 32, "a row's entry count must fit in 5 bits");
   for (uint32_t r = 0; r < keys_.size(); ++r) {
     uint32_t h = (keys_[r] * 2654435761u) & mask_;
-    while (slot_key_[h] != 0) h = (h + 1) & mask_;
-    slot_key_[h] = keys_[r];
-    slot_row_[h] = r;
+    while (slots_[h].key != 0) h = (h + 1) & mask_;
+    slots_[h].key = keys_[r];
+    slots_[h].entries = start_[r] << 5 | (start_[r + 1] - start_[r]);
   }
 }
 
 void NerModel::Score(const std::vector<uint64_t>& feats, float* out) const {
   std::fill(out, out + kNumTags, 0.f);
   if (keys_.empty()) return;
-  for (uint64_t f : feats) {
-    uint32_t k = Key32(f);
-    uint32_t h = (k * 2654435761u) & mask_;
-    while (slot_key_[h] != 0 && slot_key_[h] != k) h = (h + 1) & mask_;
-    if (slot_key_[h] == 0) continue;
-    uint32_t r = slot_row_[h];
-    for (uint32_t e = start_[r]; e < start_[r + 1]; ++e) out[entries_[e].first] += entries_[e].second;
+  // Hash every feature and prefetch its slot first: the lookups are random
+  // reads into a table larger than the cache, and they overlap this way.
+  constexpr size_t kBatch = 64;
+  uint32_t keys[kBatch], homes[kBatch];
+  for (size_t b = 0; b < feats.size(); b += kBatch) {
+    size_t n = std::min(kBatch, feats.size() - b);
+    for (size_t i = 0; i < n; ++i) {
+      keys[i] = Key32(feats[b + i]);
+      homes[i] = (keys[i] * 2654435761u) & mask_;
+      __builtin_prefetch(&slots_[homes[i]]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      uint32_t h = homes[i];
+      while (slots_[h].key != 0 && slots_[h].key != keys[i]) h = (h + 1) & mask_;
+      if (slots_[h].key == 0) continue;
+      uint32_t start = slots_[h].entries >> 5, end = start + (slots_[h].entries & 31);
+      for (uint32_t e = start; e < end; ++e) out[entries_[e].first] += entries_[e].second;
+    }
   }
 }
 

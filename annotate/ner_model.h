@@ -81,7 +81,13 @@ class NerModel {
   std::vector<uint32_t> keys_;   // sorted feature keys (for Save)
   std::vector<uint32_t> start_;  // keys_.size()+1 offsets into entries_
   std::vector<std::pair<uint8_t, float>> entries_;  // (tag, weight)
-  std::vector<uint32_t> slot_key_, slot_row_;       // open addressing
+  // Open addressing, one 8-byte slot per probe: the key and its row's entries
+  // (start << 5 | count), so that a feature costs two cache misses at most.
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t entries = 0;
+  };
+  std::vector<Slot> slots_;
   uint32_t mask_ = 0;
   std::unordered_map<uint32_t, std::vector<float>> building_;
   Gazetteer gaz_;

@@ -1,4 +1,7 @@
 // Corpus-level step after ingest: results that depend on all documents.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "annotate/entity_linker.h"
@@ -31,6 +34,23 @@ Document Slim(const Document& d) {
 // storyline is larger).
 constexpr size_t kCorpusChunk = 2048;
 
+// With DATELINE_TIMINGS set, prints the seconds each phase took to stderr.
+class PhaseTimer {
+ public:
+  PhaseTimer() : on_(std::getenv("DATELINE_TIMINGS") != nullptr), last_(Clock::now()) {}
+  void Done(const char* phase) {
+    if (!on_) return;
+    auto now = Clock::now();
+    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s\n", phase, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool on_;
+  Clock::time_point last_;
+};
+
 }  // namespace
 
 // Every corpus-level result is rebuilt from one pass over the stored documents,
@@ -40,19 +60,43 @@ constexpr size_t kCorpusChunk = 2048;
 // (stories/) and cross-document entities (annotate/entity_linker.h) are built
 // from slim copies. Each result is replaced whole.
 Status Pipeline::UpdateCorpus(Store* store) {
+  PhaseTimer timer;
   std::vector<Document> slim;
-  std::vector<std::vector<Document>> lines(1);  // storylines waiting to be built, the last one open
+  // Stored rows of storylines waiting to be built, the last one open; they
+  // are parsed on the worker threads when built.
+  std::vector<std::vector<Store::DocumentRow>> lines(1);
   size_t pending = 0;
+  Status bad = Status::Ok();
   std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;  // serialised at once
   auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   std::map<std::string, int> timeline_ids, quote_ids;  // ids stay unique across storylines
-  // Builds the complete storylines in parallel, then adds their rows in order.
+  // Parses and builds the complete storylines in parallel, then adds their
+  // rows in order.
   auto build = [&](size_t complete) {
+    std::vector<std::vector<Document>> docs(complete);
+    std::vector<std::pair<size_t, size_t>> at;  // (storyline, index) of each row
+    for (size_t i = 0; i < complete; ++i) {
+      docs[i].resize(lines[i].size());
+      for (size_t k = 0; k < lines[i].size(); ++k) at.emplace_back(i, k);
+    }
+    std::vector<Status> errors(at.size(), Status::Ok());
+    ParallelFor(at.size(), options_.threads, [&](size_t r) {
+      auto [i, k] = at[r];
+      auto d = Store::FromRow(lines[i][k]);
+      if (d.ok()) docs[i][k] = std::move(d.value());
+      else errors[r] = d.status();
+      lines[i][k] = Store::DocumentRow();
+    });
+    for (const Status& e : errors)
+      if (!e.ok() && bad.ok()) bad = e;
+    for (const auto& line : docs)
+      for (const Document& d : line) slim.push_back(Slim(d));
     std::vector<std::vector<TimelineEntry>> entries(complete);
     std::vector<std::vector<QuoteGroup>> groups(complete);
     ParallelFor(complete, options_.threads, [&](size_t i) {
-      entries[i] = BuildTimeline(lines[i]);
-      groups[i] = GroupQuotes(lines[i]);
+      entries[i] = BuildTimeline(docs[i]);
+      groups[i] = GroupQuotes(docs[i]);
+      std::vector<Document>().swap(docs[i]);
     });
     for (size_t i = 0; i < complete; ++i) {
       for (TimelineEntry& e : entries[i]) {
@@ -68,24 +112,26 @@ Status Pipeline::UpdateCorpus(Store* store) {
     pending = 0;
     for (const auto& l : lines) pending += l.size();
   };
-  Status st = store->ForEachDocumentByStoryline([&](Document&& d) {
-    std::vector<Document>& open = lines.back();
-    if (!open.empty() && open.back().storyline != d.storyline) {
+  Status st = store->ForEachDocumentRowByStoryline([&](Store::DocumentRow&& row) {
+    std::vector<Store::DocumentRow>& open = lines.back();
+    if (!open.empty() && open.back().storyline != row.storyline) {
       if (pending >= kCorpusChunk) build(lines.size());
       lines.emplace_back();
     }
-    slim.push_back(Slim(d));
-    lines.back().push_back(std::move(d));
+    lines.back().push_back(std::move(row));
     ++pending;
     return true;
   });
   if (!st.ok()) return st;
   build(lines.size());
+  if (!bad.ok()) return bad;
+  timer.Done("read, timeline, quotes");
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> storylines;
   Summarize(slim, &stories, &storylines);
   st = store->ReplaceStories(stories, storylines);
   if (!st.ok()) return st;
+  timer.Done("summaries");
   stories.clear();
   storylines.clear();
   // Entities: linked across the corpus, then serialised one at a time.
@@ -98,11 +144,14 @@ Status Pipeline::UpdateCorpus(Store* store) {
     e = GlobalEntity();
   }
   std::vector<GlobalEntity>().swap(entities);
+  timer.Done("entities");
   st = store->ReplaceRecordLines("entities", entity_rows);
   if (!st.ok()) return st;
   st = store->ReplaceRecordLines("timeline", timeline_rows);
   if (!st.ok()) return st;
-  return store->ReplaceRecordLines("quotes", quote_rows);
+  st = store->ReplaceRecordLines("quotes", quote_rows);
+  timer.Done("write records");
+  return st;
 }
 
 }  // namespace dateline

@@ -7,7 +7,9 @@
 #include <unordered_set>
 
 #include "base/data_dir.h"
+#include "base/document_json.h"
 #include "dedupe/dedupe.h"
+#include "dedupe/minhash.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
 #include "stories/stories.h"
@@ -97,7 +99,8 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     cleaner_.templates().Import(rows);
   }
   // Restore the online state of dedupe and stories from what is stored.
-  DuplicateIndex dups;
+  DedupeOptions dedupe_options;
+  DuplicateIndex dups(dedupe_options);
   StoryOptions story_options;
   story_options.data_dir = options_.data_dir;
   auto clusterer = StoryClusterer::Create(story_options);
@@ -123,17 +126,26 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   uint64_t done_bytes = 0, total_bytes = 0;
   int64_t pages_read = 0;
   std::thread committer;
-  auto commit = [&](std::vector<Document> docs, std::vector<std::string> inputs_of,
+  // What the workers compute for the commit thread besides the document: its
+  // stored JSON line and its duplicate signature (the commit thread is
+  // sequential, so it only does what must be in input order).
+  struct Prepared {
+    std::vector<std::string> json;
+    std::vector<uint64_t> exact;
+    std::vector<dedupe::Signature> sigs;
+  };
+  auto commit = [&](std::vector<Document> docs, Prepared prep, std::vector<std::string> inputs_of,
                     std::vector<StoredReject> batch_rejects, std::vector<TemplateCount> deltas) {
     for (Document& d : docs) {
-      d.duplicate_of = dups.Add(d.id, d.text);
+      size_t k = &d - docs.data();
+      if (!d.text.empty()) d.duplicate_of = dups.Add(d.id, prep.exact[k], prep.sigs[k]);
       if (d.duplicate_of) ++stats.duplicates;
       StoryAssignment a = stories.Assign(d);
       d.story = a.story;
       d.storyline = a.storyline;
     }
     int inserted = 0;
-    Status st = store->CommitBatch(docs, batch_rejects, deltas, &inserted);
+    Status st = store->CommitBatch(docs, batch_rejects, deltas, &inserted, prep.json);
     if (!st.ok()) {
       for (const std::string& input : inputs_of) {
         Reject r{input, "not stored: " + st.message()};
@@ -146,14 +158,25 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   auto flush = [&] {
     TemplateStats delta;
     for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
-    std::vector<Document> docs;
-    ProcessBatch(batch, &docs);
+    std::vector<Document> docs(batch.size());
+    Prepared prep;
+    prep.json.resize(batch.size());
+    prep.exact.resize(batch.size());
+    prep.sigs.resize(batch.size());
+    ParallelFor(batch.size(), options_.threads, [&](size_t i) {
+      docs[i] = Process(batch[i]);
+      prep.json[i] = ToJsonLine(docs[i]);
+      if (docs[i].text.empty()) return;
+      prep.exact[i] = NormalizedTextHash(docs[i].text);
+      if (dedupe_options.near) prep.sigs[i] = dedupe::MinHash(docs[i].text, dedupe_options.shingle_words);
+    });
     std::vector<TemplateCount> deltas;
     for (const auto& r : delta.Export()) deltas.push_back({r.site, r.line_hash, r.pages});
     std::vector<std::string> inputs_of;
     for (const RawPage& p : batch) inputs_of.push_back(p.input);
     if (committer.joinable()) committer.join();
-    committer = std::thread(commit, std::move(docs), std::move(inputs_of), std::move(rejects), std::move(deltas));
+    committer = std::thread(commit, std::move(docs), std::move(prep), std::move(inputs_of), std::move(rejects),
+                            std::move(deltas));
     batch.clear();
     rejects.clear();
     progress.Update(done_bytes, total_bytes, pages_read);

@@ -121,25 +121,65 @@ bool Store::HasContentHash(const std::string& hash) {
   return q.Step() == SQLITE_ROW;
 }
 
+namespace {
+
+// The full-text index's entity column: every entity's name and variants.
+std::string FtsEntities(const Document& d) {
+  std::string out;
+  for (const Entity& e : d.entities) {
+    if (!out.empty()) out += ' ';
+    out += e.name;
+    for (const std::string& v : e.variants) (out += ' ') += v;
+  }
+  return out;
+}
+
+// The full-text index's event column: the event types.
+std::string FtsTypes(const Document& d) {
+  std::string out;
+  for (const Event& e : d.events) {
+    if (!out.empty()) out += ' ';
+    out += e.type;
+  }
+  return out;
+}
+
+}  // namespace
+
 Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<StoredReject>& rejects,
-                          const std::vector<TemplateCount>& deltas, int* inserted) {
+                          const std::vector<TemplateCount>& deltas, int* inserted,
+                          const std::vector<std::string>& json_lines) {
   *inserted = 0;
+  if (!json_lines.empty() && json_lines.size() != docs.size())
+    return Status::InvalidInput("CommitBatch: one JSON line per document expected");
   Status st = Exec("BEGIN IMMEDIATE");
   if (!st.ok()) return st;
   {
     Stmt ins(db_,
              "INSERT OR IGNORE INTO documents(id, content_hash, url, outlet, title, published, language,"
              " duplicate_of, story, storyline, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt fts(db_, "INSERT INTO documents_fts(rowid, title, text, outlet, entities, types) VALUES (?,?,?,?,?,?)");
     for (const Document& d : docs) {
       ins.Bind(1, d.id).Bind(2, d.content_hash).Bind(3, d.url).Bind(4, d.outlet).Bind(5, d.title);
       ins.Bind(6, d.published).Bind(7, d.language).Bind(8, d.duplicate_of).Bind(9, d.story);
-      ins.Bind(10, d.storyline).Bind(11, ToJsonLine(d));
+      size_t k = &d - docs.data();
+      ins.Bind(10, d.storyline).Bind(11, json_lines.empty() ? ToJsonLine(d) : json_lines[k]);
       if (ins.Step() != SQLITE_DONE) {
         Exec("ROLLBACK");
         return Err(db_, "storing document " + d.id);
       }
-      *inserted += sqlite3_changes(db_);
       ins.Reset();
+      if (sqlite3_changes(db_) == 0) continue;  // content already stored
+      ++*inserted;
+      // The full-text row is written here rather than by a trigger, which
+      // would parse the stored JSON again.
+      fts.Bind(1, sqlite3_last_insert_rowid(db_)).Bind(2, d.title).Bind(3, d.text).Bind(4, d.outlet);
+      fts.Bind(5, FtsEntities(d)).Bind(6, FtsTypes(d));
+      if (fts.Step() != SQLITE_DONE) {
+        Exec("ROLLBACK");
+        return Err(db_, "indexing document " + d.id);
+      }
+      fts.Reset();
     }
     Stmt rej(db_, "INSERT OR REPLACE INTO rejects(input, reason) VALUES (?,?)");
     for (const auto& r : rejects) {
@@ -168,19 +208,40 @@ Status Store::ForEachDocumentByStoryline(const std::function<bool(Document&&)>& 
 }
 
 Status Store::ScanDocuments(const std::string& order, const std::function<bool(Document&&)>& fn) {
+  Status bad = Status::Ok();
+  Status st = ScanRows(order, [&](DocumentRow&& row) {
+    auto d = FromRow(row);
+    if (!d.ok()) {
+      bad = d.status();
+      return false;
+    }
+    return fn(std::move(d.value()));
+  });
+  return st.ok() ? bad : st;
+}
+
+Status Store::ScanRows(const std::string& order, const std::function<bool(DocumentRow&&)>& fn) {
   std::string sql = "SELECT json, story, storyline, duplicate_of FROM documents " + order;
   Stmt q(db_, sql.c_str());
   while (q.Step() == SQLITE_ROW) {
-    json j = json::parse(q.Text(0), nullptr, false);
-    auto d = DocumentFromJson(j);
-    if (!d.ok()) return d.status();
-    // Assignment columns are authoritative (they are updated after insert).
-    d->story = q.Text(1).empty() ? std::nullopt : std::optional<std::string>(q.Text(1));
-    d->storyline = q.Text(2).empty() ? std::nullopt : std::optional<std::string>(q.Text(2));
-    d->duplicate_of = q.Text(3).empty() ? std::nullopt : std::optional<std::string>(q.Text(3));
-    if (!fn(std::move(d.value()))) break;
+    DocumentRow row{q.Text(0), q.Text(1), q.Text(2), q.Text(3)};
+    if (!fn(std::move(row))) break;
   }
   return Status::Ok();
+}
+
+Status Store::ForEachDocumentRowByStoryline(const std::function<bool(DocumentRow&&)>& fn) {
+  return ScanRows("ORDER BY storyline, seq", fn);
+}
+
+Result<Document> Store::FromRow(const DocumentRow& row) {
+  auto d = DocumentFromJson(json::parse(row.json, nullptr, false));
+  if (!d.ok()) return d.status();
+  // Assignment columns are authoritative (they are set after the JSON is made).
+  d->story = row.story.empty() ? std::nullopt : std::optional<std::string>(row.story);
+  d->storyline = row.storyline.empty() ? std::nullopt : std::optional<std::string>(row.storyline);
+  d->duplicate_of = row.duplicate_of.empty() ? std::nullopt : std::optional<std::string>(row.duplicate_of);
+  return d;
 }
 
 Result<Document> Store::GetDocument(const std::string& id) {

@@ -46,8 +46,12 @@ class Store {
 
   // One atomic batch: documents (skipping content hashes already stored),
   // rejects, and template count increments. *inserted = documents added.
+  // `json`, when not empty, holds each document's ToJsonLine() made earlier
+  // (on worker threads); the assignment columns (story, storyline,
+  // duplicate_of) are taken from `docs` and win over the JSON on reading.
   Status CommitBatch(const std::vector<Document>& docs, const std::vector<StoredReject>& rejects,
-                     const std::vector<TemplateCount>& template_deltas, int* inserted);
+                     const std::vector<TemplateCount>& template_deltas, int* inserted,
+                     const std::vector<std::string>& json = {});
   bool HasContentHash(const std::string& hash);
 
   // Documents in ingest order. The callback may return false to stop.
@@ -55,6 +59,13 @@ class Store {
   // Documents grouped by storyline (ingest order within one), for corpus
   // steps that need one storyline at a time in memory.
   Status ForEachDocumentByStoryline(const std::function<bool(Document&&)>& fn);
+  // The same order, unparsed, so that callers can parse rows on several
+  // threads (Document FromRow(row) is thread-safe).
+  struct DocumentRow {
+    std::string json, story, storyline, duplicate_of;
+  };
+  Status ForEachDocumentRowByStoryline(const std::function<bool(DocumentRow&&)>& fn);
+  static Result<Document> FromRow(const DocumentRow& row);
   Result<Document> GetDocument(const std::string& id);
   int64_t CountDocuments();
   // Rewrites story/storyline/duplicate_of of stored documents.
@@ -82,6 +93,7 @@ class Store {
   Store() = default;
   Status Migrate();
   Status ScanDocuments(const std::string& order, const std::function<bool(Document&&)>& fn);
+  Status ScanRows(const std::string& order, const std::function<bool(DocumentRow&&)>& fn);
   sqlite3* db_ = nullptr;
   int version_ = 0;
 };
