@@ -82,6 +82,11 @@ TEST(TimeDiscourse, CuePhrasesAndDeadlines) {
        "2000-04-04"},
       {"Officials postponed until Tuesday morning any action on the case.", "2000-03-30",
        "Tuesday morning", "TIME", "2000-04-04TMO"},
+      // "set to"/"set for" look ahead; "set" alone does not.
+      {"The peace process is set to resume Monday in Belfast.", "1998-03-22", "Monday", "DATE",
+       "1998-03-23"},
+      {"The judge set Friday as the deadline for his return.", "2000-01-15", "Friday", "DATE",
+       "2000-01-14"},
       // A past perfect after it: the deadline is already past.
       {"Until Thursday, they had not called him a suspect.", "1999-05-08", "Thursday", "DATE",
        "1999-05-06"},
