@@ -175,5 +175,20 @@ TEST(TimeCases, NearFutureAndShortTerm) {
   EXPECT_FALSE(Tagged("They signed a short-term loan.", "1989-10-30", "short-term"));
 }
 
+TEST(TimeCases, TheYearIsTheAnchorYearUnlessItEndsOnADate) {
+  const Case cases[] = {
+      {"For the year, volume was flat.", "1989-11-02", "the year", "DATE", "1989"},
+      {"Revenue grew in the first nine months of the year.", "1989-10-30", "the year", "DATE",
+       "1989"},
+      {"Lower earnings are expected for the fiscal year.", "1989-11-02", "the fiscal year",
+       "DATE", "1989"},
+      {"It earned $2 million in the year ended March 31.", "1989-10-31", "the year", "DURATION",
+       "P1Y"},
+      {"In the fiscal year ended Jan. 31, sales rose.", "1989-10-31", "the fiscal year",
+       "DURATION", "P1Y"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -94,11 +94,18 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     m.sem.relative = true, m.sem.gran = Gran::kYear, m.sem.cls = "relative";
     return m;
   }
-  if (the && Is(j, "year") && !Hyphen(j + 1) && !Is(j + 1, "before") && !Is(j + 1, "after") &&
-      !Is(j + 1, "earlier")) {  // "the year": TimeBank reads it as a span of time
-    Match m{j + 1, Sem{}};
-    m.sem.type = "DURATION";
-    m.sem.literal = "P1Y";
+  size_t y = the && Is(j, "fiscal") ? j + 1 : j;
+  if (the && Is(y, "year") && !Hyphen(y + 1) && !Is(y + 1, "before") && !Is(y + 1, "after") &&
+      !Is(y + 1, "earlier")) {
+    Match m{y + 1, Sem{}};
+    if (Is(y + 1, "ended") || Is(y + 1, "ending")) {
+      // "the year ended March 31": twelve months to that date (6 of 7 in TimeBank).
+      m.sem.type = "DURATION";
+      m.sem.literal = "P1Y";
+    } else {
+      // "for the year", "the first nine months of the year": the anchor's year.
+      m.sem.relative = true, m.sem.gran = Gran::kYear, m.sem.cls = "relative";
+    }
     return m;
   }
   if (the && (Is(j, "week") || Is(j, "weekend")) && !Hyphen(j + 1) &&
