@@ -154,6 +154,29 @@ TEST(QuoteExtractorTest, AttributionForms) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(QuoteExtractorTest, ParticiplesPrepositionsAndApostropheMarks) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  const std::vector<Case> cases = {
+      {"participle clause reports for the subject",
+       "Sanders defended his plan, saying it would create jobs.",
+       {{"his plan", "indirect", "Sanders", ""}, {"it would create jobs", "indirect", "Sanders", ""}}},
+      {"participle after a direct quote takes its speaker",
+       "Intro.\n\"It will take time,\" Bill Ackman said, referring to the stock.",
+       {{"\"It will take time,\"", "direct", "Bill Ackman", ""}, {"the stock", "indirect", "Bill Ackman", ""}}},
+      {"preposition belongs to the cue",
+       "Sanders talked about health care.",
+       {{"health care", "indirect", "Sanders", ""}}},
+      {"a participle that is no cue continues the content",
+       "Officials said the heat would last, reflecting a long drought.",
+       {{"the heat would last, reflecting a long drought", "indirect", "Officials", ""}}},
+      // data/quotes/marks.txt: '' is a quotation mark, its quotes are kind indirect.
+      {"two apostrophes as quotation marks",
+       "Intro.\n''We are ready,'' Dmitry Peskov said.",
+       {{"''We are ready,''", "indirect", "Dmitry Peskov", ""}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(QuoteExtractorTest, SpeakersResolveToEarlierPeople) {
   ASSERT_TRUE(quotes_test::ExtractorLoaded());
   const std::vector<Case> cases = {
