@@ -87,6 +87,9 @@ TEST(TimeDiscourse, CuePhrasesAndDeadlines) {
        "1998-03-23"},
       {"The judge set Friday as the deadline for his return.", "2000-01-15", "Friday", "DATE",
        "2000-01-14"},
+      // "is to" + verb: a scheduled event.
+      {"The stock is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "DATE",
+       "1989-10-31"},
       // A past perfect after it: the deadline is already past.
       {"Until Thursday, they had not called him a suspect.", "1999-05-08", "Thursday", "DATE",
        "1999-05-06"},
