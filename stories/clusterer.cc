@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cmath>
-#include <deque>
 
 #include "base/data_dir.h"
 #include "base/hash.h"
@@ -21,7 +20,7 @@ struct StoryClusterer::Story {
     std::vector<Feature> terms;
     std::vector<Feature> facts[stories::kFacts];
   };
-  std::deque<Member> members;
+  std::vector<Member> members;
   uint32_t documents = 0;
   std::optional<int32_t> first_day, last_day;
   uint64_t updated = 0;  // clock_ at last change
@@ -206,12 +205,19 @@ void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f, const std:
   Story& s = *stories_[index];
   if (options_.max_story_members > 0) {
     Story::Member m;
-    m.terms = weighed;
+    // Only the channels the pair model compares member by member are kept.
+    const stories::PairVector& w = model_.weights();
+    bool used[stories::kChannels];
+    for (int c = 0; c < stories::kChannels; ++c)
+      used[c] = w[stories::kMemberWordCos + c] != 0 || (c <= stories::kNameChannel && w[stories::kMaxMemberWordCos + c] != 0);
+    for (const Feature& t : weighed)
+      if (used[stories::ChannelOf(t.key)]) m.terms.push_back(t);
     TrimFacts(&m.terms, options_.member_terms);
+    m.terms.shrink_to_fit();
     NormalizeChannels(&m.terms);
     for (int k = 0; k < stories::kFacts; ++k) m.facts[k] = f.facts[k];
     s.members.push_back(std::move(m));
-    if (s.members.size() > options_.max_story_members) s.members.pop_front();
+    if (s.members.size() > options_.max_story_members) s.members.erase(s.members.begin());
   }
   size_t before = s.terms.size();
   std::vector<uint64_t> old_keys;
@@ -248,7 +254,7 @@ void StoryClusterer::RetireOldest() {
     s.active = false;
     s.terms.clear();
     s.terms.shrink_to_fit();
-    std::deque<Story::Member>().swap(s.members);
+    std::vector<Story::Member>().swap(s.members);
   }
   active_ -= drop;
   for (auto it = postings_.begin(); it != postings_.end();) {
