@@ -142,6 +142,14 @@ size_t ContentEndBefore(const QuoteText& q, size_t first, size_t sb) {
   return 0;
 }
 
+// Whether token k opens an appositive or relative phrase after a name.
+bool AppositiveStart(const QuoteText& q, size_t k) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "a", "an", "the", "who", "which", "whose", "where", "more", "less", "including", "and", "but", "or",
+      "one", "its", "his", "her", "their"};
+  return s->count(q.lower[k]) > 0 || (!q.tok[k].text.empty() && q.tok[k].text[0] >= '0' && q.tok[k].text[0] <= '9');
+}
+
 // Pattern C.
 bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
   const QuoteText& q = c->q;
@@ -170,7 +178,14 @@ bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
     return false;
   }
   if (!TrimContent(*c, &b, &e)) return false;
-  Emit(c, {SpanOf(q, b, e)}, a, out);
+  std::vector<Span> spans = {SpanOf(q, b, e)};
+  // "Fundraising, according to the campaign, has surged": both halves —
+  // unless the comma opens an appositive of the source ("according to
+  // Leonard Burman, a former tax aide, …").
+  size_t b2 = f, e2 = se;
+  if (k != sb && f < se && q.tok[f].text == "," && TrimContent(*c, &b2, &e2) && !AppositiveStart(q, b2))
+    spans.push_back(SpanOf(q, b2, e2));
+  Emit(c, std::move(spans), a, out);
   return true;
 }
 
