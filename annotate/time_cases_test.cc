@@ -190,5 +190,12 @@ TEST(TimeCases, TheYearIsTheAnchorYearUnlessItEndsOnADate) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(TimeCases, LastHalfOfAYearIsTheSecondHalf) {
+  Check({"Earnings will be lower for the last half of 1989 and for 1990.", "1989-10-26",
+         "the last half of 1989", "DATE", "1989-H2"});
+  Check({"Sales fell in the first half of 1990.", "1990-10-26", "the first half of 1990", "DATE",
+         "1990-H1"});
+}
+
 }  // namespace
 }  // namespace dateline

@@ -396,6 +396,9 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   if (Has(j, kOrdinal) && Lex(j).ordinal > 0) {
     ord = Lex(j).ordinal;
     ++j;
+  } else if (the && Is(j, "last") && Is(j + 1, "half") && Is(j + 2, "of") && Year(j + 3)) {
+    ord = 2;  // "the last half of 1989": the second half
+    ++j;
   } else if (NDigits(j) == 1 && (Is(j + 1, "st") || Is(j + 1, "nd") || Is(j + 1, "rd") ||
                                  Is(j + 1, "th"))) {
     ord = Value(j);
