@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/hash.h"
 #include "stories/timeline_mention.h"
@@ -13,23 +15,21 @@ namespace {
 
 using timeline::Mention;
 
+// An entry being built. Its lookups cost the size of the mention, not of the
+// draft, because a storyline's drafts grow to thousands of mentions.
 struct Draft {
   std::vector<const Mention*> mentions;
+  std::unordered_map<const Document*, std::vector<int64_t>> sentences;  // per source document
   std::set<std::string> actor_keys, place_keys;
-  std::vector<uint64_t> word_keys;  // union of the mentions' word hashes, sorted
-  std::optional<std::string> date;  // from text or context
+  std::unordered_set<uint64_t> word_keys;  // union of the mentions' word hashes
+  std::optional<std::string> date;         // from text or context
 };
 
-// Jaccard similarity of two sorted sets of hashes.
-double KeyJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  if (a.empty() || b.empty()) return 0;
-  size_t common = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else ++common, ++i, ++j;
-  }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+// Jaccard similarity of a draft's word set and a mention's, given how many
+// words they share.
+double KeyJaccard(const Draft& d, const Mention& m, size_t common) {
+  if (d.word_keys.empty() || m.word_keys.empty()) return 0;
+  return static_cast<double>(common) / static_cast<double>(d.word_keys.size() + m.word_keys.size() - common);
 }
 
 double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -54,18 +54,15 @@ std::set<std::string> Words(const std::string& s) {
   return out;
 }
 
-bool SameDoc(const Draft& d, const Mention& m) {
-  for (const Mention* x : d.mentions)
-    if (x->doc == m.doc) return true;
-  return false;
-}
+bool SameDoc(const Draft& d, const Mention& m) { return d.sentences.count(m.doc) > 0; }
 
-// How well m fits draft d; negative when it must not join.
-double Fit(const Draft& d, const Mention& m, const TimelineOptions& o) {
+// How well m fits draft d, with which it shares `common` words; negative
+// when it must not join.
+double Fit(const Draft& d, const Mention& m, size_t common, const TimelineOptions& o) {
   if (d.mentions.front()->type != m.type) return -1;
   bool actor = !m.actor_key.empty() && d.actor_keys.count(m.actor_key);
   bool place = !m.place_key.empty() && d.place_keys.count(m.place_key);
-  double sim = KeyJaccard(d.word_keys, m.word_keys);
+  double sim = KeyJaccard(d, m, common);
   bool dated = m.date && d.date;
   if (dated && !timeline::DatesCompatible(*m.date, *d.date)) {
     // Sources may disagree on the date of one clearly identical report.
@@ -73,8 +70,7 @@ double Fit(const Draft& d, const Mention& m, const TimelineOptions& o) {
   }
   if (SameDoc(d, m)) {
     bool near = false;
-    for (const Mention* x : d.mentions)
-      near |= x->doc == m.doc && std::abs(x->sentence_index - m.sentence_index) <= o.continuation_sentences;
+    for (int64_t i : d.sentences.at(m.doc)) near |= std::abs(i - m.sentence_index) <= o.continuation_sentences;
     // Two statements of one document are one only when one speaker made them.
     if (!dated || !(actor || place || (near && m.type != "STATEMENT"))) return -1;
   } else if (!dated) {
@@ -88,14 +84,17 @@ double Fit(const Draft& d, const Mention& m, const TimelineOptions& o) {
   return 2.0 * actor + 2.0 * place + sim + (dated && *m.date == *d.date ? 1.0 : 0.0);
 }
 
-void Add(Draft* d, const Mention& m) {
+// Words -> drafts holding them (of one mention type), so that the words a
+// mention shares with every draft are counted in one pass over its words.
+using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
+
+void Add(Draft* d, uint32_t index, const Mention& m, Postings* postings) {
   d->mentions.push_back(&m);
+  d->sentences[m.doc].push_back(m.sentence_index);
   if (!m.actor_key.empty()) d->actor_keys.insert(m.actor_key);
   if (!m.place_key.empty()) d->place_keys.insert(m.place_key);
-  std::vector<uint64_t> merged;
-  std::set_union(d->word_keys.begin(), d->word_keys.end(), m.word_keys.begin(), m.word_keys.end(),
-                 std::back_inserter(merged));
-  d->word_keys.swap(merged);
+  for (uint64_t k : m.word_keys)
+    if (d->word_keys.insert(k).second) (*postings)[k].push_back(index);
   if (!d->date && m.date) d->date = m.date;
   if (d->date && m.date && m.date->size() > d->date->size() && timeline::DatesCompatible(*m.date, *d->date))
     d->date = m.date;  // the finer date
@@ -223,11 +222,18 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
                    [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
   std::vector<Draft> drafts;
   std::map<std::string, std::vector<size_t>> drafts_of_type;  // a mention only fits its own type
+  std::map<std::string, Postings> postings_of_type;
+  std::vector<uint32_t> common;  // per draft: words shared with the current mention
   for (Mention* m : order) {
+    Postings& postings = postings_of_type[m->type];
+    common.assign(drafts.size(), 0);
+    for (uint64_t k : m->word_keys)
+      if (auto it = postings.find(k); it != postings.end())
+        for (uint32_t d : it->second) ++common[d];
     int best = -1;
     double best_fit = -1;
     for (size_t k : drafts_of_type[m->type]) {
-      double f = Fit(drafts[k], *m, o);
+      double f = Fit(drafts[k], *m, common[k], o);
       if (f > best_fit) {
         best = static_cast<int>(k);
         best_fit = f;
@@ -235,7 +241,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
     }
     if (best >= 0 && best_fit >= 0) {
       if (!m->date) m->basis = "sources";
-      Add(&drafts[best], *m);
+      Add(&drafts[best], best, *m, &postings);
       continue;
     }
     if (!m->date) {  // undated and matching nothing: dated by publication, or left out
@@ -247,7 +253,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
     if (drafts.size() >= o.max_entries_per_storyline) continue;
     drafts_of_type[m->type].push_back(drafts.size());
     drafts.push_back({});
-    Add(&drafts.back(), *m);
+    Add(&drafts.back(), static_cast<uint32_t>(drafts.size() - 1), *m, &postings);
   }
   std::vector<TimelineEntry> out;
   for (const Draft& d : drafts) out.push_back(Finish(d, storyline));
