@@ -5,7 +5,12 @@
 //       title) in file order; prints B-cubed P/R/F1 against FIELD (default
 //       "cluster") and microseconds per document. key=value sets a
 //       StoryOptions field (join_threshold=0.5, pair_model=FILE ...), for exploring settings;
-//       --out PRED.jsonl writes {id, story} lines.
+//       --out PRED.jsonl writes {id, story} lines; --dump DOCS.jsonl writes
+//       the (annotated) documents with their gold field and topic, which
+//       --annotated reads back (no re-annotation); --rows ROWS.tsv writes
+//       pair-model training rows instead of clustering (eval/train_pairs.py);
+//       --explain prints the documents that start a story or join one of
+//       another gold cluster, with the best candidate's pair features.
 //   stories_bench synth N
 //       N synthetic documents (random words from a Zipf vocabulary, grouped
 //       in events); prints docs/s and peak RSS.
@@ -261,6 +266,7 @@ int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "jsonl" && argc > 2) return RunJsonl(argc, argv);
   if (mode == "synth") return RunSynth(argc, argv);
-  std::cerr << "usage: stories_bench jsonl FILE [--gold FIELD] [--annotate] [--out F] [key=value...] | synth N\n";
+  std::cerr << "usage: stories_bench jsonl FILE [--gold FIELD] [--annotate|--annotated] [--out F] [--dump F]\n"
+               "                   [--rows F] [--explain] [key=value...] | synth N\n";
   return 2;
 }
