@@ -15,6 +15,13 @@ std::optional<std::string> GetOpt(const json& j, const char* key) {
   return it->get<std::string>();
 }
 std::string GetStr(const json& j, const char* key) { return GetOpt(j, key).value_or(""); }
+// The member `key` of j without copying it (json::value() copies whole
+// arrays); null when absent, so that iterating it visits nothing.
+const json& Member(const json& j, const char* key) {
+  static const json kNull;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
 Span GetSpan(const json& j) {
   if (!j.is_array() || j.size() != 2) return {};
   return {j[0].get<int64_t>(), j[1].get<int64_t>()};
@@ -123,18 +130,18 @@ Result<Document> DocumentFromJson(const json& j) {
     d.flags = GetStrings(j, "flags");
     d.format = GetStr(j, "format");
     d.content_hash = GetStr(j, "content_hash");
-    for (const auto& s : j.value("sentences", json::array())) d.sentences.push_back(GetSpan(s));
-    for (const auto& e : j.value("entities", json::array())) {
+    for (const auto& s : Member(j, "sentences")) d.sentences.push_back(GetSpan(s));
+    for (const auto& e : Member(j, "entities")) {
       Entity en{GetStr(e, "id"), GetStr(e, "name"), GetStr(e, "type"), {}, GetStrings(e, "variants"),
                 GetStrings(e, "roles"), GetOpt(e, "link")};
-      for (const auto& m : e.value("mentions", json::array())) en.mentions.push_back(GetSpan(m));
+      for (const auto& m : Member(e, "mentions")) en.mentions.push_back(GetSpan(m));
       d.entities.push_back(std::move(en));
     }
-    for (const auto& t : j.value("timexes", json::array()))
-      d.timexes.push_back({GetSpan(t.value("span", json())), GetStr(t, "type"), GetStr(t, "value")});
-    for (const auto& q : j.value("quotes", json::array())) {
+    for (const auto& t : Member(j, "timexes"))
+      d.timexes.push_back({GetSpan(Member(t, "span")), GetStr(t, "type"), GetStr(t, "value")});
+    for (const auto& q : Member(j, "quotes")) {
       Quote qu;
-      for (const auto& s : q.value("spans", json::array())) qu.spans.push_back(GetSpan(s));
+      for (const auto& s : Member(q, "spans")) qu.spans.push_back(GetSpan(s));
       qu.kind = GetStr(q, "kind");
       qu.speaker = GetOpt(q, "speaker");
       qu.speaker_name = GetOpt(q, "speaker_name");
@@ -143,10 +150,10 @@ Result<Document> DocumentFromJson(const json& j) {
       qu.channel = GetOpt(q, "channel");
       d.quotes.push_back(std::move(qu));
     }
-    for (const auto& e : j.value("events", json::array())) {
+    for (const auto& e : Member(j, "events")) {
       Event ev;
       ev.type = GetStr(e, "type");
-      ev.span = GetSpan(e.value("span", json()));
+      ev.span = GetSpan(Member(e, "span"));
       ev.sentence = e.value("sentence", int64_t{-1});
       ev.actor = GetOpt(e, "actor");
       ev.actor_name = GetOpt(e, "actor_name");
@@ -155,9 +162,10 @@ Result<Document> DocumentFromJson(const json& j) {
       ev.date = GetOpt(e, "date");
       ev.place = GetOpt(e, "place");
       ev.place_name = GetOpt(e, "place_name");
-      const json counts = e.value("counts", json::object());
-      for (const auto& [k, v] : counts.items())
-        if (v.is_number_integer()) ev.counts[k] = v.get<int64_t>();
+      const json& counts = Member(e, "counts");
+      if (counts.is_object())
+        for (const auto& [k, v] : counts.items())
+          if (v.is_number_integer()) ev.counts[k] = v.get<int64_t>();
       ev.status = e.value("status", std::string("happened"));
       d.events.push_back(std::move(ev));
     }
