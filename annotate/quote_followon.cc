@@ -30,6 +30,28 @@ int64_t EndOf(const Quote& q) {
 
 }  // namespace
 
+void DropNested(std::vector<Quote>* quotes) {
+  std::vector<bool> drop(quotes->size(), false);
+  for (size_t j = 0; j < quotes->size(); ++j) {
+    const Quote& inner = (*quotes)[j];
+    if (inner.kind != "indirect" || !inner.cue_span) continue;
+    const int64_t cue = inner.cue_span->begin;
+    for (size_t k = 0; k < quotes->size() && !drop[j]; ++k) {
+      const Quote& outer = (*quotes)[k];
+      if (k == j || outer.kind != "indirect") continue;
+      for (const Span& s : outer.spans)
+        if (s.begin <= cue && cue < s.end) drop[j] = true;
+    }
+  }
+  size_t n = 0;
+  for (size_t j = 0; j < quotes->size(); ++j) {
+    if (drop[j]) continue;
+    if (n != j) (*quotes)[n] = std::move((*quotes)[j]);
+    ++n;
+  }
+  quotes->resize(n);
+}
+
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes) {
   const Quote* last = nullptr;  // latest earlier quote with a speaker
   for (Quote& quote : *quotes) {

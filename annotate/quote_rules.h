@@ -69,6 +69,10 @@ void PrepareContext(QuoteContext* c);
 void ExtractDirect(QuoteContext* c, std::vector<Quote>* out);
 // Indirect speech around cues outside direct quotes.
 void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out);
+// Drops indirect quotes whose cue lies inside the content of another
+// indirect quote ("X said that Y believes Z" keeps only X's): PolNeAR
+// annotates an attribution nested in another's content almost never.
+void DropNested(std::vector<Quote>* quotes);
 // A direct quote without a cue takes the speaker of the quote just before it
 // (same or previous paragraph). `quotes` must be sorted by position.
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes);

@@ -169,6 +169,9 @@ TEST(QuoteExtractorTest, ParticiplesPrepositionsAndApostropheMarks) {
       {"a participle that is no cue continues the content",
        "Officials said the heat would last, reflecting a long drought.",
        {{"the heat would last, reflecting a long drought", "indirect", "Officials", ""}}},
+      {"an attribution inside another's content is not a quote of its own",
+       "Clinton said that Trump believes the wall will work.",
+       {{"that Trump believes the wall will work", "indirect", "Clinton", ""}}},
       // data/quotes/marks.txt: '' is a quotation mark, its quotes are kind indirect.
       {"two apostrophes as quotation marks",
        "Intro.\n''We are ready,'' Dmitry Peskov said.",
