@@ -209,7 +209,8 @@ void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f, const std:
     const stories::PairVector& w = model_.weights();
     bool used[stories::kChannels];
     for (int c = 0; c < stories::kChannels; ++c)
-      used[c] = w[stories::kMemberWordCos + c] != 0 || (c <= stories::kNameChannel && w[stories::kMaxMemberWordCos + c] != 0);
+      used[c] = w[stories::kMemberWordCos + c] != 0 ||
+                (c <= stories::kNameChannel && w[stories::kMaxMemberWordCos + c] != 0);
     for (const Feature& t : weighed)
       if (used[stories::ChannelOf(t.key)]) m.terms.push_back(t);
     TrimFacts(&m.terms, options_.member_terms);
@@ -296,7 +297,7 @@ void StoryClusterer::Restore(const Document& doc) {
 }
 
 StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::string* story,
-                                                 std::vector<Match>* matches) {
+                                                std::vector<Match>* matches) {
   if (matches) matches->clear();
   if (doc.duplicate_of && !story) {
     auto it = doc_story_.find(Hash64(*doc.duplicate_of));

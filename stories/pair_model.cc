@@ -8,12 +8,30 @@
 namespace dateline::stories {
 namespace {
 
-const char* const kNames[kPairFeatures] = {
-    "bias",           "word_cos",        "name_cos",        "number_cos",   "lead_cos",
-    "member_word_cos", "member_name_cos", "member_number_cos", "member_lead_cos", "max_member_word_cos", "max_member_name_cos", "year_cos",
-    "years_both",     "year_conflict",   "person_cos",      "persons_both", "person_conflict",
-    "place_cos",      "places_both",     "place_conflict",  "org_cos",      "orgs_both",
-    "org_conflict",   "log_story_size"};
+const char* const kNames[kPairFeatures] = {"bias",
+                                           "word_cos",
+                                           "name_cos",
+                                           "number_cos",
+                                           "lead_cos",
+                                           "member_word_cos",
+                                           "member_name_cos",
+                                           "member_number_cos",
+                                           "member_lead_cos",
+                                           "max_member_word_cos",
+                                           "max_member_name_cos",
+                                           "year_cos",
+                                           "years_both",
+                                           "year_conflict",
+                                           "person_cos",
+                                           "persons_both",
+                                           "person_conflict",
+                                           "place_cos",
+                                           "places_both",
+                                           "place_conflict",
+                                           "org_cos",
+                                           "orgs_both",
+                                           "org_conflict",
+                                           "log_story_size"};
 
 uint64_t MainKey(const std::vector<Feature>& v) {
   const Feature* best = &v[0];
@@ -43,9 +61,12 @@ double Cosine(const std::vector<Feature>& a, const std::vector<Feature>& b) {
   for (const Feature& f : b) nb += double(f.weight) * f.weight;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].key < b[j].key) ++i;
-    else if (b[j].key < a[i].key) ++j;
-    else dot += double(a[i++].weight) * b[j++].weight;
+    if (a[i].key < b[j].key)
+      ++i;
+    else if (b[j].key < a[i].key)
+      ++j;
+    else
+      dot += double(a[i++].weight) * b[j++].weight;
   }
   return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
 }
@@ -66,8 +87,10 @@ void ChannelCosines(const std::vector<Feature>& a, const std::vector<Feature>& b
   for (int c = 0; c < kChannels; ++c) cos[c] = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].key < b[j].key) ++i;
-    else if (b[j].key < a[i].key) ++j;
+    if (a[i].key < b[j].key)
+      ++i;
+    else if (b[j].key < a[i].key)
+      ++j;
     else {
       cos[ChannelOf(a[i].key)] += double(a[i].weight) * b[j].weight;
       ++i, ++j;

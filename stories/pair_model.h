@@ -25,11 +25,11 @@ namespace dateline::stories {
 // ("member_word_cos"); the facts are averaged over the kept members.
 enum PairFeature : int {
   kBias = 0,
-  kWordCos,           // TF-IDF cosine of the word channel, document vs centroid
-  kNameCos,           // ... of the name channel
-  kNumberCos,         // ... of the number channel
-  kLeadCos,           // ... of the lead channel
-  kMemberWordCos,     // mean over members of the word-channel cosine
+  kWordCos,        // TF-IDF cosine of the word channel, document vs centroid
+  kNameCos,        // ... of the name channel
+  kNumberCos,      // ... of the number channel
+  kLeadCos,        // ... of the lead channel
+  kMemberWordCos,  // mean over members of the word-channel cosine
   kMemberNameCos,
   kMemberNumberCos,
   kMemberLeadCos,

@@ -1,12 +1,11 @@
 #include "stories/pair_model.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "base/data_dir.h"
 
