@@ -73,18 +73,20 @@ bool IsAllCaps(std::string_view shape) {
 
 // Byte offsets of the first 1..4 and last 1..4 code points.
 void Affixes(std::string_view lw, uint64_t* out) {
-  std::vector<size_t> b;
-  size_t i = 0;
+  // Byte offsets of the first four and the last four characters' starts.
+  size_t head[5], tail[4];
+  size_t n = 0, i = 0;
   while (i < lw.size()) {
-    b.push_back(i);
+    if (n < 5) head[n] = i;
+    tail[n % 4] = i;
+    ++n;
     utf8::Next(lw, &i);
   }
-  size_t n = b.size();
-  b.push_back(lw.size());
+  auto start = [&](size_t c) { return c < 5 ? head[c] : tail[c % 4]; };  // c >= n - 4 when c >= 5
   for (size_t k = 1; k <= 4; ++k) {
     size_t m = k < n ? k : n;
-    out[k - 1] = Key(kPrefix + 100 * k, Fnv(lw.substr(0, b[m])));
-    out[3 + k] = Key(kSuffix + 100 * k, Fnv(lw.substr(b[n - m])));
+    out[k - 1] = Key(kPrefix + 100 * k, Fnv(lw.substr(0, m < n ? start(m) : lw.size())));
+    out[3 + k] = Key(kSuffix + 100 * k, Fnv(lw.substr(n - m < n ? start(n - m) : lw.size())));
   }
 }
 
@@ -185,11 +187,10 @@ uint32_t Gazetteer::Lookup(const std::vector<std::string>& lower, size_t b, size
 namespace {
 
 // Gazetteer features: for each token, a list of (type, position) matches.
-std::vector<std::vector<uint32_t>> GazMatches(const std::vector<std::string>& lower, const Gazetteer& gaz) {
-  size_t n = lower.size();
+// word_hash: Fnv of each token's lower-case form.
+std::vector<std::vector<uint32_t>> GazMatches(const std::vector<uint64_t>& word_hash, const Gazetteer& gaz) {
+  size_t n = word_hash.size();
   std::vector<std::vector<uint32_t>> out(n);
-  std::vector<uint64_t> word_hash(n);
-  for (size_t k = 0; k < n; ++k) word_hash[k] = Fnv(lower[k]);
   for (size_t b = 0; b < n; ++b) {
     uint64_t h = 7;  // PhraseHash, extended one word at a time
     for (size_t e = b + 1; e <= n && static_cast<int>(e - b) <= gaz.max_len(); ++e) {
@@ -334,9 +335,9 @@ DocFeatures Featurize(const std::vector<std::vector<std::string>>& sentences, co
   d.shape_key.resize(sentences.size());
   d.capitalised.resize(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) {
-    std::vector<std::string> lower;
-    for (const auto& t : info[s]) lower.push_back(t.lower);
-    SentenceFeatures(info[s], caps_sent[s], evidence, GazMatches(lower, gaz), &d.feats[s]);
+    std::vector<uint64_t> lower_hash;
+    for (const auto& t : info[s]) lower_hash.push_back(t.lw);
+    SentenceFeatures(info[s], caps_sent[s], evidence, GazMatches(lower_hash, gaz), &d.feats[s]);
     for (const auto& t : info[s]) {
       d.word_key[s].push_back(t.lw);
       d.shape_key[s].push_back(t.sh);
