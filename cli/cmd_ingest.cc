@@ -16,10 +16,13 @@ void AddIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--outlet", opts->read.default_outlet, "outlet for inputs that state none");
   cmd->add_option("--threads", opts->threads, "worker threads (0 = cores)");
   cmd->add_option("--batch", opts->batch_size, "documents per transaction");
+  auto refresh = std::make_shared<bool>(false);
+  cmd->add_flag("--refresh", *refresh,
+                "rebuild stories, entities, quotes and timeline even when no document was added");
   cmd->add_option("INPUT", *inputs, "files, directories or - for stdin")->required();
   cmd->callback([=] {
     opts->progress = isatty(STDERR_FILENO);
-    *exit_code = RunIngest(*inputs, *db, *opts);
+    *exit_code = RunIngest(*inputs, *db, *opts, *refresh);
   });
 }
 

@@ -31,7 +31,10 @@ void AddServe(CLI::App* app, int* exit_code);
 
 // Shared helpers (cli/common.cc).
 void PrintReject(const Reject& r);
-int RunIngest(const std::vector<std::string>& inputs, const std::string& db, PipelineOptions options);
+// Ingests inputs into the store at `db`, then rebuilds the corpus-level
+// results if documents were added (always with `refresh`).
+int RunIngest(const std::vector<std::string>& inputs, const std::string& db, PipelineOptions options,
+              bool refresh = false);
 int PrintStories(const std::string& db, bool json);
 int PrintTimeline(const std::string& db, const std::string& storyline, bool json);
 

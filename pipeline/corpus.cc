@@ -59,8 +59,17 @@ class PhaseTimer {
 // full documents, which are then dropped; story and storyline summaries
 // (stories/) and cross-document entities (annotate/entity_linker.h) are built
 // from slim copies. Each result is replaced whole.
+bool Pipeline::CorpusUpToDate(Store* store) {
+  auto rows = store->Records("state");
+  if (!rows.ok()) return false;
+  for (const nlohmann::json& j : *rows)
+    if (j.is_object() && j.value("corpus_documents", int64_t{-1}) == store->CountDocuments()) return true;
+  return false;
+}
+
 Status Pipeline::UpdateCorpus(Store* store) {
   PhaseTimer timer;
+  const int64_t documents = store->CountDocuments();
   std::vector<Document> slim;
   // Stored rows of storylines waiting to be built, the last one open; they
   // are parsed on the worker threads when built.
@@ -150,6 +159,9 @@ Status Pipeline::UpdateCorpus(Store* store) {
   st = store->ReplaceRecordLines("timeline", timeline_rows);
   if (!st.ok()) return st;
   st = store->ReplaceRecordLines("quotes", quote_rows);
+  if (!st.ok()) return st;
+  // Marks the results current (CorpusUpToDate) only once all are written.
+  st = store->ReplaceRecordLines("state", {{"corpus", "{\"corpus_documents\":" + std::to_string(documents) + "}"}});
   timer.Done("write records");
   return st;
 }

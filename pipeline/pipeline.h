@@ -56,6 +56,9 @@ class Pipeline {
   // Recomputes corpus-level results from the stored documents: story and
   // storyline summaries (and, as later stages land, entities, quotes, timeline).
   Status UpdateCorpus(Store* store);
+  // True when the corpus-level results were built from every stored document
+  // (no document has been added since the last UpdateCorpus()).
+  bool CorpusUpToDate(Store* store);
 
   // Cleans and annotates one page (no dedupe or stories). Thread-safe.
   Document Process(const RawPage& page) const;

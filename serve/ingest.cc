@@ -115,7 +115,7 @@ ApiResponse Api::Ingest(const ApiRequest& r) {
   RunStats s = pipeline_->Ingest({*path}, lease->get(), [&](const Reject& rj) {
     rejects.push_back({{"input", rj.input}, {"reason", rj.reason}});
   });
-  Status st = pipeline_->UpdateCorpus(lease->get());
+  Status st = pipeline_->CorpusUpToDate(lease->get()) ? Status::Ok() : pipeline_->UpdateCorpus(lease->get());
   std::remove(path->c_str());
   pool_->Bump();
   if (!st.ok()) return {500, ErrorBody("stored, but updating the corpus failed: " + st.message())};
