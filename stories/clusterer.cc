@@ -109,7 +109,7 @@ std::vector<Feature> StoryClusterer::Weigh(const DocFeatures& f) const {
 
 // Cosines, channel by channel, between the document's vectors and the story
 // centroid's (IDF applied now, so centroids follow the IDF as it is learned).
-void StoryClusterer::Cosines(const std::vector<Feature>& doc, const Story& s,
+void StoryClusterer::Cosines(const std::vector<Feature>& doc, const std::vector<double>& doc_idf, const Story& s,
                              double cos[stories::kChannels]) const {
   int64_t n = df_.documents();
   if (s.norm_documents < 0 || n > s.norm_documents + s.norm_documents / 32 + 2) {
@@ -123,10 +123,11 @@ void StoryClusterer::Cosines(const std::vector<Feature>& doc, const Story& s,
   }
   double dot[stories::kChannels] = {};
   auto t = s.terms.begin();
-  for (const Feature& d : doc) {
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const Feature& d = doc[i];
     t = std::lower_bound(t, s.terms.end(), d);
     if (t == s.terms.end()) break;
-    if (t->key == d.key) dot[stories::ChannelOf(d.key)] += t->weight * df_.Idf(d.key) * d.weight;
+    if (t->key == d.key) dot[stories::ChannelOf(d.key)] += t->weight * doc_idf[i] * d.weight;
   }
   for (int c = 0; c < stories::kChannels; ++c) cos[c] = dot[c] * s.norm[c];
 }
@@ -312,6 +313,8 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   std::vector<Feature> v = Weigh(f);
   std::vector<uint32_t> cands;
   Candidates(v, &cands);
+  std::vector<double> idf(v.size());  // the same for every candidate
+  for (size_t i = 0; i < v.size(); ++i) idf[i] = df_.Idf(v[i].key);
   int64_t best = -1, best_line = -1;
   double best_score = 0, best_line_sim = 0;
   const double weight[stories::kChannels] = {options_.word_weight, options_.name_weight,
@@ -329,7 +332,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   for (uint32_t c : cands) {
     const Story& s = *stories_[c];
     double cos[stories::kChannels];
-    Cosines(v, s, cos);
+    Cosines(v, idf, s, cos);
     stories::PairVector x{};
     x[stories::kBias] = 1;
     for (int k = 0; k < stories::kChannels; ++k) x[stories::kWordCos + k] = cos[k];

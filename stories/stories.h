@@ -119,7 +119,8 @@ class StoryClusterer {
   struct Story;
   explicit StoryClusterer(const StoryOptions& o);
   std::vector<stories::Feature> Weigh(const stories::DocFeatures& f) const;
-  void Cosines(const std::vector<stories::Feature>& doc, const Story& s, double cos[stories::kChannels]) const;
+  void Cosines(const std::vector<stories::Feature>& doc, const std::vector<double>& doc_idf, const Story& s,
+               double cos[stories::kChannels]) const;
   void Candidates(const std::vector<stories::Feature>& doc, std::vector<uint32_t>* out);
   uint32_t NewStory(const std::string& id, uint32_t storyline);
   void AddToStory(uint32_t s, const stories::DocFeatures& f, const std::vector<stories::Feature>& weighed);
