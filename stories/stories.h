@@ -81,7 +81,7 @@ struct StoryOptions {
   size_t max_story_terms = 400;       // features kept per story centroid
   size_t query_terms = 12;            // features used to find candidate stories
   size_t postings_scan = 2000;        // most recent stories scanned per feature
-  size_t max_candidates = 100;        // stories compared in full (most shared features first)
+  size_t max_candidates = 30;         // stories compared in full (most shared features first)
   size_t max_active_stories = 20000;
   size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates
   int idf_log2_width = 20;
