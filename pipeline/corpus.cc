@@ -146,14 +146,14 @@ Status Pipeline::UpdateCorpus(Store* store) {
   // Entities: linked across the corpus, then serialised one at a time.
   std::vector<GlobalEntity> entities = LinkEntities(slim);
   std::vector<Document>().swap(slim);
-  std::vector<std::pair<std::string, std::string>> entity_rows;
-  entity_rows.reserve(entities.size());
-  for (GlobalEntity& e : entities) {
-    entity_rows.emplace_back(e.id, dump(EntityRecordJson(e)));
-    e = GlobalEntity();
-  }
+  timer.Done("entities: linking");
+  std::vector<std::pair<std::string, std::string>> entity_rows(entities.size());
+  ParallelFor(entities.size(), options_.threads, [&](size_t i) {
+    entity_rows[i] = {entities[i].id, dump(EntityRecordJson(entities[i]))};
+    entities[i] = GlobalEntity();
+  });
   std::vector<GlobalEntity>().swap(entities);
-  timer.Done("entities");
+  timer.Done("entities: records");
   st = store->ReplaceRecordLines("entities", entity_rows);
   if (!st.ok()) return st;
   st = store->ReplaceRecordLines("timeline", timeline_rows);
