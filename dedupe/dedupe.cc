@@ -20,11 +20,22 @@ uint64_t NormalizedTextHash(std::string_view text) {
   return Hash64(norm);
 }
 
+DuplicateKey MakeDuplicateKey(std::string_view text, const DedupeOptions& options) {
+  DuplicateKey key;
+  if (text.empty()) return key;
+  key.empty = false;
+  key.exact = NormalizedTextHash(text);
+  if (options.near) key.sig = dedupe::MinHash(text, options.shingle_words);
+  return key;
+}
+
 std::optional<std::string> DuplicateIndex::Add(const std::string& id, std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  dedupe::Signature sig;
-  if (options_.near) sig = dedupe::MinHash(text, options_.shingle_words);
-  return Add(id, NormalizedTextHash(text), sig);
+  return Add(id, MakeDuplicateKey(text, options_));
+}
+
+std::optional<std::string> DuplicateIndex::Add(const std::string& id, const DuplicateKey& key) {
+  if (key.empty) return std::nullopt;
+  return Add(id, key.exact, key.sig);
 }
 
 int64_t DuplicateIndex::BestNear(const dedupe::Signature& sig) {

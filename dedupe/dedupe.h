@@ -37,6 +37,15 @@ struct DedupeOptions {
   uint32_t min_shingles_for_containment = 40;
 };
 
+// What DuplicateIndex::Add() computes from a text (exact hash and MinHash
+// signature), made apart so that callers can compute it on other threads.
+struct DuplicateKey {
+  bool empty = true;  // empty text: never a duplicate, not recorded
+  uint64_t exact = 0;
+  dedupe::Signature sig;
+};
+DuplicateKey MakeDuplicateKey(std::string_view text, const DedupeOptions& options = {});
+
 class DuplicateIndex {
  public:
   explicit DuplicateIndex(const DedupeOptions& options = {}) : options_(options) {}
@@ -45,6 +54,8 @@ class DuplicateIndex {
   // already added; otherwise records `id` as canonical for it. Empty text is
   // never a duplicate and is not recorded.
   std::optional<std::string> Add(const std::string& id, std::string_view text);
+  // Same, with the key made by MakeDuplicateKey() with this index's options.
+  std::optional<std::string> Add(const std::string& id, const DuplicateKey& key);
   // Same, with the exact hash and signature computed by the caller.
   std::optional<std::string> Add(const std::string& id, uint64_t exact_hash,
                                  const dedupe::Signature& sig);

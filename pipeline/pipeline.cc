@@ -9,7 +9,6 @@
 #include "base/data_dir.h"
 #include "base/document_json.h"
 #include "dedupe/dedupe.h"
-#include "dedupe/minhash.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
 #include "stories/stories.h"
@@ -127,18 +126,17 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   int64_t pages_read = 0;
   std::thread committer;
   // What the workers compute for the commit thread besides the document: its
-  // stored JSON line and its duplicate signature (the commit thread is
-  // sequential, so it only does what must be in input order).
+  // stored JSON line and its duplicate key (the commit thread is sequential,
+  // so it only does what must be in input order).
   struct Prepared {
     std::vector<std::string> json;
-    std::vector<uint64_t> exact;
-    std::vector<dedupe::Signature> sigs;
+    std::vector<DuplicateKey> keys;
   };
   auto commit = [&](std::vector<Document> docs, Prepared prep, std::vector<std::string> inputs_of,
                     std::vector<StoredReject> batch_rejects, std::vector<TemplateCount> deltas) {
     for (Document& d : docs) {
       size_t k = &d - docs.data();
-      if (!d.text.empty()) d.duplicate_of = dups.Add(d.id, prep.exact[k], prep.sigs[k]);
+      d.duplicate_of = dups.Add(d.id, prep.keys[k]);
       if (d.duplicate_of) ++stats.duplicates;
       StoryAssignment a = stories.Assign(d);
       d.story = a.story;
@@ -161,14 +159,11 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     std::vector<Document> docs(batch.size());
     Prepared prep;
     prep.json.resize(batch.size());
-    prep.exact.resize(batch.size());
-    prep.sigs.resize(batch.size());
+    prep.keys.resize(batch.size());
     ParallelFor(batch.size(), options_.threads, [&](size_t i) {
       docs[i] = Process(batch[i]);
       prep.json[i] = ToJsonLine(docs[i]);
-      if (docs[i].text.empty()) return;
-      prep.exact[i] = NormalizedTextHash(docs[i].text);
-      if (dedupe_options.near) prep.sigs[i] = dedupe::MinHash(docs[i].text, dedupe_options.shingle_words);
+      prep.keys[i] = MakeDuplicateKey(docs[i].text, dedupe_options);
     });
     std::vector<TemplateCount> deltas;
     for (const auto& r : delta.Export()) deltas.push_back({r.site, r.line_hash, r.pages});

@@ -203,10 +203,6 @@ Status Store::ForEachDocument(const std::function<bool(Document&&)>& fn) {
   return ScanDocuments("ORDER BY seq", fn);
 }
 
-Status Store::ForEachDocumentByStoryline(const std::function<bool(Document&&)>& fn) {
-  return ScanDocuments("ORDER BY storyline, seq", fn);
-}
-
 Status Store::ScanDocuments(const std::string& order, const std::function<bool(Document&&)>& fn) {
   Status bad = Status::Ok();
   Status st = ScanRows(order, [&](DocumentRow&& row) {
@@ -248,12 +244,7 @@ Result<Document> Store::GetDocument(const std::string& id) {
   Stmt q(db_, "SELECT json, story, storyline, duplicate_of FROM documents WHERE id=? ORDER BY seq LIMIT 1");
   q.Bind(1, id);
   if (q.Step() != SQLITE_ROW) return Status::NotFound("document " + id);
-  auto d = DocumentFromJson(json::parse(q.Text(0), nullptr, false));
-  if (!d.ok()) return d.status();
-  d->story = q.Text(1).empty() ? std::nullopt : std::optional<std::string>(q.Text(1));
-  d->storyline = q.Text(2).empty() ? std::nullopt : std::optional<std::string>(q.Text(2));
-  d->duplicate_of = q.Text(3).empty() ? std::nullopt : std::optional<std::string>(q.Text(3));
-  return d;
+  return FromRow({q.Text(0), q.Text(1), q.Text(2), q.Text(3)});
 }
 
 int64_t Store::CountDocuments() {

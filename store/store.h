@@ -56,11 +56,9 @@ class Store {
 
   // Documents in ingest order. The callback may return false to stop.
   Status ForEachDocument(const std::function<bool(Document&&)>& fn);
-  // Documents grouped by storyline (ingest order within one), for corpus
-  // steps that need one storyline at a time in memory.
-  Status ForEachDocumentByStoryline(const std::function<bool(Document&&)>& fn);
-  // The same order, unparsed, so that callers can parse rows on several
-  // threads (Document FromRow(row) is thread-safe).
+  // Stored rows grouped by storyline (ingest order within one), unparsed, for
+  // corpus steps that need one storyline at a time in memory and parse rows
+  // on several threads (FromRow() is thread-safe).
   struct DocumentRow {
     std::string json, story, storyline, duplicate_of;
   };

@@ -54,11 +54,9 @@ double Conflict(const std::vector<Feature>& a, const std::vector<Feature>& b) {
 
 const char* PairFeatureName(int f) { return f >= 0 && f < kPairFeatures ? kNames[f] : "?"; }
 
-double Cosine(const std::vector<Feature>& a, const std::vector<Feature>& b) {
-  if (a.empty() || b.empty()) return 0;
-  double dot = 0, na = 0, nb = 0;
-  for (const Feature& f : a) na += double(f.weight) * f.weight;
-  for (const Feature& f : b) nb += double(f.weight) * f.weight;
+// Calls fn(a_i, b_j) for every key the two sorted feature lists share.
+template <typename Fn>
+void ForEachShared(const std::vector<Feature>& a, const std::vector<Feature>& b, Fn fn) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i].key < b[j].key)
@@ -66,8 +64,16 @@ double Cosine(const std::vector<Feature>& a, const std::vector<Feature>& b) {
     else if (b[j].key < a[i].key)
       ++j;
     else
-      dot += double(a[i++].weight) * b[j++].weight;
+      fn(a[i++], b[j++]);
   }
+}
+
+double Cosine(const std::vector<Feature>& a, const std::vector<Feature>& b) {
+  if (a.empty() || b.empty()) return 0;
+  double dot = 0, na = 0, nb = 0;
+  for (const Feature& f : a) na += double(f.weight) * f.weight;
+  for (const Feature& f : b) nb += double(f.weight) * f.weight;
+  ForEachShared(a, b, [&](const Feature& x, const Feature& y) { dot += double(x.weight) * y.weight; });
   return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
 }
 
@@ -85,17 +91,9 @@ void AddFactFeatures(const std::vector<Feature> (&doc)[kFacts], const std::vecto
 
 void ChannelCosines(const std::vector<Feature>& a, const std::vector<Feature>& b, double cos[kChannels]) {
   for (int c = 0; c < kChannels; ++c) cos[c] = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].key < b[j].key)
-      ++i;
-    else if (b[j].key < a[i].key)
-      ++j;
-    else {
-      cos[ChannelOf(a[i].key)] += double(a[i].weight) * b[j].weight;
-      ++i, ++j;
-    }
-  }
+  ForEachShared(a, b, [&](const Feature& x, const Feature& y) {
+    cos[ChannelOf(x.key)] += double(x.weight) * y.weight;
+  });
 }
 
 Result<PairModel> PairModel::Load(const std::string& path) {
