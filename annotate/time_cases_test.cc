@@ -197,5 +197,35 @@ TEST(TimeCases, LastHalfOfAYearIsTheSecondHalf) {
          "1990-H1"});
 }
 
+TEST(TimeCases, WeekOfADayIsItsIsoWeek) {
+  const Case cases[] = {
+      {"A hearing may come the week of March 6, the lawyer said.", "2000-02-24",
+       "the week of March 6", "DATE", "2000-W10"},
+      {"Shipments start the week of Jan. 4, 1999.", "1998-12-01", "the week of Jan. 4, 1999",
+       "DATE", "1999-W01"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(TimeCases, AroundBeforeAClockTimeOrADay) {
+  const Case cases[] = {
+      {"Two men came into the shop around 7:15 p.m., police said.", "1998-02-12",
+       "around 7:15 p.m.", "TIME", "1998-02-12T19:15"},
+      {"The sale should close around Nov. 1.", "1989-10-30", "around Nov. 1", "DATE",
+       "1989-11-01"},
+  };
+  for (const Case& c : cases) Check(c);
+  // A particle, not an approximator: "get around" keeps the weekday alone.
+  EXPECT_TRUE(Tagged("They will try to get around Wednesday's ruling.", "2000-01-15",
+                     "Wednesday"));
+}
+
+TEST(TimeCases, SecondBeforeANounIsAnOrdinal) {
+  EXPECT_FALSE(Tagged("It would be a second betrayal, she said.", "2000-04-17", "a second"));
+  EXPECT_FALSE(Tagged("A second group of directors sued.", "1989-10-27", "A second"));
+  Check({"The light flashed for a second or two.", "1989-10-27", "a second", "DURATION",
+         "PT1S"});
+}
+
 }  // namespace
 }  // namespace dateline

@@ -463,10 +463,22 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
     bool weekday = c && c->sem.weekday != 0 && c->sem.month == 0 && !c->sem.has_rel;
     take(c, c && !weekday && (Calendar(c->sem) || c->sem.type == "TIME"));
   }
+  // "the week of March 6": the ISO week holding that day.
+  if (m.Is(i, "the") && m.Is(i + 1, "week") && m.Is(i + 2, "of")) {
+    std::optional<Match> c = BestAt(m, i + 3);
+    bool day = c && c->sem.month != 0 && c->sem.day != 0 && c->sem.literal.empty() &&
+               c->sem.suffix.empty() && !c->sem.relative;
+    if (day) c->sem.gran = Gran::kWeek;
+    take(c, day);
+  }
   size_t k = SkipApproximator(m, i);
   if (k != i) {
     std::optional<Match> c = BestAt(m, k);
-    take(c, c && (c->sem.type == "DURATION" || c->sem.cls == "ago"));
+    // "around 7:15 p.m.", "around Nov. 1": TimeML keeps the approximator
+    // (mod APPROX) before a clock time or a day of a month as well.
+    bool point = m.Is(i, "around") && c &&
+                 (c->sem.type == "TIME" || (c->sem.month != 0 && c->sem.day != 0));
+    take(c, c && (c->sem.type == "DURATION" || c->sem.cls == "ago" || point));
   }
   if (m.Is(i, "the") && !best) {  // "the 1990s", "the 20th century": TimeBank keeps "the"
     std::optional<Match> c = BestAt(m, i + 1);

@@ -267,6 +267,12 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   if (Hyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago"))) return std::nullopt;
   // "second quarter": an ordinal, not a unit.
   if (Has(k, kOrdinal) && (Is(k + 1, "quarter") || Is(k + 1, "half"))) return std::nullopt;
+  // "a second betrayal", "a second group": an ordinal before a noun, not one second.
+  if ((Is(j, "a") || Is(j, "the")) && Is(k, "second") && k + 1 < t_.size() &&
+      t_[k + 1].kind == 'a' && !Has(k + 1, kDir) && !Is(k + 1, "after") &&
+      !Is(k + 1, "before") && !Is(k + 1, "or") && !Is(k + 1, "and") && !Is(k + 1, "of")) {
+    return std::nullopt;
+  }
   std::string unit = Lex(k).unit;
   bool plural = Plural(t_[k].lower);
   bool day_next_to = !has_num && !span_rel && the && unit == "D" && !plural &&

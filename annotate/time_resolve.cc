@@ -364,6 +364,7 @@ std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
     return FormatMonth(dct_->year + s.year_rel, s.month);
   }
   if (s.year && s.month && s.day) {
+    if (s.gran == Gran::kWeek) return FormatWeek(Date{s.year, s.month, s.day});
     return FormatDay(Date{s.year, s.month, s.day}) + s.suffix;
   }
   if (s.holiday && s.year) return Holiday(s, Date{s.year, 1, 1}, 0);
@@ -392,6 +393,10 @@ std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
   }
   if (s.relative) return Relative(s, *anchor);
   if (s.holiday) return Holiday(s, *anchor, dir);
+  if (s.month && s.day && s.gran == Gran::kWeek) {  // "the week of March 6"
+    std::optional<Date> d = ParseIsoDay(MonthDay(s, *anchor, dir));
+    return d ? FormatWeek(*d) : "";
+  }
   if (s.month && s.day) return MonthDay(s, *anchor, dir);
   if (s.weekday) return Weekday(s, *anchor, dir);
   if (s.month) return Month(s, *anchor, dir);
