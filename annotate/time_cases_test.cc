@@ -227,5 +227,14 @@ TEST(TimeCases, SecondBeforeANounIsAnOrdinal) {
          "PT1S"});
 }
 
+TEST(TimeCases, TheDayAfterADateNamesThatDate) {
+  // In apposition to the date before it, "the day before ..." is that date.
+  Check({"Eight days after Oct. 12, the day before the crash, the index fell.", "1989-10-30",
+         "the day", "DATE", "1989-10-12"});
+  // Not in apposition: the day before the last mentioned date.
+  Check({"He left on Oct. 12. The day before, he had called.", "1989-10-30", "The day",
+         "DATE", "1989-10-11"});
+}
+
 }  // namespace
 }  // namespace dateline

@@ -532,6 +532,13 @@ std::vector<Mention> Recognize(const Scan& scan) {
     }
     JoinClockAndDay(m, t, &*best);
     size_t begin = i;
+    // "Oct. 12, the day before the plunge": "the day" names the date it follows.
+    const Sem& b = best->sem;
+    if (m.Is(i, "the") && b.cls == "shift" && b.gran == Gran::kDay && i > 0 && m.Punct(i - 1, ',') &&
+        !out.empty() && out.back().tok_end == i - 1 && out.back().sem.month != 0 &&
+        out.back().sem.day != 0 && out.back().sem.suffix.empty()) {
+      best->sem = out.back().sem;
+    }
     // "the third-quarter results", "the five-year plan": an adjective keeps no article.
     if (m.Is(begin, "the") && best->end >= begin + 3 && m.Hyphen(best->end - 2) &&
         (m.Has(best->end - 1, kUnit) || m.Is(best->end - 1, "ago") ||
