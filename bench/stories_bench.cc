@@ -58,7 +58,10 @@ bool SetOption(StoryOptions* o, const std::string& kv) {
                                       {"word_weight", &o->word_weight},
                                       {"name_weight", &o->name_weight},
                                       {"number_weight", &o->number_weight},
-                                      {"entity_weight", &o->features.entity_weight}};
+                                      {"entity_weight", &o->features.entity_weight},
+                                      {"reassign_floor", &o->reassign_floor},
+                                      {"reassign_margin", &o->reassign_margin},
+                                      {"split_threshold", &o->split_threshold}};
   std::map<std::string, size_t*> z = {{"max_doc_terms", &o->max_doc_terms},
                                       {"max_story_terms", &o->max_story_terms},
                                       {"query_terms", &o->query_terms},
@@ -66,7 +69,14 @@ bool SetOption(StoryOptions* o, const std::string& kv) {
                                       {"max_active_stories", &o->max_active_stories},
                                       {"max_story_members", &o->max_story_members},
                                       {"member_terms", &o->member_terms},
-                                      {"member_candidates", &o->member_candidates}};
+                                      {"member_candidates", &o->member_candidates},
+                                      {"reassign_window", &o->reassign_window},
+                                      {"reassign_stories", &o->reassign_stories},
+                                      {"reassign_max_target", &o->reassign_max_target},
+                                      {"split_min_docs", &o->split_min_docs},
+                                      {"split_max_docs", &o->split_max_docs},
+                                      {"split_min_group", &o->split_min_group},
+                                      {"reassign_min_size", &o->reassign_min_size}};
   if (d.count(k)) *d[k] = v;
   else if (z.count(k)) *z[k] = static_cast<size_t>(v);
   else if (k == "date_slack_days") o->date_slack_days = static_cast<int>(v);
@@ -206,9 +216,16 @@ int RunJsonl(int argc, char** argv) {
   if (!rows_path.empty()) return WriteRows(docs, gold, topic, c.value().get(), rows_path);
   if (explain) return Explain(docs, gold, c.value().get());
   std::vector<std::string> pred;
+  std::map<std::string, size_t> index_of;
+  size_t moves = 0;
   double t0 = Now();
-  for (const Document& d : docs) pred.push_back(c.value()->Assign(d).story);
+  for (const Document& d : docs) {
+    index_of[d.id] = pred.size();
+    pred.push_back(c.value()->Assign(d).story);
+    for (const StoryMove& m : c.value()->TakeMoves()) pred[index_of[m.document]] = m.to.story, ++moves;
+  }
   double secs = Now() - t0;
+  printf("moves %zu\n", moves);
   BCubed(gold, pred);
   if (!out_path.empty()) {
     std::ofstream out(out_path);

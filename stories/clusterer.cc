@@ -4,32 +4,12 @@
 #include "base/data_dir.h"
 #include "base/hash.h"
 #include "stories/stories.h"
+#include "stories/story_state.h"
 
 namespace dateline {
 
 using stories::DocFeatures;
 using stories::Feature;
-
-struct StoryClusterer::Story {
-  std::string id;
-  uint32_t storyline = 0;
-  std::vector<Feature> terms;  // summed member weights (no IDF), sorted by key
-  // The most recent members (at most max_story_members): their strongest
-  // TF-IDF features (channels of unit length) and their facts.
-  struct Member {
-    std::vector<Feature> terms;
-    std::vector<Feature> facts[stories::kFacts];
-  };
-  std::vector<Member> members;
-  uint32_t documents = 0;
-  std::optional<int32_t> first_day, last_day;
-  uint64_t updated = 0;  // clock_ at last change
-  bool active = true;
-  // Cached channel norms of the IDF-weighted centroid, recomputed when the
-  // story changes or the IDF has moved on (norm_documents: df size then).
-  mutable double norm[stories::kChannels] = {};
-  mutable int64_t norm_documents = -1;
-};
 
 namespace {
 
@@ -39,6 +19,19 @@ std::string ShortHash(const Document& doc) {
   snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(doc.id)));
   return std::string(buf, 12);
 }
+
+// Keeps the n heaviest entries of a sparse vector (sorted by key).
+void TrimFacts(std::vector<Feature>* v, size_t n) {
+  if (v->size() <= n) return;
+  std::nth_element(v->begin(), v->begin() + n, v->end(),
+                   [](const Feature& a, const Feature& b) { return a.weight > b.weight; });
+  v->resize(n);
+  std::sort(v->begin(), v->end());
+}
+
+}  // namespace
+
+namespace stories {
 
 // Sorted-merge sum of two sparse vectors.
 void MergeAdd(const std::vector<Feature>& add, std::vector<Feature>* into) {
@@ -57,15 +50,6 @@ void MergeAdd(const std::vector<Feature>& add, std::vector<Feature>* into) {
   into->swap(out);
 }
 
-// Keeps the n heaviest entries of a sparse vector (sorted by key).
-void TrimFacts(std::vector<Feature>* v, size_t n) {
-  if (v->size() <= n) return;
-  std::nth_element(v->begin(), v->begin() + n, v->end(),
-                   [](const Feature& a, const Feature& b) { return a.weight > b.weight; });
-  v->resize(n);
-  std::sort(v->begin(), v->end());
-}
-
 // Scales each channel (words, names, numbers) of v to unit length.
 void NormalizeChannels(std::vector<Feature>* v) {
   double norm[stories::kChannels] = {};
@@ -74,7 +58,7 @@ void NormalizeChannels(std::vector<Feature>* v) {
   for (Feature& x : *v) x.weight = static_cast<float>(x.weight * norm[stories::ChannelOf(x.key)]);
 }
 
-}  // namespace
+}  // namespace stories
 
 StoryClusterer::StoryClusterer(const StoryOptions& o) : options_(o), df_(o.idf_log2_width) {}
 StoryClusterer::~StoryClusterer() = default;
@@ -135,9 +119,12 @@ void StoryClusterer::Cosines(const std::vector<Feature>& doc, const std::vector<
 // Adds to x the pair features that compare a document (its features f,
 // weighed v) with each kept member of a story.
 void StoryClusterer::AddMemberFeatures(const DocFeatures& f, const std::vector<Feature>& v, const Story& s,
-                                       stories::PairVector* x) const {
-  double scale = s.members.empty() ? 0 : 1.0 / s.members.size();
+                                       uint64_t exclude, stories::PairVector* x) const {
+  size_t n = 0;
+  for (const Story::Member& m : s.members) n += m.doc != exclude || exclude == 0;
+  double scale = n == 0 ? 0 : 1.0 / n;
   for (const Story::Member& m : s.members) {
+    if (exclude != 0 && m.doc == exclude) continue;
     double mc[stories::kChannels];
     stories::ChannelCosines(v, m.terms, mc);
     for (int c = 0; c < stories::kChannels; ++c) (*x)[stories::kMemberWordCos + c] += scale * mc[c];
@@ -202,10 +189,12 @@ uint32_t StoryClusterer::NewStory(const std::string& id, uint32_t storyline) {
   return index;
 }
 
-void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f, const std::vector<Feature>& weighed) {
+void StoryClusterer::AddToStory(uint32_t index, uint64_t doc, const DocFeatures& f,
+                                const std::vector<Feature>& weighed) {
   Story& s = *stories_[index];
   if (options_.max_story_members > 0) {
     Story::Member m;
+    m.doc = doc;
     // Only the channels the pair model compares member by member are kept.
     const stories::PairVector& w = model_.weights();
     bool used[stories::kChannels];
@@ -234,6 +223,8 @@ void StoryClusterer::AddToStory(uint32_t index, const DocFeatures& f, const std:
     for (const Feature& t : s.terms)
       if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(index);
   }
+  if (s.docs_tracked && s.documents < options_.split_max_docs) s.docs.push_back(doc);
+  else s.docs_tracked = false, s.docs.clear();
   ++s.documents;
   s.norm_documents = -1;
   if (f.day) {
@@ -291,10 +282,12 @@ void StoryClusterer::Restore(const Document& doc) {
   auto s = story_by_id_.find(*doc.story);
   uint32_t index = s != story_by_id_.end() ? s->second : NewStory(*doc.story, line);
   Remember(doc.id, index);
+  if (doc.duplicate_of) RememberCopy(*doc.duplicate_of, doc.id);
   if (doc.duplicate_of || !stories_[index]->active) return;
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
-  AddToStory(index, f, Weigh(f));
+  AddToStory(index, Hash64(doc.id), f, Weigh(f));
+  RememberRecent(doc.id, "story-" + ShortHash(doc), index, std::move(f));
 }
 
 StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::string* story,
@@ -305,6 +298,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
     if (it != doc_story_.end()) {
       const Story& s = *stories_[it->second];
       Remember(doc.id, it->second);
+      RememberCopy(*doc.duplicate_of, doc.id);
       return {s.id, storylines_[s.storyline]};
     }
   }
@@ -322,11 +316,6 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   // First the centroids: every candidate's score without the member
   // features (and its storyline similarity); then the members of the
   // member_candidates best only, which alone can be joined.
-  struct Scored {
-    uint32_t story;
-    stories::PairVector x;
-    double score;
-  };
   std::vector<Scored> scored;
   scored.reserve(cands.size());
   for (uint32_t c : cands) {
@@ -351,7 +340,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
     Scored& c = scored[i];
     const Story& s = *stories_[c.story];
     double before = model_.Score(c.x);
-    AddMemberFeatures(f, v, s, &c.x);
+    AddMemberFeatures(f, v, s, 0, &c.x);
     c.score += model_.Score(c.x) - before;
     if (matches) matches->push_back({s.id, c.x, c.score});
     if (best < 0 || c.score > best_score) best_score = c.score, best = c.story;
@@ -374,8 +363,16 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
     }
     index = NewStory("story-" + ShortHash(doc), line);
   }
-  AddToStory(static_cast<uint32_t>(index), f, v);
+  AddToStory(static_cast<uint32_t>(index), Hash64(doc.id), f, v);
   Remember(doc.id, static_cast<uint32_t>(index));
+  if (options_.reassign_window > 0) {
+    RememberRecent(doc.id, "story-" + ShortHash(doc), static_cast<uint32_t>(index), std::move(f));
+    if (!story) {
+      Reassign(static_cast<uint32_t>(index), scored, k);
+      TrySplit(static_cast<uint32_t>(index));
+      index = doc_story_[Hash64(doc.id)];  // it may have moved
+    }
+  }
   const Story& s = *stories_[index];
   return {s.id, storylines_[s.storyline]};
 }

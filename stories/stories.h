@@ -43,6 +43,15 @@ struct StoryAssignment {
   std::string storyline;
 };
 
+// A document assigned earlier that now belongs to another story (see
+// StoryClusterer::TakeMoves). duplicate_of is set for a copy that follows its
+// canonical document.
+struct StoryMove {
+  std::string document;
+  std::optional<std::string> duplicate_of;
+  StoryAssignment to;
+};
+
 struct StorySummary {
   std::string id, storyline, title;
   std::optional<std::string> first_date, last_date;
@@ -85,6 +94,28 @@ struct StoryOptions {
   size_t max_active_stories = 20000;
   size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates
   int idf_log2_width = 20;
+  // Re-assignment of recent documents: after a document joins (or starts)
+  // story T, the kept members of the reassign_stories other stories it scored
+  // best against (score >= join_threshold + reassign_floor) that are among the last
+  // reassign_window documents move to T when their pair score with T beats
+  // their score with their own story without them by reassign_margin. Only
+  // while T has at most reassign_max_target documents (a forming story).
+  size_t reassign_window = 2000;  // 0 = never move a document
+  size_t reassign_stories = 3;
+  size_t reassign_max_target = 1000;
+  double reassign_floor = -4.0;
+  double reassign_margin = 0.0;
+  size_t reassign_min_size = 1;  // smaller stories keep their documents (1: a story can be emptied)
+  // Splitting a young story: when a document joins a story of split_min_docs
+  // to split_max_docs documents (all recent), its documents are split in two
+  // by average-link clustering on their pairwise pair scores; when the two
+  // groups (each of split_min_group or more) score below join_threshold +
+  // split_threshold with each other
+  // on average, the group without the story's first document starts a story.
+  size_t split_min_docs = 4;
+  size_t split_max_docs = 16;  // 0 = never split
+  double split_threshold = -0.5;
+  size_t split_min_group = 2;
 };
 
 class StoryClusterer {
@@ -99,6 +130,11 @@ class StoryClusterer {
   void LearnIdf(const Document& doc) { df_.Add(features_->Extract(doc).features); }
   // Assigns a new document to a story and storyline.
   StoryAssignment Assign(const Document& doc) { return AssignExplained(doc, nullptr, nullptr); }
+  // The documents assigned earlier (by Assign or Restore) that have moved to
+  // another story since the last call, in the order they moved (a document
+  // may appear more than once: the last move wins). The caller rewrites their
+  // stored assignment. Only the last reassign_window documents can move.
+  std::vector<StoryMove> TakeMoves() { return std::move(moves_); }
 
   // For training and inspecting the pair model: one candidate story compared
   // with a document.
@@ -123,15 +159,29 @@ class StoryClusterer {
                double cos[stories::kChannels]) const;
   void Candidates(const std::vector<stories::Feature>& doc, std::vector<uint32_t>* out);
   uint32_t NewStory(const std::string& id, uint32_t storyline);
-  void AddToStory(uint32_t s, const stories::DocFeatures& f, const std::vector<stories::Feature>& weighed);
+  void AddToStory(uint32_t s, uint64_t doc, const stories::DocFeatures& f,
+                  const std::vector<stories::Feature>& weighed);
+  // Member features against s's kept members other than `exclude` (a doc hash; 0 = none).
   void AddMemberFeatures(const stories::DocFeatures& f, const std::vector<stories::Feature>& v, const Story& s,
-                         stories::PairVector* x) const;
+                         uint64_t exclude, stories::PairVector* x) const;
   void Remember(const std::string& doc_id, uint32_t story);
   void RetireOldest();
   std::vector<stories::Feature> Centroid(const Story& s) const;
   void TrimTerms(std::vector<stories::Feature>* terms) const;
   uint32_t Canonical(uint32_t index) const;
   double DateFactor(const std::optional<int32_t>& day, const Story& s, int slack, double decay) const;
+  // Re-assignment of recent documents (stories/reassign.cc).
+  struct Recent;
+  struct Scored;
+  double PairScore(const stories::DocFeatures& f, const Story& s, uint64_t exclude) const;
+  void Reassign(uint32_t target, const std::vector<Scored>& scored, size_t k);
+  void Move(Recent* r, uint32_t to);
+  void TrySplit(uint32_t story);
+  double DocPairScore(const Recent& a, const std::vector<stories::Feature>& va, const Recent& b,
+                      const std::vector<stories::Feature>& vb) const;
+  void RememberRecent(const std::string& doc_id, const std::string& new_story_id, uint32_t story,
+                      stories::DocFeatures f);
+  void RememberCopy(const std::string& canonical, const std::string& copy);
 
   StoryOptions options_;
   stories::PairModel model_;
@@ -144,6 +194,9 @@ class StoryClusterer {
   std::unordered_map<uint64_t, uint32_t> doc_story_;             // doc id hash -> story
   std::deque<uint64_t> doc_order_;
   std::vector<uint32_t> mark_;  // scratch for Candidates
+  std::deque<Recent> recent_;   // the last reassign_window documents (not copies)
+  std::unordered_map<uint64_t, Recent*> recent_by_doc_;  // doc id hash -> recent_ entry
+  std::vector<StoryMove> moves_;
   uint64_t clock_ = 0;
   size_t active_ = 0;
 };

@@ -1,0 +1,221 @@
+// Bounded re-assignment of recent documents (StoryOptions::reassign_*).
+//
+// Single-pass clustering errs when the first reports of two events of one
+// kind arrive interleaved: the story seeded by event A absorbs early event-B
+// reports before B has a story of its own. When a document joins a forming
+// story T, the recent members of the few stories it also scored well against
+// are compared with T and with their own story without them; a member that
+// scores better with T moves there (with its copies). Only the kept members
+// of reassign_stories stories and only the last reassign_window documents are
+// looked at, so the cost per document is bounded and nothing is re-clustered.
+#include <algorithm>
+#include <cmath>
+
+#include "base/hash.h"
+#include "stories/stories.h"
+#include "stories/story_state.h"
+
+namespace dateline {
+
+using stories::DocFeatures;
+using stories::Feature;
+
+namespace {
+
+// into -= sub for the keys into holds (a trimmed centroid may lack some);
+// entries left at ~0 are dropped.
+void Subtract(const std::vector<Feature>& sub, std::vector<Feature>* into) {
+  std::vector<Feature> out;
+  out.reserve(into->size());
+  size_t j = 0;
+  for (const Feature& t : *into) {
+    while (j < sub.size() && sub[j].key < t.key) ++j;
+    float w = t.weight;
+    if (j < sub.size() && sub[j].key == t.key) w -= sub[j].weight;
+    if (w > 1e-6f) out.push_back({t.key, w});
+  }
+  into->swap(out);
+}
+
+std::vector<Feature> UnitChannels(const DocFeatures& f) {
+  std::vector<Feature> unit = f.features;
+  stories::NormalizeChannels(&unit);
+  return unit;
+}
+
+}  // namespace
+
+// The pair score of a document with story s, as AssignExplained computes it;
+// when exclude != 0 the document (hash `exclude`) is a member of s and is
+// left out of the centroid and the members.
+double StoryClusterer::PairScore(const DocFeatures& f, const Story& s, uint64_t exclude) const {
+  std::vector<Feature> v = Weigh(f);
+  std::vector<Feature> own;
+  const std::vector<Feature>* terms = &s.terms;
+  if (exclude != 0) {
+    own = s.terms;
+    Subtract(UnitChannels(f), &own);
+    terms = &own;
+  }
+  double dot[stories::kChannels] = {}, norm[stories::kChannels] = {};
+  for (const Feature& t : *terms) {
+    double w = t.weight * df_.Idf(t.key);
+    norm[stories::ChannelOf(t.key)] += w * w;
+  }
+  auto t = terms->begin();
+  for (const Feature& d : v) {
+    t = std::lower_bound(t, terms->end(), d);
+    if (t == terms->end()) break;
+    if (t->key == d.key) dot[stories::ChannelOf(d.key)] += t->weight * df_.Idf(d.key) * d.weight;
+  }
+  stories::PairVector x{};
+  x[stories::kBias] = 1;
+  for (int c = 0; c < stories::kChannels; ++c)
+    x[stories::kWordCos + c] = norm[c] > 0 ? dot[c] / std::sqrt(norm[c]) : 0;
+  x[stories::kLogStorySize] = std::log1p(s.documents - (exclude != 0));
+  AddMemberFeatures(f, v, s, exclude, &x);
+  double date = DateFactor(f.day, s, options_.date_slack_days, options_.date_decay_days);
+  return model_.Score(x) + options_.date_penalty * std::log(std::max(date, 1e-9));
+}
+
+void StoryClusterer::Reassign(uint32_t target, const std::vector<Scored>& scored, size_t k) {
+  if (stories_[target]->documents > options_.reassign_max_target) return;
+  size_t looked = 0;
+  for (size_t i = 0; i < k && looked < options_.reassign_stories; ++i) {
+    const Scored& c = scored[i];
+    if (c.story == target || c.score < options_.join_threshold + options_.reassign_floor) continue;
+    ++looked;
+    const Story& s = *stories_[c.story];
+    if (!s.active || s.documents < std::max<size_t>(1, options_.reassign_min_size)) continue;
+    std::vector<Recent*> movers;
+    for (const Story::Member& m : s.members) {
+      auto it = recent_by_doc_.find(m.doc);
+      if (it == recent_by_doc_.end() || !it->second->movable || it->second->story != c.story) continue;
+      const Recent& r = *it->second;
+      double there = PairScore(r.features, *stories_[target], 0);
+      if (there < options_.join_threshold) continue;
+      double own = s.documents > 1 ? PairScore(r.features, s, r.hash) : options_.join_threshold;
+      if (there > own + options_.reassign_margin) movers.push_back(it->second);
+    }
+    for (Recent* r : movers) Move(r, target);
+  }
+}
+
+// The pair score of two documents, as if b were a story of its own.
+double StoryClusterer::DocPairScore(const Recent& a, const std::vector<Feature>& va, const Recent& b,
+                                    const std::vector<Feature>& vb) const {
+  stories::PairVector x{};
+  x[stories::kBias] = 1;
+  double cos[stories::kChannels];
+  stories::ChannelCosines(va, vb, cos);
+  for (int c = 0; c < stories::kChannels; ++c) {
+    x[stories::kWordCos + c] = cos[c];
+    x[stories::kMemberWordCos + c] = cos[c];
+  }
+  x[stories::kMaxMemberWordCos] = cos[stories::kWordChannel];
+  x[stories::kMaxMemberNameCos] = cos[stories::kNameChannel];
+  x[stories::kLogStorySize] = std::log1p(1);
+  stories::AddFactFeatures(a.features.facts, b.features.facts, 1.0, &x);
+  double score = model_.Score(x);
+  if (a.features.day && b.features.day) {
+    int gap = std::abs(*a.features.day - *b.features.day);
+    if (gap > options_.date_slack_days)
+      score -= options_.date_penalty * (gap - options_.date_slack_days) / std::max(options_.date_decay_days, 1e-9);
+  }
+  return score;
+}
+
+// Average-link clustering of a young story's documents into two groups; the
+// group without the first document moves to a new story when the groups are
+// far apart.
+void StoryClusterer::TrySplit(uint32_t story) {
+  const Story& s = *stories_[story];
+  if (options_.split_max_docs == 0 || !s.docs_tracked || s.documents < options_.split_min_docs ||
+      s.docs.size() != s.documents)
+    return;
+  std::vector<Recent*> rs;
+  for (uint64_t h : s.docs) {
+    auto it = recent_by_doc_.find(h);
+    if (it == recent_by_doc_.end() || !it->second->movable || it->second->story != story) return;
+    rs.push_back(it->second);
+  }
+  size_t n = rs.size();
+  std::vector<std::vector<Feature>> v(n);
+  for (size_t i = 0; i < n; ++i) v[i] = Weigh(rs[i]->features);
+  std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = DocPairScore(*rs[i], v[i], *rs[j], v[j]);
+  std::vector<std::vector<size_t>> groups(n);
+  for (size_t i = 0; i < n; ++i) groups[i] = {i};
+  auto link = [&](const std::vector<size_t>& a, const std::vector<size_t>& b) {
+    double sum = 0;
+    for (size_t i : a)
+      for (size_t j : b) sum += sim[i][j];
+    return sum / (a.size() * b.size());
+  };
+  while (groups.size() > 2) {
+    size_t ba = 0, bb = 1;
+    double best = -1e300;
+    for (size_t a = 0; a < groups.size(); ++a)
+      for (size_t b = a + 1; b < groups.size(); ++b)
+        if (double l = link(groups[a], groups[b]); l > best) best = l, ba = a, bb = b;
+    groups[ba].insert(groups[ba].end(), groups[bb].begin(), groups[bb].end());
+    groups.erase(groups.begin() + bb);
+  }
+  if (groups[0].size() < options_.split_min_group || groups[1].size() < options_.split_min_group) return;
+  if (link(groups[0], groups[1]) >= options_.join_threshold + options_.split_threshold) return;
+  const std::vector<size_t>& away = std::find(groups[0].begin(), groups[0].end(), 0) != groups[0].end() ? groups[1]
+                                                                                                       : groups[0];
+  std::string id = rs[away[0]]->new_story_id;
+  while (story_by_id_.count(id)) id += "-2";
+  uint32_t fresh = NewStory(id, s.storyline);
+  for (size_t i : away) Move(rs[i], fresh);
+}
+
+void StoryClusterer::Move(Recent* r, uint32_t to) {
+  Story& from = *stories_[r->story];
+  Subtract(UnitChannels(r->features), &from.terms);
+  from.members.erase(std::remove_if(from.members.begin(), from.members.end(),
+                                    [&](const Story::Member& m) { return m.doc == r->hash; }),
+                     from.members.end());
+  if (--from.documents == 0) {  // an emptied story is retired
+    from.active = false;
+    from.terms.clear();
+    --active_;
+  }
+  from.docs.erase(std::remove(from.docs.begin(), from.docs.end(), r->hash), from.docs.end());
+  from.norm_documents = -1;
+  AddToStory(to, r->hash, r->features, Weigh(r->features));
+  r->story = to;
+  const Story& s = *stories_[to];
+  StoryAssignment a{s.id, storylines_[s.storyline]};
+  if (auto it = doc_story_.find(r->hash); it != doc_story_.end()) it->second = to;
+  moves_.push_back({r->id, std::nullopt, a});
+  for (const std::string& copy : r->copies) {
+    if (auto it = doc_story_.find(Hash64(copy)); it != doc_story_.end()) it->second = to;
+    moves_.push_back({copy, r->id, a});
+  }
+}
+
+void StoryClusterer::RememberRecent(const std::string& doc_id, const std::string& new_story_id, uint32_t story,
+                                    DocFeatures f) {
+  if (options_.reassign_window == 0) return;
+  uint64_t h = Hash64(doc_id);
+  recent_.push_back({doc_id, h, story, std::move(f), {}, new_story_id, true});
+  recent_by_doc_[h] = &recent_.back();
+  while (recent_.size() > options_.reassign_window) {
+    auto it = recent_by_doc_.find(recent_.front().hash);
+    if (it != recent_by_doc_.end() && it->second == &recent_.front()) recent_by_doc_.erase(it);
+    recent_.pop_front();
+  }
+}
+
+void StoryClusterer::RememberCopy(const std::string& canonical, const std::string& copy) {
+  auto it = recent_by_doc_.find(Hash64(canonical));
+  if (it == recent_by_doc_.end()) return;
+  Recent& r = *it->second;
+  if (r.copies.size() >= 16) r.movable = false;
+  else r.copies.push_back(copy);
+}
+
+}  // namespace dateline
