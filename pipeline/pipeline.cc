@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <unordered_set>
 
@@ -132,18 +135,36 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     std::vector<std::string> json;
     std::vector<DuplicateKey> keys;
   };
+  // With DATELINE_TIMINGS set, the seconds each part took are printed at the
+  // end (the commit thread's parts overlap the others).
+  const bool timings = std::getenv("DATELINE_TIMINGS") != nullptr;
+  using Clock = std::chrono::steady_clock;
+  double t_read = 0, t_observe = 0, t_process = 0, t_wait = 0, t_dedupe = 0, t_stories = 0, t_store = 0;
+  auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+  Clock::time_point read_from = Clock::now();
   auto commit = [&](std::vector<Document> docs, Prepared prep, std::vector<std::string> inputs_of,
                     std::vector<StoredReject> batch_rejects, std::vector<TemplateCount> deltas) {
     for (Document& d : docs) {
       size_t k = &d - docs.data();
+      Clock::time_point t0 = Clock::now();
       d.duplicate_of = dups.Add(d.id, prep.keys[k]);
       if (d.duplicate_of) ++stats.duplicates;
+      Clock::time_point t1 = Clock::now();
       StoryAssignment a = stories.Assign(d);
       d.story = a.story;
       d.storyline = a.storyline;
+      t_dedupe += std::chrono::duration<double>(t1 - t0).count();
+      t_stories += since(t1);
     }
+    // Recent documents the clusterer moved to another story: in this batch
+    // before they are stored, earlier ones rewritten after.
+    std::vector<Document> moved = ApplyMoves(stories.TakeMoves(), &docs);
     int inserted = 0;
+    Clock::time_point t2 = Clock::now();
     Status st = store->CommitBatch(docs, batch_rejects, deltas, &inserted, prep.json);
+    t_store += since(t2);
+    if (Status u = moved.empty() ? Status() : store->UpdateAssignments(moved); !u.ok())
+      on_reject({"stories", "moved documents not stored: " + u.message()});
     if (!st.ok()) {
       for (const std::string& input : inputs_of) {
         Reject r{input, "not stored: " + st.message()};
@@ -154,8 +175,12 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     stats.stored += inserted;
   };
   auto flush = [&] {
+    t_read += since(read_from);
+    Clock::time_point t0 = Clock::now();
     TemplateStats delta;
     for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
+    t_observe += since(t0);
+    t0 = Clock::now();
     std::vector<Document> docs(batch.size());
     Prepared prep;
     prep.json.resize(batch.size());
@@ -165,16 +190,20 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
       prep.json[i] = ToJsonLine(docs[i]);
       prep.keys[i] = MakeDuplicateKey(docs[i].text, dedupe_options);
     });
+    t_process += since(t0);
     std::vector<TemplateCount> deltas;
     for (const auto& r : delta.Export()) deltas.push_back({r.site, r.line_hash, r.pages});
     std::vector<std::string> inputs_of;
     for (const RawPage& p : batch) inputs_of.push_back(p.input);
+    t0 = Clock::now();
     if (committer.joinable()) committer.join();
+    t_wait += since(t0);
     committer = std::thread(commit, std::move(docs), std::move(prep), std::move(inputs_of), std::move(rejects),
                             std::move(deltas));
     batch.clear();
     rejects.clear();
     progress.Update(done_bytes, total_bytes, pages_read);
+    read_from = Clock::now();
   };
   CollectSink sink;
   sink.on_page = [&](RawPage&& p) {
@@ -199,6 +228,11 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   if (!batch.empty() || !rejects.empty()) flush();
   if (committer.joinable()) committer.join();
   progress.Finish();
+  if (timings)
+    std::fprintf(stderr,
+                 "dateline: ingest read %.2f s, templates %.2f s, clean+annotate %.2f s, waiting for commits %.2f s;"
+                 " commit thread: dedupe %.2f s, stories %.2f s, store %.2f s\n",
+                 t_read, t_observe, t_process, t_wait, t_dedupe, t_stories, t_store);
   stats.pages = rs.pages;
   stats.rejects += rs.rejects;
   stats.skipped_non_html = rs.skipped_non_html;

@@ -218,4 +218,28 @@ void StoryClusterer::RememberCopy(const std::string& canonical, const std::strin
   else r.copies.push_back(copy);
 }
 
+std::vector<Document> ApplyMoves(const std::vector<StoryMove>& moves, std::vector<Document>* batch) {
+  std::unordered_map<std::string, const StoryMove*> last;
+  for (const StoryMove& m : moves) last[m.document] = &m;
+  for (Document& d : *batch) {
+    auto it = last.find(d.id);
+    if (it == last.end()) continue;
+    d.story = it->second->to.story;
+    d.storyline = it->second->to.storyline;
+    last.erase(it);
+  }
+  std::vector<Document> earlier;
+  for (const StoryMove& m : moves) {  // in move order, each document once
+    auto it = last.find(m.document);
+    if (it == last.end() || it->second != &m) continue;
+    Document d;
+    d.id = m.document;
+    d.duplicate_of = m.duplicate_of;
+    d.story = m.to.story;
+    d.storyline = m.to.storyline;
+    earlier.push_back(std::move(d));
+  }
+  return earlier;
+}
+
 }  // namespace dateline

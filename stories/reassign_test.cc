@@ -101,5 +101,24 @@ TEST(StoryReassign, RestoredDocumentsCanMove) {
   EXPECT_EQ(moved["stored1"], moved["stored3"]);
 }
 
+TEST(ApplyMoves, BatchInPlaceOthersReturnedOnceWithTheirLastMove) {
+  std::vector<Document> batch = {Doc("b1", ""), Doc("b2", "")};
+  for (Document& d : batch) d.story = "s0", d.storyline = "l0";
+  std::vector<StoryMove> moves = {{"old", std::nullopt, {"s1", "l1"}},
+                                  {"b2", std::nullopt, {"s1", "l1"}},
+                                  {"old-copy", std::string("old"), {"s1", "l1"}},
+                                  {"old", std::nullopt, {"s2", "l2"}}};
+  std::vector<Document> earlier = ApplyMoves(moves, &batch);
+  EXPECT_EQ(batch[0].story, std::optional<std::string>("s0"));
+  EXPECT_EQ(batch[1].story, std::optional<std::string>("s1"));
+  EXPECT_EQ(batch[1].storyline, std::optional<std::string>("l1"));
+  ASSERT_EQ(earlier.size(), 2u);
+  EXPECT_EQ(earlier[0].id, "old-copy");
+  EXPECT_EQ(earlier[0].duplicate_of, std::optional<std::string>("old"));
+  EXPECT_EQ(earlier[1].id, "old");
+  EXPECT_EQ(earlier[1].story, std::optional<std::string>("s2"));
+  EXPECT_FALSE(earlier[1].duplicate_of);
+}
+
 }  // namespace
 }  // namespace dateline

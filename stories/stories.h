@@ -201,6 +201,12 @@ class StoryClusterer {
   size_t active_ = 0;
 };
 
+// Applies moves (StoryClusterer::TakeMoves) to the documents of *batch, found
+// by id; returns the other moved documents (id, duplicate_of, story and
+// storyline only; the last move of each), to be rewritten where they are
+// stored (Store::UpdateAssignments).
+std::vector<Document> ApplyMoves(const std::vector<StoryMove>& moves, std::vector<Document>* batch);
+
 // Summaries of the stories and storylines that the documents belong to.
 void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* stories,
                std::vector<StorylineSummary>* storylines);
