@@ -236,5 +236,12 @@ TEST(TimeCases, TheDayAfterADateNamesThatDate) {
          "DATE", "1989-10-11"});
 }
 
+TEST(TimeCases, SecondDayOfAPairIsTagged) {
+  Check({"The summit will be held on April 24 and 25.", "1999-02-10", "25", "DATE",
+         "1999-04-25"});
+  // A number followed by a word is no day: "April 24 and 25 people".
+  EXPECT_FALSE(Tagged("Talks on April 24 and 25 delegates came.", "1999-02-10", "25"));
+}
+
 }  // namespace
 }  // namespace dateline

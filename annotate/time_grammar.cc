@@ -547,6 +547,18 @@ std::vector<Mention> Recognize(const Scan& scan) {
     }
     out.push_back(Mention{static_cast<uint32_t>(begin), static_cast<uint32_t>(best->end), best->sem});
     i = best->end;
+    // "April 24 and 25": the second day of the same month is its own expression.
+    const Sem& d = best->sem;
+    if (d.month != 0 && d.day != 0 && d.literal.empty() && d.suffix.empty() &&
+        (m.Is(i, "and") || m.Is(i, "or")) && m.NDigits(i + 1) > 0 && m.NDigits(i + 1) <= 2 &&
+        m.Value(i + 1) > d.day && m.Value(i + 1) <= 31 && !m.Digits(i + 2) &&
+        !(i + 2 < t.size() && t[i + 2].kind == 'a' && !t[i + 2].newline_before)) {
+      Sem second = d;
+      second.day = m.Value(i + 1);
+      second.weekday = 0;
+      out.push_back(Mention{static_cast<uint32_t>(i + 1), static_cast<uint32_t>(i + 2), second});
+      i += 2;
+    }
   }
   return out;
 }
