@@ -6,16 +6,13 @@
 #include <map>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "annotate/entity_names.h"
 #include "base/hash.h"
 
 namespace dateline {
 namespace {
-
-struct Ref {
-  size_t doc, ent;
-};
 
 std::string MergeKey(const Entity& e) {
   std::vector<std::string> w = NameKeyWords(e.name);
@@ -42,6 +39,21 @@ size_t Find(std::vector<size_t>* parent, size_t x) {
   return x;
 }
 
+// One merge key's share of the corpus, in input order.
+struct Group {
+  std::string key, first_name;
+  std::map<std::string, int> type_votes, name_votes;
+  int64_t mentions = 0;
+  std::vector<std::string> variants, roles;  // first seen first
+  std::optional<std::string> link;
+  std::vector<uint32_t> docs;                 // distinct, first seen first
+  std::vector<std::pair<uint32_t, uint32_t>> members;  // (document, interned local id)
+};
+
+void AddUnique(const std::string& v, std::vector<std::string>* into) {
+  if (std::find(into->begin(), into->end(), v) == into->end()) into->push_back(v);
+}
+
 }  // namespace
 
 std::string GlobalEntityId(const std::string& type, const std::string& name) {
@@ -51,88 +63,147 @@ std::string GlobalEntityId(const std::string& type, const std::string& name) {
   return IdOf(MergeKey(e));
 }
 
-std::vector<GlobalEntity> LinkEntities(const std::vector<Document>& docs) {
-  // Groups by merge key.
-  std::map<std::string, std::vector<Ref>> groups;
-  for (size_t d = 0; d < docs.size(); ++d)
-    for (size_t e = 0; e < docs[d].entities.size(); ++e) groups[MergeKey(docs[d].entities[e])].push_back({d, e});
-  std::vector<std::string> keys;
-  for (const auto& [k, v] : groups) keys.push_back(k);
-  std::vector<size_t> parent(keys.size());
+
+struct EntityLinker::State {
+  std::vector<std::string> doc_ids;
+  std::vector<std::string> local_ids;  // interned local entity ids
+  std::unordered_map<std::string, uint32_t> local_index;
+  std::vector<Group> groups;
+  std::unordered_map<std::string, uint32_t> by_key;
+  // After Link(): the merged sets of groups, in output order.
+  std::vector<std::vector<uint32_t>> merged;
+  std::vector<std::string> merged_ids;
+};
+
+EntityLinker::EntityLinker() : s_(new State) {}
+EntityLinker::~EntityLinker() = default;
+
+void EntityLinker::Add(const Document& doc) {
+  uint32_t d = static_cast<uint32_t>(s_->doc_ids.size());
+  s_->doc_ids.push_back(doc.id);
+  for (const Entity& e : doc.entities) {
+    std::string key = MergeKey(e);
+    auto [it, added] = s_->by_key.emplace(key, static_cast<uint32_t>(s_->groups.size()));
+    if (added) {
+      s_->groups.emplace_back();
+      s_->groups.back().key = std::move(key);
+      s_->groups.back().first_name = e.name;
+    }
+    Group& g = s_->groups[it->second];
+    g.type_votes[e.type] += static_cast<int>(e.mentions.size());
+    g.name_votes[e.name] += 1;
+    g.mentions += static_cast<int64_t>(e.mentions.size());
+    auto [local, fresh] = s_->local_index.emplace(e.id, static_cast<uint32_t>(s_->local_ids.size()));
+    if (fresh) s_->local_ids.push_back(e.id);
+    g.members.push_back({d, local->second});
+    if (g.docs.empty() || g.docs.back() != d) g.docs.push_back(d);  // a document's entities come together
+    for (const auto& v : e.variants) AddUnique(v, &g.variants);
+    for (const auto& r : e.roles) AddUnique(r, &g.roles);
+    if (e.link && !g.link) g.link = e.link;
+  }
+}
+
+size_t EntityLinker::Link() {
+  std::vector<Group>& groups = s_->groups;
+  // Groups in key order (as the output ids and the merge direction depend on it).
+  std::vector<uint32_t> order(groups.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return groups[a].key < groups[b].key; });
+  const size_t n = order.size();
+  auto key = [&](size_t i) -> const std::string& { return groups[order[i]].key; };
+  auto doc_count = [&](size_t i) { return groups[order[i]].docs.size(); };
+  std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::unordered_map<std::string, size_t> index;
-  for (size_t i = 0; i < keys.size(); ++i) index[keys[i]] = i;
-  auto doc_count = [&](size_t g) {
-    std::vector<size_t> ds;
-    for (const Ref& r : groups[keys[g]]) ds.push_back(r.doc);
-    std::sort(ds.begin(), ds.end());
-    return static_cast<size_t>(std::unique(ds.begin(), ds.end()) - ds.begin());
-  };
   // Surname-only people join the dominant full name with that surname.
-  std::unordered_map<std::string, std::vector<size_t>> by_surname;
-  std::unordered_map<std::string, std::vector<size_t>> by_initials;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const Entity& any = docs[groups[keys[i]][0].doc].entities[groups[keys[i]][0].ent];
-    if (keys[i].rfind("P:", 0) == 0 && keys[i].find(' ') != std::string::npos)
-      by_surname[keys[i].substr(keys[i].rfind(' ') + 1)].push_back(i);
-    if (keys[i].rfind("N:", 0) == 0) {
-      std::string ini = Initials(any.name);
+  std::unordered_map<std::string, std::vector<size_t>> by_surname, by_initials;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& k = key(i);
+    if (k.rfind("P:", 0) == 0 && k.find(' ') != std::string::npos) by_surname[k.substr(k.rfind(' ') + 1)].push_back(i);
+    if (k.rfind("N:", 0) == 0) {
+      std::string ini = Initials(groups[order[i]].first_name);
       if (ini.size() >= 2) by_initials[ini].push_back(i);
     }
   }
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const std::string& k = keys[i];
-    const Entity& any = docs[groups[k][0].doc].entities[groups[k][0].ent];
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& k = key(i);
+    const std::string& name = groups[order[i]].first_name;
     std::vector<size_t> cands;
     if (k.rfind("P:", 0) == 0 && k.find(' ') == std::string::npos) {
       auto it = by_surname.find(k.substr(2));
       if (it != by_surname.end()) cands = it->second;
-    } else if (k.rfind("N:", 0) == 0 && IsAcronym(any.name)) {
-      auto it = by_initials.find(AcronymKey(any.name));
+    } else if (k.rfind("N:", 0) == 0 && IsAcronym(name)) {
+      auto it = by_initials.find(AcronymKey(name));
       if (it != by_initials.end()) cands = it->second;
     }
     if (cands.empty()) continue;
-    std::sort(cands.begin(), cands.end(), [&](size_t a, size_t b) { return doc_count(a) > doc_count(b); });
+    std::stable_sort(cands.begin(), cands.end(), [&](size_t a, size_t b) { return doc_count(a) > doc_count(b); });
     if (cands.size() > 1 && doc_count(cands[0]) < 2 * doc_count(cands[1])) continue;  // ambiguous
     parent[Find(&parent, i)] = Find(&parent, cands[0]);
   }
-  // Collect merged groups.
-  std::map<size_t, std::vector<size_t>> merged;
-  for (size_t i = 0; i < keys.size(); ++i) merged[Find(&parent, i)].push_back(i);
-  std::vector<GlobalEntity> out;
-  for (const auto& [root, members] : merged) {
+  // Merged sets, each listed from its root's key order, members ascending.
+  std::map<size_t, std::vector<uint32_t>> merged;
+  for (size_t i = 0; i < n; ++i) merged[Find(&parent, i)].push_back(order[i]);
+  struct Out {
+    size_t documents;
+    std::string id;
+    std::vector<uint32_t> groups;
+  };
+  std::vector<Out> out;
+  for (auto& [root, members] : merged) {
+    std::unordered_set<uint32_t> seen;
+    for (uint32_t g : members)
+      for (uint32_t d : groups[g].docs) seen.insert(d);
+    out.push_back({seen.size(), IdOf(key(root)), std::move(members)});
+  }
+  std::sort(out.begin(), out.end(), [](const Out& a, const Out& b) {
+    return a.documents != b.documents ? a.documents > b.documents : a.id < b.id;
+  });
+  s_->merged.clear();
+  s_->merged_ids.clear();
+  for (Out& o : out) {
+    s_->merged.push_back(std::move(o.groups));
+    s_->merged_ids.push_back(std::move(o.id));
+  }
+  return s_->merged.size();
+}
+
+void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
+  const std::vector<Group>& groups = s_->groups;
+  for (size_t m = 0; m < s_->merged.size(); ++m) {
+    const std::vector<uint32_t>& set = s_->merged[m];
     GlobalEntity g;
     std::map<std::string, int> type_votes, name_votes;
-    std::vector<std::string> seen_docs;
-    for (size_t gi : members)
-      for (const Ref& r : groups[keys[gi]]) {
-        const Document& doc = docs[r.doc];
-        const Entity& e = doc.entities[r.ent];
-        type_votes[e.type] += static_cast<int>(e.mentions.size());
-        name_votes[e.name] += 1;
-        g.mentions += static_cast<int64_t>(e.mentions.size());
-        g.members.push_back({doc.id, e.id});
-        if (std::find(seen_docs.begin(), seen_docs.end(), doc.id) == seen_docs.end()) seen_docs.push_back(doc.id);
-        for (const auto& v : e.variants)
-          if (std::find(g.variants.begin(), g.variants.end(), v) == g.variants.end()) g.variants.push_back(v);
-        for (const auto& ro : e.roles)
-          if (std::find(g.roles.begin(), g.roles.end(), ro) == g.roles.end()) g.roles.push_back(ro);
-        if (e.link && !g.link) g.link = e.link;
-      }
-    g.documents = seen_docs;
-    for (const auto& [t, n] : type_votes)
-      if (g.type.empty() || n > type_votes[g.type]) g.type = t;
+    std::unordered_set<uint32_t> seen;
+    for (uint32_t gi : set) {
+      const Group& gr = groups[gi];
+      for (const auto& [t, v] : gr.type_votes) type_votes[t] += v;
+      for (const auto& [t, v] : gr.name_votes) name_votes[t] += v;
+      g.mentions += gr.mentions;
+      for (const auto& [d, local] : gr.members) g.members.push_back({s_->doc_ids[d], s_->local_ids[local]});
+      for (uint32_t d : gr.docs)
+        if (seen.insert(d).second) g.documents.push_back(s_->doc_ids[d]);
+      for (const auto& v : gr.variants) AddUnique(v, &g.variants);
+      for (const auto& r : gr.roles) AddUnique(r, &g.roles);
+      if (gr.link && !g.link) g.link = gr.link;
+    }
+    for (const auto& [t, c] : type_votes)
+      if (g.type.empty() || c > type_votes[g.type]) g.type = t;
     // Name: the most words, then the most documents, then alphabetical.
-    for (const auto& [n, c] : name_votes)
-      if (g.name.empty() || Words(n) > Words(g.name) || (Words(n) == Words(g.name) && c > name_votes[g.name]))
-        g.name = n;
-    g.id = IdOf(keys[root]);
+    for (const auto& [nm, c] : name_votes)
+      if (g.name.empty() || Words(nm) > Words(g.name) || (Words(nm) == Words(g.name) && c > name_votes[g.name]))
+        g.name = nm;
+    g.id = s_->merged_ids[m];
     if (g.link) g.link_id = GlobalEntityId("PLACE", *g.link);
-    out.push_back(std::move(g));
+    fn(std::move(g));
   }
-  std::sort(out.begin(), out.end(), [](const GlobalEntity& a, const GlobalEntity& b) {
-    return a.documents.size() != b.documents.size() ? a.documents.size() > b.documents.size() : a.id < b.id;
-  });
+}
+
+std::vector<GlobalEntity> LinkEntities(const std::vector<Document>& docs) {
+  EntityLinker linker;
+  for (const Document& d : docs) linker.Add(d);
+  std::vector<GlobalEntity> out;
+  out.reserve(linker.Link());
+  linker.Emit([&](GlobalEntity&& g) { out.push_back(std::move(g)); });
   return out;
 }
 

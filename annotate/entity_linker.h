@@ -14,6 +14,8 @@
 #ifndef DATELINE_ANNOTATE_ENTITY_LINKER_H_
 #define DATELINE_ANNOTATE_ENTITY_LINKER_H_
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,6 +34,26 @@ struct GlobalEntity {
   int64_t mentions = 0;
   std::optional<std::string> link, link_id;  // country it stands for
   std::vector<std::pair<std::string, std::string>> members;  // (document id, local entity id)
+};
+
+// Links entities across documents added one at a time, keeping only what
+// linking needs (per merge key: names, types, counts, variants, roles and
+// compact (document, local id) pairs), so that a corpus need not be held in
+// memory. Add() documents in input order; then Link() and Emit().
+class EntityLinker {
+ public:
+  EntityLinker();
+  ~EntityLinker();
+  void Add(const Document& doc);
+  // Merges the groups (surnames, acronyms); returns the number of entities.
+  size_t Link();
+  // Calls fn with each linked entity in output order (document count
+  // descending, then id), made one at a time.
+  void Emit(const std::function<void(GlobalEntity&&)>& fn) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
 };
 
 // Links the entities of all documents. Output sorted by document count

@@ -1,5 +1,9 @@
 #include "base/document_json.h"
 
+#include <simdjson.h>
+
+#include "base/json_text.h"
+
 namespace dateline {
 namespace {
 
@@ -8,37 +12,6 @@ using nlohmann::json;
 json Opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 json SpanJson(const Span& s) { return json::array({s.begin, s.end}); }
 json OptSpan(const std::optional<Span>& s) { return s ? SpanJson(*s) : json(nullptr); }
-
-std::optional<std::string> GetOpt(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-std::string GetStr(const json& j, const char* key) { return GetOpt(j, key).value_or(""); }
-// The member `key` of j without copying it (json::value() copies whole
-// arrays); null when absent, so that iterating it visits nothing.
-const json& Member(const json& j, const char* key) {
-  static const json kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-Span GetSpan(const json& j) {
-  if (!j.is_array() || j.size() != 2) return {};
-  return {j[0].get<int64_t>(), j[1].get<int64_t>()};
-}
-std::optional<Span> GetOptSpan(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return std::nullopt;
-  return GetSpan(*it);
-}
-std::vector<std::string> GetStrings(const json& j, const char* key) {
-  std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it != j.end() && it->is_array())
-    for (const auto& v : *it)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
 
 json EntityJson(const Entity& e) {
   json m = json::array();
@@ -105,74 +78,302 @@ json ToJson(const Document& d) {
   return j;
 }
 
-std::string ToJsonLine(const Document& doc) {
-  return ToJson(doc).dump(-1, ' ', false, json::error_handler_t::replace);
+// The writer below prints what ToJson(doc).dump() prints, byte for byte
+// (nlohmann::json objects keep their keys sorted, so the keys here are
+// written in that order), without building the tree.
+namespace {
+
+using json_text::AppendInt;
+using json_text::AppendString;
+
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(out) {}
+  // Starts the member `key` of the open object (a comma before all but the first).
+  Writer& Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    AppendString(key, out_);
+    out_->push_back(':');
+    return *this;
+  }
+  void Open(char c) { out_->push_back(c), first_ = true; }
+  void Close(char c) { out_->push_back(c), first_ = false; }
+  void Str(std::string_view s) { AppendString(s, out_); }
+  void Int(int64_t v) { AppendInt(v, out_); }
+  void Opt(const std::optional<std::string>& s) {
+    if (s) Str(*s);
+    else out_->append("null");
+  }
+  void SpanValue(const Span& s) {
+    out_->push_back('[');
+    Int(s.begin);
+    out_->push_back(',');
+    Int(s.end);
+    out_->push_back(']');
+  }
+  void OptSpan(const std::optional<Span>& s) {
+    if (s) SpanValue(*s);
+    else out_->append("null");
+  }
+  void Strings(const std::vector<std::string>& v) {
+    out_->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out_->push_back(',');
+      Str(v[i]);
+    }
+    out_->push_back(']');
+  }
+  void Spans(const std::vector<Span>& v) {
+    out_->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out_->push_back(',');
+      SpanValue(v[i]);
+    }
+    out_->push_back(']');
+  }
+  // An array of objects, each written by fn(element).
+  template <typename T, typename Fn>
+  void Objects(const std::vector<T>& v, Fn fn) {
+    out_->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out_->push_back(',');
+      Open('{');
+      fn(v[i]);
+      Close('}');
+    }
+    out_->push_back(']');
+  }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::string ToJsonLine(const Document& d) {
+  std::string out;
+  out.reserve(d.text.size() * 2 + 1024);
+  Writer w(&out);
+  w.Open('{');
+  w.Key("authors").Strings(d.authors);
+  w.Key("captions").Strings(d.captions);
+  w.Key("content_hash").Str(d.content_hash);
+  w.Key("duplicate_of").Opt(d.duplicate_of);
+  w.Key("entities").Objects(d.entities, [&](const Entity& e) {
+    w.Key("id").Str(e.id);
+    w.Key("link").Opt(e.link);
+    w.Key("mentions").Spans(e.mentions);
+    w.Key("name").Str(e.name);
+    w.Key("roles").Strings(e.roles);
+    w.Key("type").Str(e.type);
+    w.Key("variants").Strings(e.variants);
+  });
+  w.Key("events").Objects(d.events, [&](const Event& e) {
+    w.Key("actor").Opt(e.actor);
+    w.Key("actor_name").Opt(e.actor_name);
+    w.Key("counts").Open('{');
+    for (const auto& [k, v] : e.counts) w.Key(k).Int(v);
+    w.Close('}');
+    w.Key("date").Opt(e.date);
+    w.Key("place").Opt(e.place);
+    w.Key("place_name").Opt(e.place_name);
+    w.Key("sentence").Int(e.sentence);
+    w.Key("span").SpanValue(e.span);
+    w.Key("status").Str(e.status);
+    w.Key("target").Opt(e.target);
+    w.Key("target_name").Opt(e.target_name);
+    w.Key("type").Str(e.type);
+  });
+  w.Key("flags").Strings(d.flags);
+  w.Key("format").Str(d.format);
+  w.Key("id").Str(d.id);
+  w.Key("language").Opt(d.language);
+  w.Key("outlet").Opt(d.outlet);
+  w.Key("published").Opt(d.published);
+  w.Key("published_source").Opt(d.published_source);
+  w.Key("quotes").Objects(d.quotes, [&](const Quote& q) {
+    w.Key("channel").Opt(q.channel);
+    w.Key("cue_span").OptSpan(q.cue_span);
+    w.Key("kind").Str(q.kind);
+    w.Key("spans").Spans(q.spans);
+    w.Key("speaker").Opt(q.speaker);
+    w.Key("speaker_name").Opt(q.speaker_name);
+    w.Key("speaker_span").OptSpan(q.speaker_span);
+  });
+  w.Key("sentences").Spans(d.sentences);
+  w.Key("story").Opt(d.story);
+  w.Key("storyline").Opt(d.storyline);
+  w.Key("text").Str(d.text);
+  w.Key("timexes").Objects(d.timexes, [&](const Timex& t) {
+    w.Key("span").SpanValue(t.span);
+    w.Key("type").Str(t.type);
+    w.Key("value").Str(t.value);
+  });
+  w.Key("title").Opt(d.title);
+  w.Key("updated").Opt(d.updated);
+  w.Key("url").Opt(d.url);
+  w.Close('}');
+  return out;
 }
 
 Result<Document> DocumentFromJson(const json& j) {
   if (!j.is_object()) return Status::InvalidInput("document JSON is not an object");
-  try {
-    Document d;
-    d.id = GetStr(j, "id");
-    d.url = GetOpt(j, "url");
-    d.outlet = GetOpt(j, "outlet");
-    d.title = GetOpt(j, "title");
-    d.authors = GetStrings(j, "authors");
-    d.published = GetOpt(j, "published");
-    d.published_source = GetOpt(j, "published_source");
-    d.updated = GetOpt(j, "updated");
-    d.language = GetOpt(j, "language");
-    d.text = GetStr(j, "text");
-    d.duplicate_of = GetOpt(j, "duplicate_of");
-    d.story = GetOpt(j, "story");
-    d.storyline = GetOpt(j, "storyline");
-    d.captions = GetStrings(j, "captions");
-    d.flags = GetStrings(j, "flags");
-    d.format = GetStr(j, "format");
-    d.content_hash = GetStr(j, "content_hash");
-    for (const auto& s : Member(j, "sentences")) d.sentences.push_back(GetSpan(s));
-    for (const auto& e : Member(j, "entities")) {
-      Entity en{GetStr(e, "id"), GetStr(e, "name"), GetStr(e, "type"), {}, GetStrings(e, "variants"),
-                GetStrings(e, "roles"), GetOpt(e, "link")};
-      for (const auto& m : Member(e, "mentions")) en.mentions.push_back(GetSpan(m));
-      d.entities.push_back(std::move(en));
-    }
-    for (const auto& t : Member(j, "timexes"))
-      d.timexes.push_back({GetSpan(Member(t, "span")), GetStr(t, "type"), GetStr(t, "value")});
-    for (const auto& q : Member(j, "quotes")) {
-      Quote qu;
-      for (const auto& s : Member(q, "spans")) qu.spans.push_back(GetSpan(s));
-      qu.kind = GetStr(q, "kind");
-      qu.speaker = GetOpt(q, "speaker");
-      qu.speaker_name = GetOpt(q, "speaker_name");
-      qu.speaker_span = GetOptSpan(q, "speaker_span");
-      qu.cue_span = GetOptSpan(q, "cue_span");
-      qu.channel = GetOpt(q, "channel");
-      d.quotes.push_back(std::move(qu));
-    }
-    for (const auto& e : Member(j, "events")) {
-      Event ev;
-      ev.type = GetStr(e, "type");
-      ev.span = GetSpan(Member(e, "span"));
-      ev.sentence = e.value("sentence", int64_t{-1});
-      ev.actor = GetOpt(e, "actor");
-      ev.actor_name = GetOpt(e, "actor_name");
-      ev.target = GetOpt(e, "target");
-      ev.target_name = GetOpt(e, "target_name");
-      ev.date = GetOpt(e, "date");
-      ev.place = GetOpt(e, "place");
-      ev.place_name = GetOpt(e, "place_name");
-      const json& counts = Member(e, "counts");
-      if (counts.is_object())
-        for (const auto& [k, v] : counts.items())
-          if (v.is_number_integer()) ev.counts[k] = v.get<int64_t>();
-      ev.status = e.value("status", std::string("happened"));
-      d.events.push_back(std::move(ev));
-    }
-    return d;
-  } catch (const json::exception& e) {
-    return Status::InvalidInput(std::string("document JSON: ") + e.what());
+  return DocumentFromJsonLine(j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+// The reader: simdjson's DOM parser (one per thread, its buffers reused),
+// one pass over each object's members. Members of the wrong type are
+// ignored, as are unknown members.
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+std::optional<std::string> OptString(element e) {
+  std::string_view s;
+  if (e.get_string().get(s)) return std::nullopt;
+  return std::string(s);
+}
+std::string String(element e) { return OptString(e).value_or(""); }
+std::vector<std::string> Strings(element e) {
+  std::vector<std::string> out;
+  simdjson::dom::array a;
+  if (e.get_array().get(a)) return out;
+  for (element v : a) {
+    std::string_view s;
+    if (!v.get_string().get(s)) out.emplace_back(s);
   }
+  return out;
+}
+int64_t Int(element e, int64_t fallback) {
+  int64_t v;
+  return e.get_int64().get(v) ? fallback : v;
+}
+std::optional<Span> OptSpan(element e) {
+  simdjson::dom::array a;
+  if (e.get_array().get(a)) return std::nullopt;
+  if (a.size() != 2) return Span{};
+  return Span{Int(a.at(0).value_unsafe(), 0), Int(a.at(1).value_unsafe(), 0)};
+}
+Span SpanOf(element e) { return OptSpan(e).value_or(Span{}); }
+std::vector<Span> Spans(element e) {
+  std::vector<Span> out;
+  simdjson::dom::array a;
+  if (e.get_array().get(a)) return out;
+  for (element v : a) out.push_back(SpanOf(v));
+  return out;
+}
+// Calls fn(member name, value) for each member of e if it is an object.
+template <typename Fn>
+void Members(element e, Fn fn) {
+  simdjson::dom::object o;
+  if (e.get_object().get(o)) return;
+  for (auto field : o) fn(field.key, field.value);
+}
+// Calls fn(element) for each element of e if it is an array.
+template <typename Fn>
+void Elements(element e, Fn fn) {
+  simdjson::dom::array a;
+  if (e.get_array().get(a)) return;
+  for (element v : a) fn(v);
+}
+
+Entity EntityOf(element e) {
+  Entity en;
+  Members(e, [&](std::string_view k, element v) {
+    if (k == "id") en.id = String(v);
+    else if (k == "name") en.name = String(v);
+    else if (k == "type") en.type = String(v);
+    else if (k == "mentions") en.mentions = Spans(v);
+    else if (k == "variants") en.variants = Strings(v);
+    else if (k == "roles") en.roles = Strings(v);
+    else if (k == "link") en.link = OptString(v);
+  });
+  return en;
+}
+
+Quote QuoteOf(element e) {
+  Quote q;
+  Members(e, [&](std::string_view k, element v) {
+    if (k == "spans") q.spans = Spans(v);
+    else if (k == "kind") q.kind = String(v);
+    else if (k == "speaker") q.speaker = OptString(v);
+    else if (k == "speaker_name") q.speaker_name = OptString(v);
+    else if (k == "speaker_span") q.speaker_span = OptSpan(v);
+    else if (k == "cue_span") q.cue_span = OptSpan(v);
+    else if (k == "channel") q.channel = OptString(v);
+  });
+  return q;
+}
+
+Event EventOf(element e) {
+  Event ev;
+  Members(e, [&](std::string_view k, element v) {
+    if (k == "type") ev.type = String(v);
+    else if (k == "span") ev.span = SpanOf(v);
+    else if (k == "sentence") ev.sentence = Int(v, -1);
+    else if (k == "actor") ev.actor = OptString(v);
+    else if (k == "actor_name") ev.actor_name = OptString(v);
+    else if (k == "target") ev.target = OptString(v);
+    else if (k == "target_name") ev.target_name = OptString(v);
+    else if (k == "date") ev.date = OptString(v);
+    else if (k == "place") ev.place = OptString(v);
+    else if (k == "place_name") ev.place_name = OptString(v);
+    else if (k == "status") ev.status = OptString(v).value_or("happened");
+    else if (k == "counts")
+      Members(v, [&](std::string_view name, element n) {
+        int64_t x;
+        if (!n.get_int64().get(x)) ev.counts[std::string(name)] = x;
+      });
+  });
+  return ev;
+}
+
+}  // namespace
+
+Result<Document> DocumentFromJsonLine(std::string_view line) {
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (auto error = parser.parse(line.data(), line.size()).get(root))
+    return Status::InvalidInput(std::string("document JSON: ") + simdjson::error_message(error));
+  if (root.type() != element_type::OBJECT) return Status::InvalidInput("document JSON is not an object");
+  Document d;
+  Members(root, [&](std::string_view k, element v) {
+    if (k == "id") d.id = String(v);
+    else if (k == "url") d.url = OptString(v);
+    else if (k == "outlet") d.outlet = OptString(v);
+    else if (k == "title") d.title = OptString(v);
+    else if (k == "authors") d.authors = Strings(v);
+    else if (k == "published") d.published = OptString(v);
+    else if (k == "published_source") d.published_source = OptString(v);
+    else if (k == "updated") d.updated = OptString(v);
+    else if (k == "language") d.language = OptString(v);
+    else if (k == "text") d.text = String(v);
+    else if (k == "duplicate_of") d.duplicate_of = OptString(v);
+    else if (k == "story") d.story = OptString(v);
+    else if (k == "storyline") d.storyline = OptString(v);
+    else if (k == "captions") d.captions = Strings(v);
+    else if (k == "flags") d.flags = Strings(v);
+    else if (k == "format") d.format = String(v);
+    else if (k == "content_hash") d.content_hash = String(v);
+    else if (k == "sentences") d.sentences = Spans(v);
+    else if (k == "entities") Elements(v, [&](element e) { d.entities.push_back(EntityOf(e)); });
+    else if (k == "timexes")
+      Elements(v, [&](element e) {
+        Timex t;
+        Members(e, [&](std::string_view tk, element tv) {
+          if (tk == "span") t.span = SpanOf(tv);
+          else if (tk == "type") t.type = String(tv);
+          else if (tk == "value") t.value = String(tv);
+        });
+        d.timexes.push_back(std::move(t));
+      });
+    else if (k == "quotes") Elements(v, [&](element e) { d.quotes.push_back(QuoteOf(e)); });
+    else if (k == "events") Elements(v, [&](element e) { d.events.push_back(EventOf(e)); });
+  });
+  return d;
 }
 
 }  // namespace dateline

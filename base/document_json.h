@@ -3,6 +3,7 @@
 #define DATELINE_BASE_DOCUMENT_JSON_H_
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -12,9 +13,13 @@
 namespace dateline {
 
 nlohmann::json ToJson(const Document& doc);
-// One line of compact JSON (no trailing newline); invalid UTF-8 is replaced.
+// One line of compact JSON (no trailing newline), the same text as
+// ToJson(doc).dump() with invalid UTF-8 replaced, written directly.
 std::string ToJsonLine(const Document& doc);
-// Parses what ToJson wrote. Unknown fields are ignored.
+// Parses what ToJsonLine wrote (simdjson). Unknown members and members of
+// the wrong type are ignored; text that is not a JSON object is an error.
+Result<Document> DocumentFromJsonLine(std::string_view line);
+// The same from a parsed value.
 Result<Document> DocumentFromJson(const nlohmann::json& j);
 
 }  // namespace dateline

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <map>
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "base/hash.h"
 #include "base/utf8.h"
@@ -140,6 +140,7 @@ void ReadJsonl(const std::string& input, ByteSource* src, const ReadOptions& opt
                PageSink* sink, ReadStats* stats) {
   std::string line;
   int64_t lineno = 0;
+  simdjson::dom::parser parser;
   auto reject = [&](const std::string& where, const std::string& reason) {
     ++stats->rejects;
     sink->OnReject({where, reason});
@@ -156,19 +157,23 @@ void ReadJsonl(const std::string& input, ByteSource* src, const ReadOptions& opt
       continue;
     }
     if (Trim(line).empty()) continue;
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) {
-      reject(where, "not valid JSON");
+    simdjson::dom::element root;
+    if (auto error = parser.parse(line).get(root)) {
+      reject(where, std::string("not valid JSON (") + simdjson::error_message(error) + ")");
       continue;
     }
-    if (!j.is_object()) {
+    simdjson::dom::object j;
+    if (root.get_object().get(j)) {
       reject(where, "not a JSON object");
       continue;
     }
+    // A string member, or a number written as it stands in the line.
     auto str = [&](const char* k) -> std::optional<std::string> {
-      auto it = j.find(k);
-      if (it != j.end() && it->is_string()) return it->get<std::string>();
-      if (it != j.end() && it->is_number()) return it->dump();
+      simdjson::dom::element v;
+      if (j.at_key(k).get(v)) return std::nullopt;
+      std::string_view s;
+      if (!v.get_string().get(s)) return std::string(s);
+      if (v.is_number()) return simdjson::minify(v);
       return std::nullopt;
     };
     RawPage p;

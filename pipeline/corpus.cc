@@ -14,8 +14,8 @@
 namespace dateline {
 namespace {
 
-// What the summaries and the entity linker read of a document: no text and
-// no annotations but its entities, so that the whole corpus fits in memory.
+// What the story summaries read of a document: no text and no annotations,
+// so that the whole corpus fits in memory.
 Document Slim(const Document& d) {
   Document s;
   s.id = d.id;
@@ -26,7 +26,6 @@ Document Slim(const Document& d) {
   s.duplicate_of = d.duplicate_of;
   s.story = d.story;
   s.storyline = d.storyline;
-  s.entities = d.entities;
   return s;
 }
 
@@ -37,12 +36,26 @@ constexpr size_t kCorpusChunk = 2048;
 // With DATELINE_TIMINGS set, prints the seconds each phase took to stderr.
 class PhaseTimer {
  public:
-  PhaseTimer() : on_(std::getenv("DATELINE_TIMINGS") != nullptr), last_(Clock::now()) {}
+  PhaseTimer() : on_(std::getenv("DATELINE_TIMINGS") != nullptr), last_(Clock::now()) {
+    if (on_) std::fprintf(stderr, "dateline: corpus %-26s %7s   peak RSS %5ld MB\n", "start", "", PeakRssMb());
+  }
   void Done(const char* phase) {
     if (!on_) return;
     auto now = Clock::now();
-    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s\n", phase, std::chrono::duration<double>(now - last_).count());
+    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s peak RSS %5ld MB\n", phase,
+                 std::chrono::duration<double>(now - last_).count(), PeakRssMb());
     last_ = now;
+  }
+  // The process's peak resident set so far (VmHWM), in MB; -1 if unknown.
+  static long PeakRssMb() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    long kb = -1;
+    while (std::fgets(line, sizeof line, f))
+      if (std::sscanf(line, "VmHWM: %ld", &kb) == 1) break;
+    std::fclose(f);
+    return kb < 0 ? -1 : kb / 1024;
   }
 
  private:
@@ -56,9 +69,12 @@ class PhaseTimer {
 // Every corpus-level result is rebuilt from one pass over the stored documents,
 // read one storyline at a time: the sourced timeline (stories/timeline.h) and
 // the quote groups (annotate/quote_groups.h) of a storyline are built from its
-// full documents, which are then dropped; story and storyline summaries
-// (stories/) and cross-document entities (annotate/entity_linker.h) are built
-// from slim copies. Each result is replaced whole.
+// full documents and written at once, and the documents dropped; story and
+// storyline summaries (stories/) are built from slim copies, and
+// cross-document entities (annotate/entity_linker.h) from what the linker
+// keeps of each document. Memory is bounded by the largest storyline and
+// those compact summaries, not by the corpus. All results are replaced in
+// one transaction, so readers see the old ones or the new ones.
 bool Pipeline::CorpusUpToDate(Store* store) {
   auto rows = store->Records("state");
   if (!rows.ok()) return false;
@@ -68,18 +84,31 @@ bool Pipeline::CorpusUpToDate(Store* store) {
 }
 
 Status Pipeline::UpdateCorpus(Store* store) {
+  Status st = store->Begin();
+  if (!st.ok()) return st;
+  st = WriteCorpus(store);
+  if (!st.ok()) {
+    store->Rollback();
+    return st;
+  }
+  return store->Commit();
+}
+
+Status Pipeline::WriteCorpus(Store* store) {
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
   std::vector<Document> slim;
+  EntityLinker linker;
   // Stored rows of storylines waiting to be built, the last one open; they
   // are parsed on the worker threads when built.
   std::vector<std::vector<Store::DocumentRow>> lines(1);
   size_t pending = 0;
   Status bad = Status::Ok();
-  std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;  // serialised at once
   auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   std::map<std::string, int> timeline_ids, quote_ids;  // ids stay unique across storylines
-  // Parses and builds the complete storylines in parallel, then adds their
+  for (const char* kind : {"timeline", "quotes", "entities"})
+    if (Status d = store->DeleteRecords(kind); !d.ok()) return d;
+  // Parses and builds the complete storylines in parallel, then writes their
   // rows in order.
   auto build = [&](size_t complete) {
     std::vector<std::vector<Document>> docs(complete);
@@ -99,7 +128,10 @@ Status Pipeline::UpdateCorpus(Store* store) {
     for (const Status& e : errors)
       if (!e.ok() && bad.ok()) bad = e;
     for (const auto& line : docs)
-      for (const Document& d : line) slim.push_back(Slim(d));
+      for (const Document& d : line) {
+        slim.push_back(Slim(d));
+        linker.Add(d);
+      }
     std::vector<std::vector<TimelineEntry>> entries(complete);
     std::vector<std::vector<QuoteGroup>> groups(complete);
     ParallelFor(complete, options_.threads, [&](size_t i) {
@@ -107,6 +139,7 @@ Status Pipeline::UpdateCorpus(Store* store) {
       groups[i] = GroupQuotes(docs[i]);
       std::vector<Document>().swap(docs[i]);
     });
+    std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;
     for (size_t i = 0; i < complete; ++i) {
       for (TimelineEntry& e : entries[i]) {
         if (int n = timeline_ids[e.id]++) e.id += "-" + std::to_string(n + 1);
@@ -117,6 +150,8 @@ Status Pipeline::UpdateCorpus(Store* store) {
         quote_rows.emplace_back(g.id, dump(QuoteGroupToJson(g)));
       }
     }
+    if (Status w = store->AppendRecordLines("timeline", timeline_rows); !w.ok() && bad.ok()) bad = w;
+    if (Status w = store->AppendRecordLines("quotes", quote_rows); !w.ok() && bad.ok()) bad = w;
     lines.erase(lines.begin(), lines.begin() + complete);
     pending = 0;
     for (const auto& l : lines) pending += l.size();
@@ -129,7 +164,7 @@ Status Pipeline::UpdateCorpus(Store* store) {
     }
     lines.back().push_back(std::move(row));
     ++pending;
-    return true;
+    return bad.ok();
   });
   if (!st.ok()) return st;
   build(lines.size());
@@ -138,29 +173,33 @@ Status Pipeline::UpdateCorpus(Store* store) {
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> storylines;
   Summarize(slim, &stories, &storylines);
+  std::vector<Document>().swap(slim);
   st = store->ReplaceStories(stories, storylines);
   if (!st.ok()) return st;
   timer.Done("summaries");
   stories.clear();
   storylines.clear();
-  // Entities: linked across the corpus, then serialised one at a time.
-  std::vector<GlobalEntity> entities = LinkEntities(slim);
-  std::vector<Document>().swap(slim);
+  // Entities: linked across the corpus, then made, serialised and written a
+  // batch at a time.
+  linker.Link();
   timer.Done("entities: linking");
-  std::vector<std::pair<std::string, std::string>> entity_rows(entities.size());
-  ParallelFor(entities.size(), options_.threads, [&](size_t i) {
-    entity_rows[i] = {entities[i].id, dump(EntityRecordJson(entities[i]))};
-    entities[i] = GlobalEntity();
+  std::vector<GlobalEntity> batch;
+  auto write = [&] {
+    std::vector<std::pair<std::string, std::string>> rows(batch.size());
+    ParallelFor(batch.size(), options_.threads, [&](size_t i) {
+      rows[i] = {batch[i].id, dump(EntityRecordJson(batch[i]))};
+    });
+    batch.clear();
+    if (Status w = store->AppendRecordLines("entities", rows); !w.ok() && bad.ok()) bad = w;
+  };
+  linker.Emit([&](GlobalEntity&& e) {
+    batch.push_back(std::move(e));
+    if (batch.size() >= kCorpusChunk) write();
   });
-  std::vector<GlobalEntity>().swap(entities);
+  write();
+  if (!bad.ok()) return bad;
   timer.Done("entities: records");
-  st = store->ReplaceRecordLines("entities", entity_rows);
-  if (!st.ok()) return st;
-  st = store->ReplaceRecordLines("timeline", timeline_rows);
-  if (!st.ok()) return st;
-  st = store->ReplaceRecordLines("quotes", quote_rows);
-  if (!st.ok()) return st;
-  // Marks the results current (CorpusUpToDate) only once all are written.
+  // Marks the results current (CorpusUpToDate).
   st = store->ReplaceRecordLines("state", {{"corpus", "{\"corpus_documents\":" + std::to_string(documents) + "}"}});
   timer.Done("write records");
   return st;

@@ -53,8 +53,9 @@ class Pipeline {
   RunStats Ingest(const std::vector<std::string>& inputs, Store* store,
                   const std::function<void(const Reject&)>& on_reject);
 
-  // Recomputes corpus-level results from the stored documents: story and
-  // storyline summaries (and, as later stages land, entities, quotes, timeline).
+  // Recomputes the corpus-level results from the stored documents (story and
+  // storyline summaries, entities, quote groups, timeline) and replaces them
+  // in one transaction (pipeline/corpus.cc).
   Status UpdateCorpus(Store* store);
   // True when the corpus-level results were built from every stored document
   // (no document has been added since the last UpdateCorpus()).
@@ -66,6 +67,7 @@ class Pipeline {
  private:
   explicit Pipeline(const PipelineOptions& o) : options_(o) {}
   void ProcessBatch(const std::vector<RawPage>& pages, std::vector<Document>* docs) const;
+  Status WriteCorpus(Store* store);  // UpdateCorpus() inside its transaction
 
   PipelineOptions options_;
   Cleaner cleaner_;

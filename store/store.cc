@@ -152,7 +152,7 @@ Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<S
   *inserted = 0;
   if (!json_lines.empty() && json_lines.size() != docs.size())
     return Status::InvalidInput("CommitBatch: one JSON line per document expected");
-  Status st = Exec("BEGIN IMMEDIATE");
+  Status st = Begin();
   if (!st.ok()) return st;
   {
     Stmt ins(db_,
@@ -165,8 +165,9 @@ Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<S
       size_t k = &d - docs.data();
       ins.Bind(10, d.storyline).Bind(11, json_lines.empty() ? ToJsonLine(d) : json_lines[k]);
       if (ins.Step() != SQLITE_DONE) {
-        Exec("ROLLBACK");
-        return Err(db_, "storing document " + d.id);
+        Status e = Err(db_, "storing document " + d.id);
+        Rollback();
+        return e;
       }
       ins.Reset();
       if (sqlite3_changes(db_) == 0) continue;  // content already stored
@@ -176,8 +177,9 @@ Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<S
       fts.Bind(1, sqlite3_last_insert_rowid(db_)).Bind(2, d.title).Bind(3, d.text).Bind(4, d.outlet);
       fts.Bind(5, FtsEntities(d)).Bind(6, FtsTypes(d));
       if (fts.Step() != SQLITE_DONE) {
-        Exec("ROLLBACK");
-        return Err(db_, "indexing document " + d.id);
+        Status e = Err(db_, "indexing document " + d.id);
+        Rollback();
+        return e;
       }
       fts.Reset();
     }
@@ -196,7 +198,7 @@ Status Store::CommitBatch(const std::vector<Document>& docs, const std::vector<S
       tpl.Reset();
     }
   }
-  return Exec("COMMIT");
+  return Commit();
 }
 
 Status Store::ForEachDocument(const std::function<bool(Document&&)>& fn) {
@@ -231,7 +233,7 @@ Status Store::ForEachDocumentRowByStoryline(const std::function<bool(DocumentRow
 }
 
 Result<Document> Store::FromRow(const DocumentRow& row) {
-  auto d = DocumentFromJson(json::parse(row.json, nullptr, false));
+  auto d = DocumentFromJsonLine(row.json);
   if (!d.ok()) return d.status();
   // Assignment columns are authoritative (they are set after the JSON is made).
   d->story = row.story.empty() ? std::nullopt : std::optional<std::string>(row.story);
@@ -253,7 +255,7 @@ int64_t Store::CountDocuments() {
 }
 
 Status Store::UpdateAssignments(const std::vector<Document>& docs) {
-  Status st = Exec("BEGIN IMMEDIATE");
+  Status st = Begin();
   if (!st.ok()) return st;
   {
     Stmt u(db_, "UPDATE documents SET story=?, storyline=?, duplicate_of=? WHERE id=?");
@@ -263,7 +265,7 @@ Status Store::UpdateAssignments(const std::vector<Document>& docs) {
       u.Reset();
     }
   }
-  return Exec("COMMIT");
+  return Commit();
 }
 
 Result<std::vector<StoredReject>> Store::Rejects() {
@@ -282,7 +284,8 @@ Result<std::vector<TemplateCount>> Store::Templates() {
 
 Status Store::ReplaceStories(const std::vector<StorySummary>& stories,
                              const std::vector<StorylineSummary>& storylines) {
-  Status st = Exec("BEGIN IMMEDIATE; DELETE FROM stories; DELETE FROM storylines;");
+  Status st = Begin();
+  if (st.ok()) st = Exec("DELETE FROM stories; DELETE FROM storylines;");
   if (!st.ok()) return st;
   {
     Stmt s(db_, "INSERT INTO stories(id, storyline, title, first_date, last_date, json) VALUES (?,?,?,?,?,?)");
@@ -300,7 +303,7 @@ Status Store::ReplaceStories(const std::vector<StorySummary>& stories,
       l.Reset();
     }
   }
-  return Exec("COMMIT");
+  return Commit();
 }
 
 Result<std::vector<StorySummary>> Store::Stories() {
@@ -350,20 +353,58 @@ Status Store::ReplaceRecords(const std::string& kind,
 
 Status Store::ReplaceRecordLines(const std::string& kind,
                                  const std::vector<std::pair<std::string, std::string>>& rows) {
-  Status st = Exec("BEGIN IMMEDIATE");
+  Status st = Begin();
+  if (st.ok()) st = DeleteRecords(kind);
+  if (st.ok()) st = AppendRecordLines(kind, rows);
+  if (!st.ok()) {
+    Rollback();
+    return st;
+  }
+  return Commit();
+}
+
+Status Store::DeleteRecords(const std::string& kind) {
+  Stmt del(db_, "DELETE FROM records WHERE kind=?");
+  del.Bind(1, kind);
+  if (del.Step() != SQLITE_DONE) return Err(db_, "deleting " + kind + " records");
+  return Status::Ok();
+}
+
+Status Store::AppendRecordLines(const std::string& kind, const std::vector<std::pair<std::string, std::string>>& rows) {
+  Status st = Begin();
   if (!st.ok()) return st;
   {
-    Stmt del(db_, "DELETE FROM records WHERE kind=?");
-    del.Bind(1, kind);
-    del.Step();
     Stmt ins(db_, "INSERT OR REPLACE INTO records(kind, id, json) VALUES (?,?,?)");
     for (const auto& [id, text] : rows) {
       ins.Bind(1, kind).Bind(2, id).Bind(3, text);
-      ins.Step();
+      if (ins.Step() != SQLITE_DONE) {
+        Status e = Err(db_, "storing " + kind + " record " + id);
+        Rollback();
+        return e;
+      }
       ins.Reset();
     }
   }
+  return Commit();
+}
+
+Status Store::Begin() {
+  if (depth_++ > 0) return Status::Ok();
+  Status st = Exec("BEGIN IMMEDIATE");
+  if (!st.ok()) depth_ = 0;
+  return st;
+}
+
+Status Store::Commit() {
+  if (depth_ == 0) return Status::Ok();
+  if (--depth_ > 0) return Status::Ok();
   return Exec("COMMIT");
+}
+
+void Store::Rollback() {
+  if (depth_ == 0) return;
+  depth_ = 0;
+  Exec("ROLLBACK");
 }
 
 Result<std::vector<json>> Store::Records(const std::string& kind) {

@@ -83,6 +83,18 @@ class Store {
   // The same with each record's JSON already serialised (compact in memory).
   Status ReplaceRecordLines(const std::string& kind, const std::vector<std::pair<std::string, std::string>>& rows);
   Result<std::vector<nlohmann::json>> Records(const std::string& kind);
+  // A kind written piecewise (to keep memory bounded): DeleteRecords, then
+  // AppendRecordLines as rows are made, inside Begin()/Commit().
+  Status DeleteRecords(const std::string& kind);
+  Status AppendRecordLines(const std::string& kind, const std::vector<std::pair<std::string, std::string>>& rows);
+
+  // One write transaction around what follows, so that a result written in
+  // several steps appears whole or not at all. Nested Begin()/Commit() pairs
+  // (every writer above uses one) fold into the outermost; Rollback() drops
+  // the whole transaction, whatever the depth.
+  Status Begin();
+  Status Commit();
+  void Rollback();
 
   sqlite3* handle() { return db_; }  // for stages that add their own queries (serve)
   Status Exec(const std::string& sql);
@@ -94,6 +106,7 @@ class Store {
   Status ScanRows(const std::string& order, const std::function<bool(DocumentRow&&)>& fn);
   sqlite3* db_ = nullptr;
   int version_ = 0;
+  int depth_ = 0;  // Begin() nesting
 };
 
 }  // namespace dateline

@@ -20,6 +20,7 @@ void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* sto
   std::map<std::string, StorySummary> s;
   std::map<std::string, StorylineSummary> l;
   std::map<std::string, std::set<std::string>> s_out, l_out, l_stories;
+  std::map<std::string, std::vector<std::string>> copies;  // story -> its copies, in order
   for (const Document& d : docs) {
     if (!d.story || !d.storyline) continue;
     StorySummary& st = s[*d.story];
@@ -27,10 +28,10 @@ void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* sto
     st.storyline = *d.storyline;
     if (st.title.empty() && d.title && !d.duplicate_of) st.title = *d.title;
     if (d.duplicate_of) {
-      st.documents.push_back(d.id);
+      copies[st.id].push_back(d.id);
       st.copies[*d.duplicate_of].push_back(d.id);
     } else {
-      st.documents.insert(st.documents.begin(), d.id);
+      st.documents.push_back(d.id);  // reversed below
     }
     Widen(d.published, &st.first_date, &st.last_date);
     if (d.outlet) s_out[st.id].insert(*d.outlet), l_out[st.storyline].insert(*d.outlet);
@@ -41,7 +42,11 @@ void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* sto
     l_stories[sl.id].insert(st.id);
     Widen(d.published, &sl.first_date, &sl.last_date);
   }
+  // Documents: canonical copies first, the latest first, then the copies.
   for (auto& [id, st] : s) {
+    std::reverse(st.documents.begin(), st.documents.end());
+    const std::vector<std::string>& c = copies[id];
+    st.documents.insert(st.documents.end(), c.begin(), c.end());
     st.outlets.assign(s_out[id].begin(), s_out[id].end());
     stories->push_back(std::move(st));
   }
