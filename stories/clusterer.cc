@@ -286,8 +286,9 @@ void StoryClusterer::Restore(const Document& doc) {
   if (doc.duplicate_of || !stories_[index]->active) return;
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
-  AddToStory(index, Hash64(doc.id), f, Weigh(f));
-  RememberRecent(doc.id, "story-" + ShortHash(doc), index, std::move(f));
+  std::vector<Feature> v = Weigh(f);
+  AddToStory(index, Hash64(doc.id), f, v);
+  RememberRecent(doc.id, "story-" + ShortHash(doc), index, std::move(f), std::move(v));
 }
 
 StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::string* story,
@@ -366,7 +367,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   AddToStory(static_cast<uint32_t>(index), Hash64(doc.id), f, v);
   Remember(doc.id, static_cast<uint32_t>(index));
   if (options_.reassign_window > 0) {
-    RememberRecent(doc.id, "story-" + ShortHash(doc), static_cast<uint32_t>(index), std::move(f));
+    RememberRecent(doc.id, "story-" + ShortHash(doc), static_cast<uint32_t>(index), std::move(f), std::move(v));
     if (!story) {
       Reassign(static_cast<uint32_t>(index), scored, k);
       TrySplit(static_cast<uint32_t>(index));

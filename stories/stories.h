@@ -173,14 +173,16 @@ class StoryClusterer {
   // Re-assignment of recent documents (stories/reassign.cc).
   struct Recent;
   struct Scored;
-  double PairScore(const stories::DocFeatures& f, const Story& s, uint64_t exclude) const;
+  double PairScore(const stories::DocFeatures& f, const std::vector<stories::Feature>& v, const Story& s,
+                   uint64_t exclude) const;
   void Reassign(uint32_t target, const std::vector<Scored>& scored, size_t k);
   void Move(Recent* r, uint32_t to);
   void TrySplit(uint32_t story);
+  const std::vector<stories::Feature>& Weighed(Recent* r) const;
   double DocPairScore(const Recent& a, const std::vector<stories::Feature>& va, const Recent& b,
                       const std::vector<stories::Feature>& vb) const;
   void RememberRecent(const std::string& doc_id, const std::string& new_story_id, uint32_t story,
-                      stories::DocFeatures f);
+                      stories::DocFeatures f, std::vector<stories::Feature> v);
   void RememberCopy(const std::string& canonical, const std::string& copy);
 
   StoryOptions options_;

@@ -45,6 +45,8 @@ struct StoryClusterer::Recent {
   uint64_t hash = 0;
   uint32_t story = 0;
   stories::DocFeatures features;
+  std::vector<stories::Feature> weighed;  // Weigh(features), redone as the IDF moves on
+  int64_t weighed_at = 0;                 // documents counted in the IDF then
   std::vector<std::string> copies;
   std::string new_story_id;  // the id of a story this document would start
   bool movable = true;  // false once it has too many copies to track
