@@ -447,6 +447,18 @@ void TryHeadlines(QuoteContext* c, std::vector<Quote>* out) {
   }
 }
 
+// A cue in no list that the learned model (quote_cue_model.h) scores as
+// one: after a determiner or possessive it reads as a noun cue ("his attacks
+// on …"), else as a belief verb (content after it only).
+bool TryLearned(QuoteContext* c, size_t k, std::vector<Quote>* out) {
+  const QuoteText& q = c->q;
+  CueClass cls;
+  if (c->lx.MatchCue(q.lower, k, &cls) > 0 || !c->lx.cue_model().IsCue(q, k)) return false;
+  if (k > 0 && (IsDeterminer(q.lower[k - 1]) || IsApostropheS(q.tok[k - 1].text) || q.lower[k - 1] == "our"))
+    return TryNoun(c, k, 1, out);
+  return TryVerb(c, k, 1, CueClass::kBelief, out);
+}
+
 }  // namespace
 
 void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out) {
@@ -457,7 +469,16 @@ void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out) {
     if (c->used[k] || c->segment_of[k] >= 0) continue;
     if (TryAsked(c, k, out)) continue;
     int n = c->CueAt(k, &cls);
-    if (n == 0) continue;
+    if (n == 0) {
+      TryLearned(c, k, out);
+      continue;
+    }
+    // A listed belief or noun cue that the learned model scores very low
+    // ("the plan has support among …") is skipped.
+    const CueModel& m = c->lx.cue_model();
+    if (n == 1 && (cls == CueClass::kBelief || cls == CueClass::kNoun) && !m.empty() && CueModel::Candidate(q, k) &&
+        m.Score(q, k) <= m.filter())
+      continue;
     bool ok = cls == CueClass::kPrep   ? TryPrep(c, k, n, out)
               : cls == CueClass::kNoun ? TryNoun(c, k, n, out)
                                        : TryVerb(c, k, n, cls, out);

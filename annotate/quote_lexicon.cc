@@ -111,6 +111,7 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
     lx.double_apostrophe_ = true;
     if (tab != std::string::npos && m.substr(tab + 1) == "indirect") lx.double_apostrophe_kind_ = "indirect";
   }
+  lx.cue_model_ = CueModel::Load(dir + "cue_model.tsv");
   return lx;
 }
 

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "annotate/quote_cue_model.h"
 #include "annotate/tokenizer.h"
 #include "base/status.h"
 
@@ -45,6 +46,9 @@ class QuoteLexicon {
   // The Quote::kind of quotes between '' marks: "direct" by default;
   // marks.txt may say "indirect" (''\tindirect, see docs/quotes.md).
   const std::string& DoubleApostropheKind() const { return double_apostrophe_kind_; }
+  // The learned cue scorer (cue_model.tsv; empty when the file is absent).
+  const CueModel& cue_model() const { return cue_model_; }
+  void SetCueModel(CueModel m) { cue_model_ = std::move(m); }
 
  private:
   std::unordered_map<std::string, CueClass> cues_;
@@ -54,6 +58,7 @@ class QuoteLexicon {
   int max_cue_words_ = 1, max_channel_words_ = 1;
   bool double_apostrophe_ = false;
   std::string double_apostrophe_kind_ = "direct";
+  CueModel cue_model_;
 };
 
 struct QTok {

@@ -1,0 +1,163 @@
+// CueModel (quote_cue_model.h). The feature strings mirror features() in
+// eval/train_quote_cues.py one for one; keep the two in step.
+#include "annotate/quote_cue_model.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <string_view>
+
+#include "annotate/quote_lexicon.h"
+
+namespace dateline::quotes {
+namespace {
+
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
+uint64_t Fnv(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+uint64_t Hash(std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
+  return Fnv(Fnv(Fnv(Fnv(kFnvBasis, a), b), c), d);
+}
+
+bool EndsWith(std::string_view w, std::string_view s) {
+  return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+}
+
+// Code points in a UTF-8 string.
+size_t Chars(std::string_view w) {
+  size_t n = 0;
+  for (unsigned char c : w) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Stem(std::string_view w) {
+  size_t n = Chars(w);
+  if (n > 5 && EndsWith(w, "ing")) return std::string(w.substr(0, w.size() - 3));
+  if (n > 4 && EndsWith(w, "ied")) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (n > 4 && (EndsWith(w, "ed") || EndsWith(w, "es"))) return std::string(w.substr(0, w.size() - 2));
+  if (n > 3 && EndsWith(w, "s") && !EndsWith(w, "ss")) return std::string(w.substr(0, w.size() - 1));
+  return std::string(w);
+}
+
+// The last three code points.
+std::string_view Suffix3(std::string_view w) {
+  size_t i = w.size();
+  for (int n = 0; n < 3 && i > 0;) {
+    --i;
+    if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) ++n;
+  }
+  return w.substr(i);
+}
+
+std::string_view Shape(const QTok& t) {
+  if (t.text.empty()) return "_";
+  if (t.cap) return "C";
+  unsigned char c = t.text[0];
+  if (c >= '0' && c <= '9') return "d";
+  if (t.word) return "l";
+  return t.text;
+}
+
+bool IsPronoun(std::string_view l) {
+  return l == "he" || l == "she" || l == "they" || l == "we" || l == "i" || l == "you" || l == "it" || l == "who";
+}
+
+bool IsStop(std::string_view l) { return l == "." || l == "?" || l == "!" || l == ";"; }
+
+}  // namespace
+
+std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k) {
+  const auto [pb, pe] = q.paras[q.tok[k].para];
+  auto at = [&](long j) -> std::string_view {
+    return j >= static_cast<long>(pb) && j < static_cast<long>(pe) ? std::string_view(q.lower[j]) : "<p>";
+  };
+  const long i = static_cast<long>(k);
+  const std::string_view w = q.lower[k];
+  const std::string stem = Stem(w);
+  std::vector<uint64_t> f = {
+      Hash("b"), Hash("w=", w), Hash("s=", stem), Hash("x3=", Suffix3(w)), Hash("p1=", at(i - 1)),
+      Hash("p2=", at(i - 2)), Hash("n1=", at(i + 1)), Hash("n2=", at(i + 2)), Hash("p1w=", at(i - 1), "|", w),
+      Hash("wn1=", w, "|", at(i + 1)), Hash("sn1=", stem, "|", at(i + 1)),
+      Hash("ps=", i - 1 >= static_cast<long>(pb) ? Shape(q.tok[k - 1]) : "<p>"),
+      Hash("ns=", k + 1 < pe ? Shape(q.tok[k + 1]) : "<p>")};
+  for (size_t j = k + 1; j < pe && j < k + 6; ++j) {
+    if (IsStop(q.lower[j])) break;
+    if (q.lower[j] == "that") {
+      f.push_back(Hash("that5"));
+      break;
+    }
+  }
+  for (size_t j = k + 1; j < pe && j < k + 4; ++j) {
+    if (IsDoubleMark(q.tok[j].text)) {
+      f.push_back(Hash("q3"));
+      break;
+    }
+  }
+  std::string_view sub = "0";
+  for (long j = i - 1; j >= static_cast<long>(pb) && j >= i - 4; --j) {
+    if (IsStop(q.lower[j]) || q.lower[j] == ",") break;
+    if (IsPronoun(q.lower[j])) {
+      sub = "P";
+      break;
+    }
+    if (q.tok[j].cap) {
+      sub = "N";
+      break;
+    }
+  }
+  f.push_back(Hash("sub=", sub));
+  return f;
+}
+
+bool CueModel::Candidate(const QuoteText& q, size_t k) {
+  const QTok& t = q.tok[k];
+  if (!t.word || t.cap || t.text.size() < 2) return false;
+  unsigned char c = t.text[0];
+  return !(c >= '0' && c <= '9');
+}
+
+double CueModel::Score(const QuoteText& q, size_t k) const { return Score(CueFeatures(q, k)); }
+
+double CueModel::Score(const std::vector<uint64_t>& features) const {
+  double z = 0;
+  for (uint64_t h : features) {
+    auto it = weights_.find(h);
+    if (it != weights_.end()) z += it->second;
+  }
+  return z;
+}
+
+CueModel CueModel::FromLines(const std::vector<std::string>& lines) {
+  CueModel m;
+  for (const std::string& line : lines) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const std::string key = line.substr(0, tab);
+    const double v = std::strtod(line.c_str() + tab + 1, nullptr);
+    if (key == "threshold") {
+      m.threshold_ = v;
+    } else if (key == "filter") {
+      m.filter_ = v;
+    } else {
+      m.weights_[std::strtoull(key.c_str(), nullptr, 16)] = static_cast<float>(v);
+    }
+  }
+  return m;
+}
+
+CueModel CueModel::Load(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return FromLines(lines);
+}
+
+}  // namespace dateline::quotes
