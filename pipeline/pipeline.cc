@@ -119,10 +119,11 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     return true;
   });
 
-  // Three stages overlap: this thread reads the next batch and cleans and
-  // annotates it on the worker threads while the commit thread assigns the
-  // previous batch to duplicates and stories and writes it to the store, in
-  // input order (dedupe and stories are online and sequential).
+  // Four stages overlap: a reader thread parses the next batches while this
+  // thread cleans and annotates the current one on the worker threads and the
+  // commit thread assigns the previous one to duplicates and stories and
+  // writes it to the store, in input order (dedupe and stories are online and
+  // sequential).
   std::vector<RawPage> batch;
   std::vector<StoredReject> rejects;
   uint64_t done_bytes = 0, total_bytes = 0;
@@ -205,32 +206,62 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     progress.Update(done_bytes, total_bytes, pages_read);
     read_from = Clock::now();
   };
-  CollectSink sink;
-  sink.on_page = [&](RawPage&& p) {
-    ++pages_read;
-    if (!seen_hashes.insert(p.content_hash).second) {
-      ++stats.already_stored;
-      return;
+  // The reader thread parses the inputs into batches a little ahead of the
+  // workers, so that reading overlaps cleaning and annotating.
+  struct ReadBatch {
+    std::vector<RawPage> pages;
+    std::vector<Reject> rejects;
+    bool last = false;
+  };
+  BoundedQueue<ReadBatch> queue(2);
+  std::atomic<uint64_t> read_done_bytes{0}, read_total_bytes{0};
+  std::atomic<int64_t> read_pages{0}, already_stored{0};
+  ReadStats rs;
+  std::thread reader([&] {
+    ReadBatch next;
+    CollectSink sink;
+    sink.on_page = [&](RawPage&& p) {
+      ++read_pages;
+      if (!seen_hashes.insert(p.content_hash).second) {
+        ++already_stored;
+        return;
+      }
+      next.pages.push_back(std::move(p));
+      if (next.pages.size() >= options_.batch_size) {
+        queue.Push(std::move(next));
+        next = ReadBatch();
+      }
+    };
+    sink.on_reject = [&](Reject&& r) { next.rejects.push_back(std::move(r)); };
+    sink.on_progress = [&](uint64_t d, uint64_t t) {
+      read_done_bytes = d;
+      read_total_bytes = t;
+    };
+    rs = ReadInputs(inputs, options_.read, &sink);
+    next.last = true;
+    queue.Push(std::move(next));
+  });
+  for (bool last = false; !last;) {
+    ReadBatch b = queue.Pop();
+    last = b.last;
+    for (Reject& r : b.rejects) {
+      on_reject(r);
+      rejects.push_back({r.input, r.reason, ""});
     }
-    batch.push_back(std::move(p));
-    if (batch.size() >= options_.batch_size) flush();
-  };
-  sink.on_reject = [&](Reject&& r) {
-    on_reject(r);
-    rejects.push_back({r.input, r.reason, ""});
-  };
-  sink.on_progress = [&](uint64_t d, uint64_t t) {
-    done_bytes = d;
-    total_bytes = t;
-    progress.Update(d, t, pages_read);
-  };
-  ReadStats rs = ReadInputs(inputs, options_.read, &sink);
-  if (!batch.empty() || !rejects.empty()) flush();
+    batch = std::move(b.pages);
+    done_bytes = read_done_bytes;
+    total_bytes = read_total_bytes;
+    pages_read = read_pages;
+    if (!batch.empty() || !rejects.empty()) flush();
+    progress.Update(done_bytes, total_bytes, pages_read);
+  }
+  reader.join();
+  stats.already_stored += already_stored;
   if (committer.joinable()) committer.join();
   progress.Finish();
   if (timings)
     std::fprintf(stderr,
-                 "dateline: ingest read %.2f s, templates %.2f s, clean+annotate %.2f s, waiting for commits %.2f s;"
+                 "dateline: ingest waiting for input %.2f s, templates %.2f s, clean+annotate %.2f s, waiting for commits %.2f s;"
                  " commit thread: dedupe %.2f s, stories %.2f s, store %.2f s\n",
                  t_read, t_observe, t_process, t_wait, t_dedupe, t_stories, t_store);
   stats.pages = rs.pages;
