@@ -2,6 +2,7 @@
 // eval/train_quote_cues.py one for one; keep the two in step.
 #include "annotate/quote_cue_model.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <string_view>
@@ -69,6 +70,14 @@ bool IsPronoun(std::string_view l) {
   return l == "he" || l == "she" || l == "they" || l == "we" || l == "i" || l == "you" || l == "it" || l == "who";
 }
 
+// Spreads a feature hash over the table (FNV-1a's low bits are weak).
+inline uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
 bool IsStop(std::string_view l) { return l == "." || l == "?" || l == "!" || l == ";"; }
 
 }  // namespace
@@ -126,12 +135,60 @@ bool CueModel::Candidate(const QuoteText& q, size_t k) {
 double CueModel::Score(const QuoteText& q, size_t k) const { return Score(CueFeatures(q, k)); }
 
 double CueModel::Score(const std::vector<uint64_t>& features) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  // The features' first slots are fetched together, then probed.
+  for (uint64_t h : features) __builtin_prefetch(&slots_[Mix(h) & mask]);
   double z = 0;
   for (uint64_t h : features) {
-    auto it = weights_.find(h);
-    if (it != weights_.end()) z += it->second;
+    if (h == 0) {
+      z += zero_weight_;
+      continue;
+    }
+    for (size_t i = Mix(h) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.key == h) {
+        z += s.weight;
+        break;
+      }
+      if (s.key == 0) break;
+    }
   }
   return z;
+}
+
+void CueModel::Put(uint64_t key, float weight) {
+  if (key == 0) {
+    zero_weight_ = weight;
+    ++size_;
+    return;
+  }
+  if (2 * (size_ + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.key == key) {
+      s.weight = weight;
+      return;
+    }
+    if (s.key == 0) {
+      s = {key, weight};
+      ++size_;
+      return;
+    }
+  }
+}
+
+void CueModel::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    size_t i = Mix(s.key) & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
 }
 
 CueModel CueModel::FromLines(const std::vector<std::string>& lines) {
@@ -147,7 +204,7 @@ CueModel CueModel::FromLines(const std::vector<std::string>& lines) {
     } else if (key == "filter") {
       m.filter_ = v;
     } else {
-      m.weights_[std::strtoull(key.c_str(), nullptr, 16)] = static_cast<float>(v);
+      m.Put(std::strtoull(key.c_str(), nullptr, 16), static_cast<float>(v));
     }
   }
   return m;

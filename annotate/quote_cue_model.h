@@ -14,7 +14,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace dateline::quotes {
@@ -29,7 +28,7 @@ class CueModel {
   // From in-memory lines of the same format (tests).
   static CueModel FromLines(const std::vector<std::string>& lines);
 
-  bool empty() const { return weights_.empty(); }
+  bool empty() const { return size_ == 0; }
   double threshold() const { return threshold_; }
   // Listed belief and noun cues scoring at or below this are skipped
   // ("filter<TAB>F" line; none when absent).
@@ -47,7 +46,17 @@ class CueModel {
   }
 
  private:
-  std::unordered_map<uint64_t, float> weights_;
+  void Put(uint64_t key, float weight);
+  void Grow();
+  // Open addressing, linear probing, a power-of-two size at most half full;
+  // key 0 marks an empty slot (a feature hashing to 0 is kept apart).
+  struct Slot {
+    uint64_t key = 0;
+    float weight = 0;
+  };
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+  float zero_weight_ = 0;
   double threshold_ = 1e9;
   double filter_ = -1e9;
 };
