@@ -91,28 +91,64 @@ std::vector<Feature> StoryClusterer::Weigh(const DocFeatures& f) const {
   return v;
 }
 
+// How many features ahead the IDF sketch's counters are prefetched.
+constexpr size_t kPrefetchAhead = 16;
+
+// A document's TF-IDF features in an open-addressing table keyed by feature
+// (a power-of-two size at least twice the features, so a probe is short),
+// for looking up each term of a candidate story's centroid: one probe per
+// centroid term instead of a binary search per document term.
+struct StoryClusterer::DocTable {
+  struct Slot {
+    uint64_t key;
+    double idf;
+    float weight;
+    bool used;
+  };
+  std::vector<Slot> slots;
+  size_t mask = 0;
+  static size_t Spread(uint64_t key) { return static_cast<size_t>((key >> 2) * 0x9E3779B97F4A7C15ULL >> 40); }
+  DocTable(const std::vector<Feature>& doc, const std::vector<double>& idf) {
+    size_t cap = 16;
+    while (cap < 2 * doc.size()) cap <<= 1;
+    slots.assign(cap, Slot{0, 0.0, 0.0f, false});
+    mask = cap - 1;
+    for (size_t i = 0; i < doc.size(); ++i) {
+      size_t at = Spread(doc[i].key) & mask;
+      while (slots[at].used && slots[at].key != doc[i].key) at = (at + 1) & mask;
+      slots[at] = {doc[i].key, idf[i], doc[i].weight, true};
+    }
+  }
+  // The document's slot of the feature, or null when it does not have it.
+  const Slot* Find(uint64_t key) const {
+    for (size_t at = Spread(key) & mask;; at = (at + 1) & mask) {
+      const Slot& s = slots[at];
+      if (!s.used) return nullptr;
+      if (s.key == key) return &s;
+    }
+  }
+};
+
 // Cosines, channel by channel, between the document's vectors and the story
 // centroid's (IDF applied now, so centroids follow the IDF as it is learned).
-void StoryClusterer::Cosines(const std::vector<Feature>& doc, const std::vector<double>& doc_idf, const Story& s,
-                             double cos[stories::kChannels]) const {
+void StoryClusterer::Cosines(const DocTable& doc, const Story& s, double cos[stories::kChannels]) const {
   int64_t n = df_.documents();
   if (s.norm_documents < 0 || n > s.norm_documents + s.norm_documents / 32 + 2) {
     double norm[stories::kChannels] = {};
-    for (const Feature& t : s.terms) {
+    const size_t n_terms = s.terms.size();
+    for (size_t i = 0; i < n_terms; ++i) {
+      if (i + kPrefetchAhead < n_terms) df_.Prefetch(s.terms[i + kPrefetchAhead].key);
+      const Feature& t = s.terms[i];
       double w = t.weight * df_.Idf(t.key);
       norm[stories::ChannelOf(t.key)] += w * w;
     }
     for (int c = 0; c < stories::kChannels; ++c) s.norm[c] = norm[c] > 0 ? 1.0 / std::sqrt(norm[c]) : 0;
     s.norm_documents = n;
   }
+  // Terms in key order, as a merge would meet them, so the sums are the same.
   double dot[stories::kChannels] = {};
-  auto t = s.terms.begin();
-  for (size_t i = 0; i < doc.size(); ++i) {
-    const Feature& d = doc[i];
-    t = std::lower_bound(t, s.terms.end(), d);
-    if (t == s.terms.end()) break;
-    if (t->key == d.key) dot[stories::ChannelOf(d.key)] += t->weight * doc_idf[i] * d.weight;
-  }
+  for (const Feature& t : s.terms)
+    if (const DocTable::Slot* d = doc.Find(t.key)) dot[stories::ChannelOf(t.key)] += t.weight * d->idf * d->weight;
   for (int c = 0; c < stories::kChannels; ++c) cos[c] = dot[c] * s.norm[c];
 }
 
@@ -309,7 +345,11 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   std::vector<uint32_t> cands;
   Candidates(v, &cands);
   std::vector<double> idf(v.size());  // the same for every candidate
-  for (size_t i = 0; i < v.size(); ++i) idf[i] = df_.Idf(v[i].key);
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i + kPrefetchAhead < v.size()) df_.Prefetch(v[i + kPrefetchAhead].key);
+    idf[i] = df_.Idf(v[i].key);
+  }
+  const DocTable table(v, idf);
   int64_t best = -1, best_line = -1;
   double best_score = 0, best_line_sim = 0;
   const double weight[stories::kChannels] = {options_.word_weight, options_.name_weight,
@@ -322,7 +362,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   for (uint32_t c : cands) {
     const Story& s = *stories_[c];
     double cos[stories::kChannels];
-    Cosines(v, idf, s, cos);
+    Cosines(table, s, cos);
     stories::PairVector x{};
     x[stories::kBias] = 1;
     for (int k = 0; k < stories::kChannels; ++k) x[stories::kWordCos + k] = cos[k];

@@ -155,7 +155,8 @@ class StoryClusterer {
   struct Story;
   explicit StoryClusterer(const StoryOptions& o);
   std::vector<stories::Feature> Weigh(const stories::DocFeatures& f) const;
-  void Cosines(const std::vector<stories::Feature>& doc, const std::vector<double>& doc_idf, const Story& s,
+  struct DocTable;
+  void Cosines(const DocTable& doc, const Story& s,
                double cos[stories::kChannels]) const;
   void Candidates(const std::vector<stories::Feature>& doc, std::vector<uint32_t>* out);
   uint32_t NewStory(const std::string& id, uint32_t storyline);
