@@ -120,10 +120,10 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   });
 
   // Four stages overlap: a reader thread parses the next batches while this
-  // thread cleans and annotates the current one on the worker threads and the
-  // commit thread assigns the previous one to duplicates and stories and
-  // writes it to the store, in input order (dedupe and stories are online and
-  // sequential).
+  // thread cleans and annotates the current one on the worker threads, the
+  // commit thread assigns the previous one to duplicates and stories, and the
+  // store thread writes the one before, each in input order (dedupe and
+  // stories are online and sequential).
   std::vector<RawPage> batch;
   std::vector<StoredReject> rejects;
   uint64_t done_bytes = 0, total_bytes = 0;
@@ -137,12 +137,33 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     std::vector<DuplicateKey> keys;
   };
   // With DATELINE_TIMINGS set, the seconds each part took are printed at the
-  // end (the commit thread's parts overlap the others).
+  // end (the commit and store threads' parts overlap the others).
   const bool timings = std::getenv("DATELINE_TIMINGS") != nullptr;
   using Clock = std::chrono::steady_clock;
   double t_read = 0, t_observe = 0, t_process = 0, t_wait = 0, t_dedupe = 0, t_stories = 0, t_store = 0;
   auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   Clock::time_point read_from = Clock::now();
+  // The store thread writes a batch (and rewrites the moved documents) while
+  // the commit thread assigns the next one, in input order.
+  std::thread storer;
+  auto store_batch = [&](std::vector<Document> docs, std::vector<std::string> json, std::vector<Document> moved,
+                         std::vector<std::string> inputs_of, std::vector<StoredReject> batch_rejects,
+                         std::vector<TemplateCount> deltas) {
+    int inserted = 0;
+    Clock::time_point t2 = Clock::now();
+    Status st = store->CommitBatch(docs, batch_rejects, deltas, &inserted, json);
+    if (Status u = moved.empty() ? Status() : store->UpdateAssignments(moved); !u.ok())
+      on_reject({"stories", "moved documents not stored: " + u.message()});
+    t_store += since(t2);
+    if (!st.ok()) {
+      for (const std::string& input : inputs_of) {
+        Reject r{input, "not stored: " + st.message()};
+        on_reject(r);
+        ++stats.rejects;
+      }
+    }
+    stats.stored += inserted;
+  };
   auto commit = [&](std::vector<Document> docs, Prepared prep, std::vector<std::string> inputs_of,
                     std::vector<StoredReject> batch_rejects, std::vector<TemplateCount> deltas) {
     for (Document& d : docs) {
@@ -158,22 +179,12 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
       t_stories += since(t1);
     }
     // Recent documents the clusterer moved to another story: in this batch
-    // before they are stored, earlier ones rewritten after.
+    // before they are stored, earlier ones rewritten after (the store thread
+    // handles batches in order, so those are stored by then).
     std::vector<Document> moved = ApplyMoves(stories.TakeMoves(), &docs);
-    int inserted = 0;
-    Clock::time_point t2 = Clock::now();
-    Status st = store->CommitBatch(docs, batch_rejects, deltas, &inserted, prep.json);
-    t_store += since(t2);
-    if (Status u = moved.empty() ? Status() : store->UpdateAssignments(moved); !u.ok())
-      on_reject({"stories", "moved documents not stored: " + u.message()});
-    if (!st.ok()) {
-      for (const std::string& input : inputs_of) {
-        Reject r{input, "not stored: " + st.message()};
-        on_reject(r);
-        ++stats.rejects;
-      }
-    }
-    stats.stored += inserted;
+    if (storer.joinable()) storer.join();
+    storer = std::thread(store_batch, std::move(docs), std::move(prep.json), std::move(moved), std::move(inputs_of),
+                         std::move(batch_rejects), std::move(deltas));
   };
   auto flush = [&] {
     t_read += since(read_from);
@@ -258,11 +269,12 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   reader.join();
   stats.already_stored += already_stored;
   if (committer.joinable()) committer.join();
+  if (storer.joinable()) storer.join();
   progress.Finish();
   if (timings)
     std::fprintf(stderr,
                  "dateline: ingest waiting for input %.2f s, templates %.2f s, clean+annotate %.2f s, waiting for commits %.2f s;"
-                 " commit thread: dedupe %.2f s, stories %.2f s, store %.2f s\n",
+                 " commit thread: dedupe %.2f s, stories %.2f s; store thread %.2f s\n",
                  t_read, t_observe, t_process, t_wait, t_dedupe, t_stories, t_store);
   stats.pages = rs.pages;
   stats.rejects += rs.rejects;
