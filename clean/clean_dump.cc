@@ -96,13 +96,12 @@ std::vector<std::string> DumpSiteKeys(const RawPage& page, const std::vector<Dum
   return keys;
 }
 
-void ObserveDump(const RawPage& page, TemplateStats* stats, TemplateStats* delta) {
+Cleaner::Observation ObserveDump(const RawPage& page) {
   std::vector<DumpLine> lines = SplitDumpLines(page.content);
-  std::vector<uint64_t> keys = DistinctKeys(lines);
-  for (const auto& site : DumpSiteKeys(page, lines)) {
-    stats->Observe(site, keys);
-    if (delta) delta->Observe(site, keys);
-  }
+  Cleaner::Observation o;
+  o.lines = DistinctKeys(lines);
+  o.sites = DumpSiteKeys(page, lines);
+  return o;
 }
 
 PageLines PrepareDumpPage(const RawPage& raw, const TemplateStats& templates, const DumpLexicon& lex) {

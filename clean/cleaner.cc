@@ -52,8 +52,16 @@ void SetLanguageAndFlags(const RawPage& page, const CleanOptions& options, Docum
 
 Cleaner::Cleaner(CleanOptions options) : options_(options) {}
 
-void Cleaner::Observe(const RawPage& page, TemplateStats* delta) {
-  if (page.format == "dump" && options_.learn_templates) ObserveDump(page, &templates_, delta);
+Cleaner::Observation Cleaner::Prepare(const RawPage& page) const {
+  if (page.format == "dump" && options_.learn_templates) return ObserveDump(page);
+  return {};
+}
+
+void Cleaner::Observe(const Observation& o, TemplateStats* delta) {
+  for (const std::string& site : o.sites) {
+    templates_.Observe(site, o.lines);
+    if (delta) delta->Observe(site, o.lines);
+  }
 }
 
 Document Cleaner::Clean(const RawPage& page) const {

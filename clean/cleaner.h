@@ -51,7 +51,16 @@ class Cleaner {
   explicit Cleaner(CleanOptions options = {});
   // Learns from one page (template lines of its site). Counts also go to
   // *delta when given, so the caller can persist what this batch added.
-  void Observe(const RawPage& page, TemplateStats* delta = nullptr);
+  void Observe(const RawPage& page, TemplateStats* delta = nullptr) { Observe(Prepare(page), delta); }
+  // Observe() in two parts: what a page shows of its site's template (only
+  // reads the page: thread-safe, may run ahead on another thread), then
+  // counting it (not thread-safe).
+  struct Observation {
+    std::vector<std::string> sites;  // template keys of the page's site
+    std::vector<uint64_t> lines;     // distinct line keys
+  };
+  Observation Prepare(const RawPage& page) const;
+  void Observe(const Observation& o, TemplateStats* delta = nullptr);
   // Article text and metadata; every document gets `language` (when CLD2 can
   // tell) and the flags empty_body, not_article, other_language as they apply.
   Document Clean(const RawPage& page) const;

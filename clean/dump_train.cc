@@ -306,7 +306,8 @@ Result<TrainResult> TrainDumpModel(const std::vector<TrainPage>& eval_pages, con
     raws[i].id = input[i].id;
     raws[i].format = "dump";
     raws[i].content = input[i].dump;
-    ObserveDump(raws[i], &stats, nullptr);
+    Cleaner::Observation seen = ObserveDump(raws[i]);
+    for (const std::string& site : seen.sites) stats.Observe(site, seen.lines);
   }
   Dict d1, d2;
   std::vector<Prepared> pages(input.size());

@@ -11,8 +11,8 @@ namespace dateline {
 // HTML page -> doc->text and metadata (title, authors, outlet, published...).
 void CleanHtml(const RawPage& page, Document* doc);
 
-// Records the page's lines as evidence of its site's template.
-void ObserveDump(const RawPage& page, TemplateStats* stats, TemplateStats* delta);
+// The page's site keys and distinct line keys, evidence of its site's template.
+Cleaner::Observation ObserveDump(const RawPage& page);
 // Text dump -> doc->text and metadata, using learned template lines.
 void CleanDump(const RawPage& page, const TemplateStats& templates, Document* doc);
 

@@ -125,6 +125,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   // store thread writes the one before, each in input order (dedupe and
   // stories are online and sequential).
   std::vector<RawPage> batch;
+  std::vector<Cleaner::Observation> observations;  // of the pages in batch
   std::vector<StoredReject> rejects;
   uint64_t done_bytes = 0, total_bytes = 0;
   int64_t pages_read = 0;
@@ -190,7 +191,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     t_read += since(read_from);
     Clock::time_point t0 = Clock::now();
     TemplateStats delta;
-    for (const RawPage& p : batch) cleaner_.Observe(p, &delta);
+    for (const Cleaner::Observation& o : observations) cleaner_.Observe(o, &delta);
     t_observe += since(t0);
     t0 = Clock::now();
     std::vector<Document> docs(batch.size());
@@ -213,14 +214,18 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     committer = std::thread(commit, std::move(docs), std::move(prep), std::move(inputs_of), std::move(rejects),
                             std::move(deltas));
     batch.clear();
+    observations.clear();
     rejects.clear();
     progress.Update(done_bytes, total_bytes, pages_read);
     read_from = Clock::now();
   };
   // The reader thread parses the inputs into batches a little ahead of the
   // workers, so that reading overlaps cleaning and annotating.
+  // It also prepares what the cleaner learns from each page (Prepare), so
+  // that only the counting is left to this thread.
   struct ReadBatch {
     std::vector<RawPage> pages;
+    std::vector<Cleaner::Observation> observations;
     std::vector<Reject> rejects;
     bool last = false;
   };
@@ -237,6 +242,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
         ++already_stored;
         return;
       }
+      next.observations.push_back(cleaner_.Prepare(p));
       next.pages.push_back(std::move(p));
       if (next.pages.size() >= options_.batch_size) {
         queue.Push(std::move(next));
@@ -260,6 +266,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
       rejects.push_back({r.input, r.reason, ""});
     }
     batch = std::move(b.pages);
+    observations = std::move(b.observations);
     done_bytes = read_done_bytes;
     total_bytes = read_total_bytes;
     pages_read = read_pages;
