@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -92,7 +93,14 @@ RunStats Pipeline::Extract(const std::vector<std::string>& inputs,
 }
 
 RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
-                          const std::function<void(const Reject&)>& on_reject) {
+                          const std::function<void(const Reject&)>& report_reject) {
+  // Rejects come from this thread and from the commit and store threads; the
+  // caller's callback is called by one of them at a time.
+  std::mutex reject_mu;
+  auto on_reject = [&](const Reject& r) {
+    std::lock_guard<std::mutex> lock(reject_mu);
+    report_reject(r);
+  };
   RunStats stats;
   Progress progress(options_.progress);
   if (auto t = store->Templates(); t.ok()) {

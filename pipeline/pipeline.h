@@ -50,6 +50,8 @@ class Pipeline {
                    const std::function<void(const Document&)>& on_document,
                    const std::function<void(const Reject&)>& on_reject);
 
+  // Cleans, annotates, assigns and stores new pages (see docs/architecture.md).
+  // on_reject may be called from the pipeline's threads, one call at a time.
   RunStats Ingest(const std::vector<std::string>& inputs, Store* store,
                   const std::function<void(const Reject&)>& on_reject);
 

@@ -285,8 +285,12 @@ Result<std::vector<TemplateCount>> Store::Templates() {
 Status Store::ReplaceStories(const std::vector<StorySummary>& stories,
                              const std::vector<StorylineSummary>& storylines) {
   Status st = Begin();
-  if (st.ok()) st = Exec("DELETE FROM stories; DELETE FROM storylines;");
   if (!st.ok()) return st;
+  st = Exec("DELETE FROM stories; DELETE FROM storylines;");
+  if (!st.ok()) {
+    Rollback();
+    return st;
+  }
   {
     Stmt s(db_, "INSERT INTO stories(id, storyline, title, first_date, last_date, json) VALUES (?,?,?,?,?,?)");
     for (const auto& x : stories) {
