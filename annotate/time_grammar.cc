@@ -462,6 +462,26 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
     // "earlier Friday", "late Monday": a bare weekday keeps the modifier out.
     bool weekday = c && c->sem.weekday != 0 && c->sem.month == 0 && !c->sem.has_rel;
     take(c, c && !weekday && (Calendar(c->sem) || c->sem.type == "TIME"));
+    // "mid-afternoon yesterday", "mid afternoon": a part of the day (today
+    // when no day follows).
+    bool pod_mod = m.Is(j, "mid") || m.Is(j, "early") || m.Is(j, "late");
+    if (j == i && pod_mod && m.Has(k, kPod)) {
+      std::optional<Match> d = BestAt(m, k + 1);
+      Match p{k + 1, Sem{}};
+      // "late-night television": an adjective when a word follows it.
+      bool adjective = k + 1 < t.size() && t[k + 1].kind == 'a' && !m.Is(k + 1, "on") &&
+                       !m.Is(k + 1, "and") && !m.Is(k + 1, "in") && !m.Is(k + 1, "at");
+      if (d && DayLike(d->sem)) {
+        p = *d;
+      } else if (adjective) {
+        p.end = 0;
+      } else {
+        p.sem.cls = "deictic", p.sem.relative = true, p.sem.gran = Gran::kDay;
+      }
+      p.sem.type = "TIME";
+      p.sem.suffix = "T" + m.Lex(k).pod;
+      take(p, p.end != 0);
+    }
   }
   // "the week of March 6": the ISO week holding that day.
   if (m.Is(i, "the") && m.Is(i + 1, "week") && m.Is(i + 2, "of")) {

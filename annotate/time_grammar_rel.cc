@@ -127,6 +127,8 @@ std::optional<Match> Matcher::Relative(size_t i) const {
     return m;
   }
   if (!Has(j, kRel)) return std::nullopt;
+  // ABC's "This Week": a title in quotes, not a time.
+  if (!the && Cap(j) && Cap(j + 1) && j > 0 && QuoteMark(j - 1)) return std::nullopt;
   int rel = Lex(j).rel;
   std::string_view relw = t_[j].lower;
   size_t k = j + 1;
@@ -261,8 +263,13 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   size_t k = Number(j, &n);
   bool has_num = k != 0;
   if (!has_num) k = j;
-  if (Hyphen(k)) ++k;  // "five-year"
+  bool hyphen = Hyphen(k);
+  if (hyphen) ++k;  // "five-year"
   if (!Has(k, kUnit)) return std::nullopt;
+  // "last-minute", "the past-year": an adjective, not a period.
+  if (hyphen && !has_num) return std::nullopt;
+  // "a quarter of the market", "more than a quarter of": a fraction.
+  if (Is(j, "a") && Is(k, "quarter") && Is(k + 1, "of")) return std::nullopt;
   // "year-earlier", "year-ago": a quarter expression, not a quantity.
   if (Hyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago"))) return std::nullopt;
   // "second quarter": an ordinal, not a unit.
@@ -321,6 +328,13 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   // "a year ago", "two days later", "three weeks earlier"
   if (!span_rel && Has(e, kDir) && !Is(e, "after") && !Is(e, "before") && !the) {
     int dir = Lex(e).dir;
+    // "three days later", "a few days later": TimeML tags the duration and
+    // leaves "later" out as a signal (4 of 4 in TimeBank and AQUAINT).
+    if (Is(e, "later")) {
+      m.sem.type = "DURATION";
+      m.sem.literal = Duration(n, unit);
+      return m;
+    }
     m.end = e + 1;
     if (Is(e, "earlier") || Is(e, "later")) {
       m.sem.cls = "shift";
@@ -417,6 +431,7 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   if (Hyphen(j)) ++j;
   if (Is(j, "fiscal")) ++j;
   bool quarter = Is(j, "quarter");
+  if (quarter && Hyphen(j + 1) && Is(j + 2, "to")) return std::nullopt;  // "quarter-to-quarter"
   bool half = Is(j, "half") && ord > 0 && ord <= 2;
   bool period = Is(j, "period") && (year_back || Is(j - 1, "latest") || s.year != 0);
   if (quarter && s.year != 0 && ord == 0) period = true, quarter = false;
@@ -456,6 +471,8 @@ std::optional<Match> Matcher::SetExpr(size_t i) const {
     double n = 1;
     size_t k = Number(j, &n);
     if (k == 0 || Is(j, "a")) k = j, n = 1;
+    // "instructions per second", "$5 per hour": a rate, not a recurring time.
+    if (Is(i, "per") && k == j) return std::nullopt;
     Match m{k + 1, Sem{}};
     m.sem.type = "SET";
     if (Has(k, kWeekday) && Cap(k)) {

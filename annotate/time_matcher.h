@@ -57,6 +57,12 @@ class Matcher {
   // Token i directly follows token i-1 with no space.
   bool Glued(size_t i) const { return i < n_ && !t_[i].space_before; }
   bool Hyphen(size_t i) const { return Punct(i, '-') && Glued(i) && Glued(i + 1); }
+  // An opening quote mark: " ` ' or a typographic one.
+  bool QuoteMark(size_t i) const {
+    if (i >= n_ || t_[i].kind != 'p') return false;
+    std::string_view w = t_[i].lower;
+    return w == "\"" || w == "`" || w == "'" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98";
+  }
   size_t size() const { return n_; }
 
   // A cardinal at i: digits or number words ("twenty four", "twenty-four",

@@ -1,0 +1,54 @@
+// Tables of cases for the value F1 round (issue 5): each case comes from an
+// error group in the TimeBank listing, written here in fresh words.
+#include <gtest/gtest.h>
+
+#include "annotate/time_test_util.h"
+
+namespace dateline {
+namespace {
+
+using time_test::Case;
+using time_test::Check;
+using time_test::Tagged;
+
+TEST(TimeValueCases, LaterStaysOutsideTheDuration) {
+  const Case cases[] = {
+      {"The index fell. Three days later, it had recovered.", "1989-10-30", "Three days",
+       "DURATION", "P3D"},
+      {"A few days later, the firm cut its forecast.", "1989-10-27", "A few days", "DURATION",
+       "PXD"},
+  };
+  for (const Case& c : cases) Check(c);
+  EXPECT_FALSE(Tagged("Three days later, it had recovered.", "1989-10-30", "Three days later"));
+}
+
+TEST(TimeValueCases, AdjectivesFractionsAndRatesAreNotTimes) {
+  EXPECT_FALSE(Tagged("They rejected the last-minute offer.", "1991-02-25", "last-minute"));
+  EXPECT_FALSE(Tagged("Funds hold more than a quarter of the market.", "1989-10-27",
+                      "more than a quarter"));
+  EXPECT_FALSE(Tagged("Funds hold a quarter of the market.", "1989-10-27", "a quarter"));
+  EXPECT_FALSE(Tagged("It runs 15 million instructions per second.", "1989-10-27",
+                      "per second"));
+  EXPECT_FALSE(Tagged("The quarter-to-quarter comparison improved.", "1989-11-01",
+                      "The quarter"));
+  EXPECT_FALSE(Tagged("Baker said on ABC's \"This Week\" that talks failed.", "1990-08-13",
+                      "This Week"));
+  // Still times: a quarter of a year named as such, a bare "this week".
+  Check({"Sales rose in the quarter.", "1989-11-01", "the quarter", "DATE", "1989-Q3"});
+  Check({"He said this week that talks failed.", "1990-08-13", "this week", "DATE",
+         "1990-W33"});
+}
+
+TEST(TimeValueCases, PartOfDayWithAModifier) {
+  const Case cases[] = {
+      {"In London at mid-afternoon yesterday, shares were up.", "1989-11-02",
+       "mid-afternoon yesterday", "TIME", "1989-11-01TAF"},
+      {"By mid afternoon, sources were reporting clashes.", "1998-03-06", "mid afternoon",
+       "TIME", "1998-03-06TAF"},
+  };
+  for (const Case& c : cases) Check(c);
+  EXPECT_FALSE(Tagged("She hosts a late-night show.", "1998-03-06", "late-night"));
+}
+
+}  // namespace
+}  // namespace dateline
