@@ -231,6 +231,11 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
   int q = s.quarter;
   if (q == 0 && s.has_rel && s.half == 0) {  // "the latest quarter", "the current quarter"
     int cur = a.year * 4 + QuarterOf(a.month) - 1 + (s.rel < 0 ? -1 : 0);
+    // "the fiscal second quarter ... the latest period": a quarter just
+    // mentioned that is already over is the latest one.
+    if (s.rel < 0 && last_q_ != 0 && near_q_ && last_q_year_ * 4 + last_q_ - 1 < cur) {
+      cur = last_q_year_ * 4 + last_q_ - 1;
+    }
     year = cur / 4, q = cur % 4 + 1;
     if (s.relative) year += s.shift;
     else last_q_year_ = year, last_q_ = q;
@@ -383,6 +388,7 @@ std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
   }
   int dir = Direction(m, rule);
   if (s.cls == "quarter") {
+    near_q_ = m.tok_begin - last_q_tok_ <= lex_.quarter_reach();
     last_q_tok_ = m.tok_end;
     return Quarter(s, *anchor, dir);
   }

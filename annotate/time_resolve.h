@@ -63,6 +63,7 @@ class Resolver {
   Gran last_gran_ = Gran::kNone;    // granularity of the very last mention
   int last_q_year_ = 0, last_q_ = 0;
   uint32_t last_q_tok_ = 0;  // token after the last quarter expression
+  bool near_q_ = false;      // the quarter being resolved is near the last one
 };
 
 }  // namespace dateline::timex

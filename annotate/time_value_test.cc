@@ -52,3 +52,17 @@ TEST(TimeValueCases, PartOfDayWithAModifier) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, LatestPeriodIsAQuarterJustMentionedIfOver) {
+  time_test::Check({"Net rose in the fiscal second quarter. The latest period includes a gain.",
+                    "1989-10-26", "The latest period", "DATE", "1989-Q2"});
+  // A quarter not yet over is not the latest one.
+  time_test::Check({"It expects a fourth-quarter charge. Profit fell in the latest quarter.",
+                    "1989-11-02", "the latest quarter", "DATE", "1989-Q3"});
+}
+
+}  // namespace
+}  // namespace dateline
