@@ -530,6 +530,20 @@ std::optional<Match> Matcher::Reference(size_t i) const {
   if (Is(i, "right") && Is(i + 1, "now")) return Match{i + 2, RefSem("PRESENT_REF")};
   if (!Has(i, kRef)) return std::nullopt;
   if (Has(i + 1, kUnit)) return std::nullopt;  // "current quarter", "recent years"
+  // "soon" is a time when it tells of what is to come under a modal ("may
+  // soon seek", "will be ready soon", "it soon will", "to soon grow"); not in
+  // "as soon as", "soon after" or a past narrative ("was soon released").
+  if (Is(i, "soon")) {
+    bool modal = Is(i + 1, "will") || (i > 0 && Is(i - 1, "to"));
+    for (size_t k = i; k > 0 && i - k < 4 && !modal; --k) {
+      if (t_[k - 1].kind == 'p') break;
+      modal = Is(k - 1, "will") || Is(k - 1, "may") || Is(k - 1, "might") || Is(k - 1, "could") ||
+              Is(k - 1, "would") || Is(k - 1, "shall");
+    }
+    if (!modal || Is(i + 1, "as") || Is(i + 1, "after") || (i > 0 && Is(i - 1, "as"))) {
+      return std::nullopt;
+    }
+  }
   return Match{i + 1, RefSem(Lex(i).ref)};
 }
 

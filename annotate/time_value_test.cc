@@ -66,3 +66,23 @@ TEST(TimeValueCases, LatestPeriodIsAQuarterJustMentionedIfOver) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, SoonOnlyUnderAModal) {
+  const time_test::Case cases[] = {
+      {"Regulators may soon seek a ban.", "1989-10-27", "soon", "DATE", "FUTURE_REF"},
+      {"The firm soon will start selling cheaper boxes.", "1989-10-30", "soon", "DATE",
+       "FUTURE_REF"},
+      {"It expects exports to soon reach a third of sales.", "1989-10-26", "soon", "DATE",
+       "FUTURE_REF"},
+  };
+  for (const time_test::Case& c : cases) time_test::Check(c);
+  EXPECT_FALSE(time_test::Tagged("He was soon released.", "2000-02-24", "soon"));
+  EXPECT_FALSE(time_test::Tagged("They could leave as soon as Tuesday.", "2000-04-03", "soon"));
+  EXPECT_FALSE(time_test::Tagged("He was killed soon after his capture.", "1998-02-19", "soon"));
+}
+
+}  // namespace
+}  // namespace dateline
