@@ -263,6 +263,11 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
   size_t k = Number(j, &n);
   bool has_num = k != 0;
   if (!has_num) k = j;
+  // "20 more years", "an additional year", "two extra days".
+  if (has_num && (Is(k, "more") || Is(k, "additional") || Is(k, "extra") || Is(k, "further")) &&
+      Has(k + 1, kUnit)) {
+    ++k;
+  }
   bool hyphen = Hyphen(k);
   if (hyphen) ++k;  // "five-year"
   if (!Has(k, kUnit)) return std::nullopt;

@@ -86,3 +86,19 @@ TEST(TimeValueCases, SoonOnlyUnderAModal) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, MoreAndAdditionalInsideADuration) {
+  const time_test::Case cases[] = {
+      {"The navy may use the base for at least 20 more years.", "1998-02-27",
+       "at least 20 more years", "DURATION", "P20Y"},
+      {"The loan may be extended for an additional year.", "1989-11-02", "an additional year",
+       "DURATION", "P1Y"},
+  };
+  for (const time_test::Case& c : cases) time_test::Check(c);
+}
+
+}  // namespace
+}  // namespace dateline
