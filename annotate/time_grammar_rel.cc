@@ -460,6 +460,12 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   size_t e = j + 1;
   // "the third quarter of 1989", "1989's": year given
   if (Is(e, "of") && Year(e + 1)) s.year = Value(e + 1), e += 2;
+  // "the quarter a year ago", "the third quarter a year earlier": one period.
+  if (!year_back && s.year == 0 && !s.has_rel && (Is(e, "a") || Is(e, "one")) &&
+      Is(e + 1, "year") && (Is(e + 2, "ago") || Is(e + 2, "earlier"))) {
+    s.relative = true, s.gran = Gran::kYear, s.shift = -1;
+    e += 3;
+  }
   return Match{e, s};
 }
 

@@ -102,3 +102,17 @@ TEST(TimeValueCases, MoreAndAdditionalInsideADuration) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, QuarterAYearAgoIsOnePeriod) {
+  time_test::Check({"It lost money in the third quarter. For the quarter a year ago, it earned "
+                    "$16 million.",
+                    "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3"});
+  time_test::Check({"Sales in the second quarter a year earlier were flat.", "1989-10-26",
+                    "the second quarter a year earlier", "DATE", "1988-Q2"});
+}
+
+}  // namespace
+}  // namespace dateline
