@@ -403,6 +403,17 @@ std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
     std::optional<Date> d = ParseIsoDay(MonthDay(s, *anchor, dir));
     return d ? FormatWeek(*d) : "";
   }
+  // "the quarter ended Oct. 31": a period that has ended, so the latest such
+  // day not after the anchor (never one ahead of it).
+  if (s.month && s.day && s.year == 0 && m.tok_begin > 0 &&
+      scan_.toks[m.tok_begin - 1].lower == "ended") {
+    int y = anchor->year;
+    if (IsValidDate(y, s.month, s.day) &&
+        DaysFromCivil(Date{y, s.month, s.day}) > DaysFromCivil(*anchor)) {
+      --y;
+    }
+    if (IsValidDate(y, s.month, s.day)) return FormatDay(Date{y, s.month, s.day}) + s.suffix;
+  }
   if (s.month && s.day) return MonthDay(s, *anchor, dir);
   if (s.weekday) return Weekday(s, *anchor, dir);
   if (s.month) return Month(s, *anchor, dir);

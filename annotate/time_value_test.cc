@@ -116,3 +116,21 @@ TEST(TimeValueCases, QuarterAYearAgoIsOnePeriod) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, PeriodEndedOnADayIsNotAhead) {
+  const time_test::Case cases[] = {
+      {"In the fiscal year ended Jan. 31, sales were $59 million.", "1989-10-31", "Jan. 31",
+       "DATE", "1989-01-31"},
+      {"In the second quarter ended Oct. 31, it lost money.", "1989-10-27", "Oct. 31", "DATE",
+       "1988-10-31"},
+      {"For the quarter ended Sept. 30, net rose.", "1989-10-26", "Sept. 30", "DATE",
+       "1989-09-30"},
+  };
+  for (const time_test::Case& c : cases) time_test::Check(c);
+}
+
+}  // namespace
+}  // namespace dateline
