@@ -565,6 +565,18 @@ std::vector<Mention> Recognize(const Scan& scan) {
          m.Is(best->end - 1, "earlier"))) {
       ++begin;
     }
+    // "the year-ago quarter, the second quarter ended Oct. 31": the
+    // apposition names the quarter, in the year before.
+    Sem& q = best->sem;
+    if (q.cls == "quarter" && q.quarter != 0 && q.year == 0 && !q.relative && !q.has_year_rel &&
+        !out.empty() && out.back().tok_end + 1 == begin && m.Punct(begin - 1, ',')) {
+      Sem& prev = out.back().sem;
+      if (prev.cls == "quarter" && prev.relative && prev.shift == -1 && prev.quarter == 0 &&
+          prev.half == 0) {
+        prev.quarter = q.quarter, prev.same_period = false;
+        q.has_year_rel = true, q.year_rel = -1;
+      }
+    }
     out.push_back(Mention{static_cast<uint32_t>(begin), static_cast<uint32_t>(best->end), best->sem});
     i = best->end;
     // "April 24 and 25": the second day of the same month is its own expression.

@@ -394,6 +394,18 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   if (the) ++j;
   Sem s;
   s.cls = "quarter";
+  // "the comparable year-ago quarter", "the corresponding period last year"
+  bool comparable = the && (Is(j, "comparable") || Is(j, "corresponding"));
+  if (comparable) ++j;
+  comparable = comparable || (the && Is(j, "same"));
+  // "the same period last year", "the corresponding quarter a year ago"
+  auto year_back_after = [this](size_t e) -> size_t {
+    if ((Is(e, "a") || Is(e, "one")) && Is(e + 1, "year") && (Is(e + 2, "ago") || Is(e + 2, "earlier"))) {
+      return 3;
+    }
+    if (Is(e, "last") && Is(e + 1, "year") && !Punct(e + 2, '\'')) return 2;
+    return 0;
+  };
   // "fiscal 1989"
   if (Is(j, "fiscal") && Year(j + 1)) {
     s.literal = std::to_string(Value(j + 1));
@@ -438,7 +450,8 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   bool quarter = Is(j, "quarter");
   if (quarter && Hyphen(j + 1) && Is(j + 2, "to")) return std::nullopt;  // "quarter-to-quarter"
   bool half = Is(j, "half") && ord > 0 && ord <= 2;
-  bool period = Is(j, "period") && (year_back || Is(j - 1, "latest") || s.year != 0);
+  bool period = Is(j, "period") && (year_back || Is(j - 1, "latest") || s.year != 0 ||
+                                    (comparable && year_back_after(j + 1) != 0));
   if (quarter && s.year != 0 && ord == 0) period = true, quarter = false;
   if (!quarter && !half && !period) {
     if (year_back && j == i + 3 + (the ? 1 : 0)) {  // bare "year-earlier"
@@ -461,10 +474,10 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   // "the third quarter of 1989", "1989's": year given
   if (Is(e, "of") && Year(e + 1)) s.year = Value(e + 1), e += 2;
   // "the quarter a year ago", "the third quarter a year earlier": one period.
-  if (!year_back && s.year == 0 && !s.has_rel && (Is(e, "a") || Is(e, "one")) &&
-      Is(e + 1, "year") && (Is(e + 2, "ago") || Is(e + 2, "earlier"))) {
+  size_t back = year_back_after(e);
+  if (!year_back && s.year == 0 && !s.has_rel && back != 0 && (comparable || !Is(e, "last"))) {
     s.relative = true, s.gran = Gran::kYear, s.shift = -1;
-    e += 3;
+    e += back;
   }
   return Match{e, s};
 }

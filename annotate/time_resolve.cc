@@ -238,7 +238,7 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
     }
     year = cur / 4, q = cur % 4 + 1;
     if (s.relative) year += s.shift;
-    else last_q_year_ = year, last_q_ = q;
+    else NoteQuarter(year, q);
     return FormatQuarter(year, q);
   }
   if (q == 0 && s.year != 0 && s.same_period && last_q_ != 0) {  // "the 1988 period"
@@ -246,7 +246,11 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
   }
   if (s.half) return FormatYear(year + (s.relative ? s.shift : 0)) + "-H" + std::to_string(s.half);
   if (q == 0) {
-    if (last_q_ != 0) {
+    if (s.relative && s.shift < 0 && past_q_ != 0) {
+      // "the year-ago period" after "the third quarter of 1990": a year
+      // before the last quarter already under way, not before a future one.
+      year = past_q_year_, q = past_q_;
+    } else if (last_q_ != 0) {
       year = last_q_year_, q = last_q_;
     } else {
       int cur = a.year * 4 + QuarterOf(a.month) - 1 - 1;  // the quarter before the DCT's
@@ -256,9 +260,16 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
              q - QuarterOf(a.month) >= 2) {
     year -= 1;
   }
-  if (!s.relative) last_q_year_ = year, last_q_ = q;
+  if (!s.relative) NoteQuarter(year, q);
   if (s.relative) year += s.shift;
   return FormatQuarter(year, q);
+}
+
+void Resolver::NoteQuarter(int year, int q) {
+  last_q_year_ = year, last_q_ = q;
+  if (!dct_ || year * 4 + q < dct_->year * 4 + QuarterOf(dct_->month)) {
+    past_q_year_ = year, past_q_ = q;
+  }
 }
 
 std::string Resolver::Holiday(const Sem& s, const Date& a, int dir) {

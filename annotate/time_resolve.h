@@ -64,6 +64,8 @@ class Resolver {
   int last_q_year_ = 0, last_q_ = 0;
   uint32_t last_q_tok_ = 0;  // token after the last quarter expression
   bool near_q_ = false;      // the quarter being resolved is near the last one
+  int past_q_year_ = 0, past_q_ = 0;  // the last quarter mentioned that is over
+  void NoteQuarter(int year, int q);
 };
 
 }  // namespace dateline::timex

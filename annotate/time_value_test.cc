@@ -134,3 +134,32 @@ TEST(TimeValueCases, PeriodEndedOnADayIsNotAhead) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, YearAgoPeriodsTakeTheQuarterReported) {
+  const time_test::Case cases[] = {
+      // An apposition names the year-ago quarter; "that quarter" follows it.
+      {"In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost $12 "
+       "million. Results for that quarter included a charge.",
+       "1989-10-27", "the comparable year-ago quarter", "DATE", "1988-Q2"},
+      {"In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost $12 "
+       "million. Results for that quarter included a charge.",
+       "1989-10-27", "the second quarter", "DATE", "1988-Q2"},
+      {"In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost $12 "
+       "million. Results for that quarter included a charge.",
+       "1989-10-27", "that quarter", "DATE", "1988-Q2"},
+      {"Net fell in the third quarter ended Sept. 30, against a profit for the corresponding "
+       "period last year.",
+       "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3"},
+      // A future quarter mentioned on the way is not the one compared.
+      {"Net rose in the third quarter. Prices may fall in the third quarter of 1990. In the "
+       "year-ago period, it earned $101 million.",
+       "1989-10-26", "the year-ago period", "DATE", "1988-Q3"},
+  };
+  for (const time_test::Case& c : cases) time_test::Check(c);
+}
+
+}  // namespace
+}  // namespace dateline
