@@ -41,6 +41,7 @@ struct Sem {
   int shift = 0;
   bool vague = false;          // "a few years ago": PAST_REF / FUTURE_REF
   bool same_period = false;    // "the quarter": last mentioned quarter
+  bool indefinite = false;     // "a flat second quarter": not the one reported on
   std::string suffix;         // "TMO", "T10:30" appended to a day value
   const HolidayRule* holiday = nullptr;  // "Thanksgiving": the lexicon's rule
 };

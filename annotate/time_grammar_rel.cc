@@ -431,6 +431,9 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   }
   int ord = 0;
   if (Has(j, kOrdinal) && Lex(j).ordinal > 0) {
+    // "after a flat second quarter": an indefinite article before an adjective.
+    s.indefinite = j == i && i >= 2 && (Is(i - 2, "a") || Is(i - 2, "an")) &&
+                   t_[i - 1].kind == 'a' && !Has(i - 1, kOrdinal);
     ord = Lex(j).ordinal;
     ++j;
   } else if (the && Is(j, "last") && Is(j + 1, "half") && Is(j + 2, "of") && Year(j + 3)) {

@@ -260,7 +260,7 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
              q - QuarterOf(a.month) >= 2) {
     year -= 1;
   }
-  if (!s.relative) NoteQuarter(year, q);
+  if (!s.relative && !s.indefinite) NoteQuarter(year, q);
   if (s.relative) year += s.shift;
   return FormatQuarter(year, q);
 }

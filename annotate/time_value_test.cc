@@ -163,3 +163,15 @@ TEST(TimeValueCases, YearAgoPeriodsTakeTheQuarterReported) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, IndefiniteQuarterIsNotTheOneReported) {
+  time_test::Check({"Third-quarter net rose 20%, after a flat second quarter. Charges were "
+                    "taken in the year-earlier period.",
+                    "1989-11-01", "the year-earlier period", "DATE", "1988-Q3"});
+}
+
+}  // namespace
+}  // namespace dateline
