@@ -125,6 +125,10 @@ std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k) {
   return f;
 }
 
+uint64_t FeatureHash(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
+  return Hash(a, b, c, d);
+}
+
 bool CueModel::Candidate(const QuoteText& q, size_t k) {
   const QTok& t = q.tok[k];
   if (!t.word || t.cap || t.text.size() < 2) return false;

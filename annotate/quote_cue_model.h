@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dateline::quotes {
@@ -63,6 +64,10 @@ class CueModel {
 
 // The hashed features of token k (64-bit FNV-1a of each feature string).
 std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k);
+
+// 64-bit FNV-1a of the concatenated parts: the feature hash of both models.
+uint64_t FeatureHash(std::string_view a, std::string_view b = {}, std::string_view c = {},
+                     std::string_view d = {});
 
 
 }  // namespace dateline::quotes

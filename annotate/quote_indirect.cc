@@ -6,6 +6,7 @@
 // The content keeps a leading "that" and any partial quotes inside it.
 #include <unordered_set>
 
+#include "annotate/quote_ends.h"
 #include "annotate/quote_rules.h"
 
 namespace dateline::quotes {
@@ -224,6 +225,7 @@ bool TryRaise(QuoteContext* c, size_t k, int n, size_t sb, size_t se, std::vecto
   if (!subj || b >= se) return false;
   size_t e = ClauseEnd(*c, b, se);
   if (SubordinateCue(q, *subj, sb)) e = std::min(e, CommaAfter(*c, b, e));
+  e = ChooseEnd(*c, EndPattern::kRaise, k, b, e, se);
   size_t sb2 = subj->b, se2 = subj->e;
   if (!TrimContent(*c, &b, &e) || c->used[sb2]) return false;
   Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false};
@@ -310,6 +312,7 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     bool question = q.tok[se - 1].text == "?";
     // "… was reported by Politico": a passive agent, not content.
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != "," && q.lower[after] != "by";
+    if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, se);
     if (!question && runs_on && TrimContent(*c, &b, &e)) {
       Emit(c, {SpanOf(q, b, e)}, a, out);
       if (speakerless) InheritSentenceSpeaker(*c, sb, k, &out->back());
@@ -394,6 +397,7 @@ bool TryNoun(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
     return false;
   }
   size_t e = std::min(ClauseEnd(*c, b, se), CommaAfter(*c, b, se));
+  e = ChooseEnd(*c, EndPattern::kNoun, k, b, e, se);
   if (!TrimContent(*c, &b, &e)) return false;
   // The holder: "his", "Trump's", "Mr. Trump's continual".
   size_t j = k;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -112,6 +113,8 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
     if (tab != std::string::npos && m.substr(tab + 1) == "indirect") lx.double_apostrophe_kind_ = "indirect";
   }
   lx.cue_model_ = CueModel::Load(dir + "cue_model.tsv");
+  lx.end_model_ = CueModel::Load(dir + "end_model.tsv");
+  lx.end_dump_ = std::getenv("DATELINE_QUOTE_END_DUMP") != nullptr;
   return lx;
 }
 

@@ -49,6 +49,11 @@ class QuoteLexicon {
   // The learned cue scorer (cue_model.tsv; empty when the file is absent).
   const CueModel& cue_model() const { return cue_model_; }
   void SetCueModel(CueModel m) { cue_model_ = std::move(m); }
+  // The learned content-end chooser (end_model.tsv; empty when absent) and
+  // whether its candidates are dumped for the trainer (quote_ends.h).
+  const CueModel& end_model() const { return end_model_; }
+  void SetEndModel(CueModel m) { end_model_ = std::move(m); }
+  bool end_dump() const { return end_dump_; }
 
  private:
   std::unordered_map<std::string, CueClass> cues_;
@@ -59,6 +64,8 @@ class QuoteLexicon {
   bool double_apostrophe_ = false;
   std::string double_apostrophe_kind_ = "direct";
   CueModel cue_model_;
+  CueModel end_model_;
+  bool end_dump_ = false;
 };
 
 struct QTok {

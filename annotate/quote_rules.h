@@ -26,11 +26,12 @@ struct Attribution {
 
 struct QuoteContext {
   QuoteContext(const QuoteText& text, const QuoteLexicon& lexicon, const Document& doc)
-      : q(text), lx(lexicon), resolver(text, lexicon, doc) {}
+      : q(text), lx(lexicon), resolver(text, lexicon, doc), doc_id(doc.id) {}
 
   const QuoteText& q;
   const QuoteLexicon& lx;
   SpeakerResolver resolver;
+  std::string_view doc_id;
   std::vector<QuoteSegment> segments;
   std::vector<int> segment_of;    // token -> segment index, -1 outside quotes
   std::vector<bool> sentence_end;  // token ends a sentence (quote-aware)

@@ -1,0 +1,149 @@
+// Content-end choice (quote_ends.h).
+#include "annotate/quote_ends.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+
+#include "annotate/quote_cue_model.h"
+#include "annotate/quote_rules.h"
+
+namespace dateline::quotes {
+namespace {
+
+constexpr size_t kMaxReach = 60;  // tokens from the content start
+
+bool JointWord(const std::string& l) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "and", "but", "as", "when", "while", "because", "after", "before", "in", "at", "on", "during", "who",
+      "which", "where", "if", "since", "though", "although", "with", "including", "than", "so", "for",
+      "by", "from", "despite", "until", "unless", "whether", "amid", "over", "about", "saying", "adding",
+      "according", "even", "or", "then", "whose", "to", "that", "not", "he", "she", "they", "it", "we"};
+  return s->count(l) > 0;
+}
+
+bool JointMark(std::string_view t) {
+  return t == "," || t == ";" || t == ":" || t == "(" || t == "\u2014" || t == "\u2013" || t == "-" ||
+         t == "--" || t == "." || t == "?" || t == "!";
+}
+
+bool Trailing(std::string_view t) {
+  return t == "," || t == "." || t == "!" || t == "?" || t == ";" || t == ":";
+}
+
+const char* Bucket(size_t n) {
+  if (n <= 1) return "1";
+  if (n <= 2) return "2";
+  if (n <= 3) return "3";
+  if (n <= 5) return "4-5";
+  if (n <= 8) return "6-8";
+  if (n <= 12) return "9-12";
+  if (n <= 20) return "13-20";
+  if (n <= 30) return "21-30";
+  return "31+";
+}
+
+std::string_view Shape(const QTok& t) {
+  if (t.cap) return "C";
+  if (t.word) return (t.text[0] >= '0' && t.text[0] <= '9') ? "d" : "l";
+  return t.text;
+}
+
+// One past the last token of [b, j) once trailing punctuation is dropped.
+size_t Trim(const QuoteText& q, size_t b, size_t j) {
+  while (j > b + 1 && Trailing(q.tok[j - 1].text)) --j;
+  return j;
+}
+
+}  // namespace
+
+std::vector<size_t> EndCandidates(const QuoteContext& c, size_t b, size_t rule_e, size_t se) {
+  const QuoteText& q = c.q;
+  std::vector<size_t> out;
+  bool rule_added = false;
+  for (size_t j = b + 2; j <= se && j <= b + kMaxReach; ++j) {
+    bool joint = j == se || (c.segment_of[j] < 0 && (JointMark(q.tok[j].text) || JointWord(q.lower[j])));
+    if (j == rule_e) {
+      joint = true;
+      rule_added = true;
+    }
+    if (joint && (out.empty() || out.back() != j)) out.push_back(j);
+  }
+  if (!rule_added) {
+    out.push_back(rule_e);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+  return out;
+}
+
+std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t j,
+                                  size_t rule_e, size_t se) {
+  const QuoteText& q = c.q;
+  const std::string pat(1, static_cast<char>(p));
+  const std::string_view w = j < se ? std::string_view(q.lower[j]) : "</s>";
+  const std::string_view n1 = j + 1 < se ? std::string_view(q.lower[j + 1]) : "</s>";
+  const std::string_view n1s = j + 1 < se ? Shape(q.tok[j + 1]) : "</s>";
+  const std::string_view p1 = q.lower[j - 1];
+  const std::string_view rel = j < rule_e ? "<" : j == rule_e ? "=" : ">";
+  size_t commas = 0;
+  for (size_t k = b; k < j; ++k) commas += q.tok[k].text == "," && c.segment_of[k] < 0;
+  const char* len = Bucket(j - b);
+  const char* tail = Bucket(se - j);
+  const std::string_view cw = q.lower[cue];
+  const std::string_view that = q.lower[b] == "that" ? "that" : "-";
+  return {FeatureHash("j=", w),
+          FeatureHash("jn=", w, "|", n1),
+          FeatureHash("pj=", p1, "|", w),
+          FeatureHash("js=", w, "|", n1s),
+          FeatureHash("rel=", rel),
+          FeatureHash("relj=", rel, "|", w),
+          FeatureHash("len=", len),
+          FeatureHash("lenj=", len, "|", w),
+          FeatureHash("tail=", tail),
+          FeatureHash("commas=", Bucket(commas + 1)),
+          FeatureHash("cuej=", cw, "|", w),
+          FeatureHash("patj=", pat, "|", w),
+          FeatureHash("patrel=", pat, "|", rel),
+          FeatureHash("thatj=", that, "|", w),
+          FeatureHash("pn=", p1, "|", n1)};
+}
+
+size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t rule_e, size_t se) {
+  const CueModel& m = c.lx.end_model();
+  const bool dump = c.lx.end_dump();
+  if ((m.empty() && !dump) || rule_e <= b + 1 || rule_e > se) return rule_e;
+  const QuoteText& q = c.q;
+  size_t best = rule_e;
+  double best_score = -1e300, rule_score = 0;
+  static std::mutex* mu = new std::mutex;
+  for (size_t j : EndCandidates(c, b, rule_e, se)) {
+    auto f = EndFeatures(c, p, cue, b, j, rule_e, se);
+    if (dump) {
+      std::string line = std::string(c.doc_id) + "\t" + static_cast<char>(p) + "\t" +
+                         std::to_string(q.tok[cue].span.begin) + "\t" + std::to_string(q.tok[b].span.begin) +
+                         "\t" + std::to_string(q.tok[Trim(q, b, j) - 1].span.end) + "\t" +
+                         (j == rule_e ? "1" : "0") + "\t";
+      char buf[24];
+      for (size_t i = 0; i < f.size(); ++i) {
+        std::snprintf(buf, sizeof buf, "%s%016llx", i ? " " : "", static_cast<unsigned long long>(f[i]));
+        line += buf;
+      }
+      std::lock_guard<std::mutex> lock(*mu);
+      std::fprintf(stderr, "%s\n", line.c_str());
+    }
+    if (m.empty()) continue;
+    double s = m.Score(f);
+    if (j == rule_e) rule_score = s;
+    if (s > best_score) {
+      best_score = s;
+      best = j;
+    }
+  }
+  // The rules' end stays unless another scores better by the margin.
+  return best_score - rule_score > m.threshold() ? best : rule_e;
+}
+
+}  // namespace dateline::quotes
