@@ -242,7 +242,10 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
     return FormatQuarter(year, q);
   }
   if (q == 0 && s.year != 0 && s.same_period && last_q_ != 0) {  // "the 1988 period"
-    return FormatQuarter(s.year, last_q_);
+    return months_after_q_ ? FormatYear(s.year) : FormatQuarter(s.year, last_q_);
+  }
+  if (q == 0 && s.half == 0 && s.relative && months_after_q_) {  // "the year-earlier period"
+    return FormatYear(a.year + s.shift);
   }
   if (s.half) return FormatYear(year + (s.relative ? s.shift : 0)) + "-H" + std::to_string(s.half);
   if (q == 0) {
@@ -267,6 +270,7 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
 
 void Resolver::NoteQuarter(int year, int q) {
   last_q_year_ = year, last_q_ = q;
+  months_after_q_ = false;
   if (!dct_ || year * 4 + q < dct_->year * 4 + QuarterOf(dct_->month)) {
     past_q_year_ = year, past_q_ = q;
   }
@@ -371,6 +375,9 @@ std::string Resolver::Resolve(const Mention& m, std::string* type) {
 std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
   const Sem& s = m.sem;
   *type = s.type;
+  // "For the nine months, ... a year earlier": after a longer period than
+  // the quarter, comparisons are to the year, not to a quarter.
+  if (s.literal == "P9M" || s.literal == "P6M") months_after_q_ = true;
   if (!s.literal.empty() && s.cls != "quarter") {
     if (s.year && s.month && s.day) Note(FormatDay(Date{s.year, s.month, s.day}));
     return s.literal;
@@ -403,7 +410,10 @@ std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
     last_q_tok_ = m.tok_end;
     return Quarter(s, *anchor, dir);
   }
-  if (s.relative && s.gran == Gran::kYear && s.shift != 0 && last_q_ != 0 &&
+  if (s.relative && s.gran == Gran::kYear && s.same_period && months_after_q_ && dct_) {
+    return FormatYear(dct_->year + s.shift);  // "year-earlier" after "the nine months"
+  }
+  if (s.relative && s.gran == Gran::kYear && s.shift != 0 && last_q_ != 0 && !months_after_q_ &&
       (s.same_period || m.tok_begin - last_q_tok_ <= lex_.quarter_reach()) &&
       (s.same_period || s.cls == "shift" || s.cls == "ago")) {
     return FormatQuarter(last_q_year_ + s.shift, last_q_);

@@ -65,6 +65,7 @@ class Resolver {
   uint32_t last_q_tok_ = 0;  // token after the last quarter expression
   bool near_q_ = false;      // the quarter being resolved is near the last one
   int past_q_year_ = 0, past_q_ = 0;  // the last quarter mentioned that is over
+  bool months_after_q_ = false;  // "the nine months" mentioned after the last quarter
   void NoteQuarter(int year, int q);
 };
 

@@ -175,3 +175,19 @@ TEST(TimeValueCases, IndefiniteQuarterIsNotTheOneReported) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, AfterNineMonthsComparisonsAreToTheYear) {
+  const char* text =
+      "Third-quarter net rose to $9 million from $7 million a year ago. For the nine months, "
+      "the company had a loss of $6 million, compared with year-earlier net of $9 million. "
+      "In the first nine months, net was $30 million, against $19 million in the 1988 period.";
+  time_test::Check({text, "1989-11-02", "a year ago", "DATE", "1988-Q3"});
+  time_test::Check({text, "1989-11-02", "year-earlier", "DATE", "1988"});
+  time_test::Check({text, "1989-11-02", "the 1988 period", "DATE", "1988"});
+}
+
+}  // namespace
+}  // namespace dateline
