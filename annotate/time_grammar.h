@@ -42,6 +42,7 @@ struct Sem {
   bool vague = false;          // "a few years ago": PAST_REF / FUTURE_REF
   bool same_period = false;    // "the quarter": last mentioned quarter
   bool indefinite = false;     // "a flat second quarter": not the one reported on
+  int ended_quarter = 0;       // "the quarter ended July 31": the quarter those months fill
   std::string suffix;         // "TMO", "T10:30" appended to a day value
   const HolidayRule* holiday = nullptr;  // "Thanksgiving": the lexicon's rule
 };

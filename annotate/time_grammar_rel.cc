@@ -476,6 +476,15 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   size_t e = j + 1;
   // "the third quarter of 1989", "1989's": year given
   if (Is(e, "of") && Year(e + 1)) s.year = Value(e + 1), e += 2;
+  // "the quarter ended July 31": the three months up to that day.
+  if (ord == 0 && quarter && !year_back && Is(e, "ended")) {
+    std::optional<Match> d = WrittenDate(e + 1);
+    if (d && d->sem.month != 0 && d->sem.day != 0) {
+      int mid = d->sem.month - (d->sem.day >= 15 ? 1 : 2);  // the middle month
+      if (mid < 1) mid += 12;
+      s.ended_quarter = (mid - 1) / 3 + 1;
+    }
+  }
   // "the quarter a year ago", "the third quarter a year earlier": one period.
   size_t back = year_back_after(e);
   if (!year_back && s.year == 0 && !s.has_rel && back != 0 && (comparable || !Is(e, "last"))) {

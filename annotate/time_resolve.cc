@@ -253,6 +253,11 @@ std::string Resolver::Quarter(const Sem& s, const Date& a, int dir) {
       // "the year-ago period" after "the third quarter of 1990": a year
       // before the last quarter already under way, not before a future one.
       year = past_q_year_, q = past_q_;
+    } else if (s.ended_quarter != 0 && last_q_ == 0) {
+      // "the quarter ended July 31" with no quarter named before: the quarter
+      // those three months fill, the latest one not after the anchor's.
+      q = s.ended_quarter;
+      if (q > QuarterOf(a.month)) year -= 1;
     } else if (last_q_ != 0) {
       year = last_q_year_, q = last_q_;
     } else {

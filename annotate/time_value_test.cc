@@ -191,3 +191,20 @@ TEST(TimeValueCases, AfterNineMonthsComparisonsAreToTheYear) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, QuarterEndedOnADayIsTheQuarterItFills) {
+  time_test::Check({"In the quarter ended July 31, the firm had 5.6 million shares.",
+                    "1989-10-30", "the quarter", "DATE", "1989-Q2"});
+  time_test::Check({"For the quarter ended Sept. 30, net rose.", "1989-11-01", "the quarter",
+                    "DATE", "1989-Q3"});
+  // A quarter named before decides.
+  time_test::Check({"Net rose in the fiscal first quarter. For the quarter ended Sept. 30, "
+                    "sales rose.",
+                    "1989-10-26", "the quarter", "DATE", "1989-Q1"});
+}
+
+}  // namespace
+}  // namespace dateline
