@@ -464,6 +464,15 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
     take(c, c && !weekday && (Calendar(c->sem) || c->sem.type == "TIME"));
     // "mid-afternoon yesterday", "mid afternoon": a part of the day (today
     // when no day follows).
+    // "the early summer", "early spring": a season with a modifier.
+    if ((m.Is(j, "early") || m.Is(j, "late") || m.Is(j, "mid")) && m.Has(k, kSeason) &&
+        !m.Year(k + 1) && !m.Hyphen(k + 1) && !(k + 1 < t.size() && t[k + 1].kind == 'a' &&
+                                               !m.Is(k + 1, "and") && !m.Is(k + 1, "of"))) {
+      Match c{k + 1, Sem{}};
+      c.sem.season = m.Lex(k).season;
+      c.sem.cls = "season";
+      take(c, true);
+    }
     bool pod_mod = m.Is(j, "mid") || m.Is(j, "early") || m.Is(j, "late");
     if (j == i && pod_mod && m.Has(k, kPod)) {
       std::optional<Match> d = BestAt(m, k + 1);

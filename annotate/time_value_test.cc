@@ -208,3 +208,15 @@ TEST(TimeValueCases, QuarterEndedOnADayIsTheQuarterItFills) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, SeasonWithAModifier) {
+  time_test::Check({"Orders rose from the low levels of the early summer.", "1989-10-26",
+                    "the early summer", "DATE", "1989-SU"});
+  EXPECT_FALSE(time_test::Tagged("They sell late summer fashions.", "1989-10-26", "late summer"));
+}
+
+}  // namespace
+}  // namespace dateline
