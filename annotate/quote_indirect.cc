@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "annotate/quote_ends.h"
+#include "annotate/quote_filter.h"
 #include "annotate/quote_rules.h"
 
 namespace dateline::quotes {
@@ -103,11 +104,14 @@ size_t ClauseEnd(const QuoteContext& c, size_t b, size_t e) {
   return e;
 }
 
-void Emit(QuoteContext* c, std::vector<Span> spans, const Attribution& a, std::vector<Quote>* out) {
+// Adds the quote unless the learned filter (quote_filter.h) rejects it.
+bool Emit(QuoteContext* c, char pattern, std::vector<Span> spans, const Attribution& a, std::vector<Quote>* out) {
+  if (!KeepExtraction(*c, pattern, spans, a)) return false;
   ResolvedSpeaker who;
   out->push_back(c->MakeQuote(std::move(spans), "indirect", &a, c->SpeakerBeforeToken(a.cue_b), &who));
   for (size_t k = a.cue_b; k < a.cue_e; ++k) c->used[k] = true;
   if (who.name) c->speakers.push_back({a.cue_b, who});
+  return true;
 }
 
 bool DateWord(const QTok& t, const std::string& l) {
@@ -186,7 +190,7 @@ bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
   size_t b2 = f, e2 = se;
   if (k != sb && f < se && q.tok[f].text == "," && TrimContent(*c, &b2, &e2) && !AppositiveStart(q, b2))
     spans.push_back(SpanOf(q, b2, e2));
-  Emit(c, std::move(spans), a, out);
+  Emit(c, 'C', std::move(spans), a, out);
   return true;
 }
 
@@ -229,7 +233,7 @@ bool TryRaise(QuoteContext* c, size_t k, int n, size_t sb, size_t se, std::vecto
   size_t sb2 = subj->b, se2 = subj->e;
   if (!TrimContent(*c, &b, &e) || c->used[sb2]) return false;
   Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false};
-  Emit(c, {SpanOf(q, sb2, se2), SpanOf(q, b, e)}, a, out);
+  Emit(c, 'G', {SpanOf(q, sb2, se2), SpanOf(q, b, e)}, a, out);
   return true;
 }
 
@@ -314,8 +318,7 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != "," && q.lower[after] != "by";
     if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, se);
     if (!question && runs_on && TrimContent(*c, &b, &e)) {
-      Emit(c, {SpanOf(q, b, e)}, a, out);
-      if (speakerless) InheritSentenceSpeaker(*c, sb, k, &out->back());
+      if (Emit(c, 'A', {SpanOf(q, b, e)}, a, out) && speakerless) InheritSentenceSpeaker(*c, sb, k, &out->back());
       return true;
     }
     if (speakerless) return false;
@@ -352,7 +355,7 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   if (a.channel) last = std::max(last, end);
   size_t b2 = last, e2 = se;
   if (sp->b < k && b2 < se && q.tok[b2].text == "," && TrimContent(*c, &b2, &e2)) spans.push_back(SpanOf(q, b2, e2));
-  Emit(c, std::move(spans), a, out);
+  Emit(c, 'B', std::move(spans), a, out);
   return true;
 }
 
@@ -371,7 +374,7 @@ bool TryAsked(QuoteContext* c, size_t k, std::vector<Quote>* out) {
   size_t e = CommaAfter(*c, b, se);
   if (e >= se || !TrimContent(*c, &b, &e)) return false;
   Attribution a{k, k + 1, SpeakerNP{}, std::nullopt, false};
-  Emit(c, {SpanOf(q, b, e)}, a, out);
+  Emit(c, 'D', {SpanOf(q, b, e)}, a, out);
   return true;
 }
 
@@ -419,7 +422,7 @@ bool TryNoun(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
       a.has_speaker = true;
     }
   }
-  Emit(c, {SpanOf(q, b, e)}, a, out);
+  Emit(c, 'F', {SpanOf(q, b, e)}, a, out);
   return true;
 }
 
@@ -447,7 +450,7 @@ void TryHeadlines(QuoteContext* c, std::vector<Quote>* out) {
     size_t b = colon + 1, e = pe;
     if (!TrimContent(*c, &b, &e) || e - b < kMinHeadlineContent) continue;
     Attribution a{colon, colon + 1, *sp, std::nullopt};
-    Emit(c, {SpanOf(q, b, e)}, a, out);
+    Emit(c, 'E', {SpanOf(q, b, e)}, a, out);
   }
 }
 

@@ -115,6 +115,8 @@ Result<QuoteLexicon> QuoteLexicon::Load(const std::string& data_dir) {
   lx.cue_model_ = CueModel::Load(dir + "cue_model.tsv");
   lx.end_model_ = CueModel::Load(dir + "end_model.tsv");
   lx.end_dump_ = std::getenv("DATELINE_QUOTE_END_DUMP") != nullptr;
+  lx.filter_model_ = CueModel::Load(dir + "filter_model.tsv");
+  lx.filter_dump_ = std::getenv("DATELINE_QUOTE_FILTER_DUMP") != nullptr;
   return lx;
 }
 

@@ -54,6 +54,11 @@ class QuoteLexicon {
   const CueModel& end_model() const { return end_model_; }
   void SetEndModel(CueModel m) { end_model_ = std::move(m); }
   bool end_dump() const { return end_dump_; }
+  // The learned extraction filter (filter_model.tsv; empty when absent) and
+  // whether extractions are dumped for its trainer (quote_filter.h).
+  const CueModel& filter_model() const { return filter_model_; }
+  void SetFilterModel(CueModel m) { filter_model_ = std::move(m); }
+  bool filter_dump() const { return filter_dump_; }
 
  private:
   std::unordered_map<std::string, CueClass> cues_;
@@ -66,6 +71,8 @@ class QuoteLexicon {
   CueModel cue_model_;
   CueModel end_model_;
   bool end_dump_ = false;
+  CueModel filter_model_;
+  bool filter_dump_ = false;
 };
 
 struct QTok {

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Trains the content-end chooser of annotate/quote_ends.cc on PolNeAR train/.
 
-  eval/train_quote_ends.py [--holdout] [--bin build/dateline] [--out data/quotes/end_model.tsv]
+  eval/train_quote_ends.py [--holdout] [--bin build/dateline] [--data DIR] [--margin M]
+                           [--out data/quotes/end_model.tsv]
 
-Runs `dateline extract` over train/ with DATELINE_QUOTE_END_DUMP set: for
+Runs `dateline extract` over train/ with DATELINE_QUOTE_END_DUMP set (and
+DATELINE_DATA=DIR when given, without its end and filter models): for
 every indirect content the rules propose, the extractor prints each candidate
 end with its hashed features (quote_ends.h). A candidate's quality is the
 scorer's overlap over union (../shared/tools/score_quotes.py) of the content
@@ -26,6 +28,7 @@ ROOT = os.path.dirname(HERE)
 TRAIN = os.path.join(ROOT, "..", "shared", "data", "quotes", "polnear", "train")
 
 
+MIN_COUNT = 3
 MARGIN = 1.0  # logit margin over the rules' end (held-out fifth: 0 / 1 / 2 gave +28 / +23 / +22 contents)
 
 
@@ -91,10 +94,13 @@ def load_groups(dump, gold):
     return out
 
 
-def train(groups, epochs=3, lr=0.1, l2=1e-4, seed=7):
+def train(groups, epochs=3, lr=0.1, l2=1e-4, seed=7, min_count=MIN_COUNT):
     w = collections.defaultdict(float)
     g2 = collections.defaultdict(float)
     data = [(cands, q) for _, cands, q in groups if max(q) >= 0.5 and len(cands) > 1]
+    # Features seen in fewer than min_count contents get no weight.
+    count = collections.Counter(h for cands, _ in data for h in {h for _, _, f in cands for h in f})
+    data = [([(e, r, [h for h in f if count[h] >= min_count]) for e, r, f in cands], q) for cands, q in data]
     rnd = random.Random(seed)
     for _ in range(epochs):
         rnd.shuffle(data)
@@ -142,20 +148,26 @@ def report(w, groups, label, margin):
 
 def main():
     args = sys.argv[1:]
+    global MIN_COUNT
+    if "--min-count" in args:
+        MIN_COUNT = int(args[args.index("--min-count") + 1])
     holdout = "--holdout" in args
     margin = float(args[args.index("--margin") + 1]) if "--margin" in args else MARGIN
     binary = args[args.index("--bin") + 1] if "--bin" in args else os.path.join(ROOT, "build", "dateline")
     out = args[args.index("--out") + 1] if "--out" in args else os.path.join(ROOT, "data", "quotes", "end_model.tsv")
+    src = args[args.index("--data") + 1] if "--data" in args else os.path.join(ROOT, "data")
     gold = load_gold(os.path.join(TRAIN, "attributions"))
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "data")
         os.makedirs(os.path.join(data, "quotes"))
-        for e in os.listdir(os.path.join(ROOT, "data")):
+        for e in os.listdir(src):
             if e != "quotes":
-                os.symlink(os.path.realpath(os.path.join(ROOT, "data", e)), os.path.join(data, e))
-        for f in os.listdir(os.path.join(ROOT, "data", "quotes")):
-            if f != "end_model.tsv":  # candidates and features do not depend on it; the choice would
-                os.symlink(os.path.realpath(os.path.join(ROOT, "data", "quotes", f)), os.path.join(data, "quotes", f))
+                os.symlink(os.path.realpath(os.path.join(src, e)), os.path.join(data, e))
+        # Candidates and features do not depend on the end model (the choice
+        # would); the filter runs after the end is chosen, so it is left out.
+        for f in os.listdir(os.path.join(src, "quotes")):
+            if f not in ("end_model.tsv", "filter_model.tsv"):
+                os.symlink(os.path.realpath(os.path.join(src, "quotes", f)), os.path.join(data, "quotes", f))
         dump = os.path.join(tmp, "dump.tsv")
         env = dict(os.environ, DATELINE_QUOTE_END_DUMP="1", DATELINE_DATA=data)
         with open(dump, "w") as err:
@@ -163,7 +175,7 @@ def main():
                            env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
         groups = load_groups(dump, gold)
     fit = [g for g in groups if not (holdout and held_out(g[0]))]
-    w = train(fit)
+    w = train(fit, min_count=MIN_COUNT)
     report(w, fit, "train" + (" (4/5)" if holdout else ""), margin)
     if holdout:
         report(w, [g for g in groups if held_out(g[0])], "held-out fifth", margin)

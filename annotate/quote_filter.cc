@@ -1,0 +1,135 @@
+// Extraction filter (quote_filter.h).
+#include "annotate/quote_filter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+#include <string>
+
+#include "annotate/quote_cue_model.h"
+#include "annotate/quote_rules.h"
+
+namespace dateline::quotes {
+namespace {
+
+const char* Bucket(size_t n) {
+  if (n <= 1) return "1";
+  if (n <= 2) return "2";
+  if (n <= 3) return "3";
+  if (n <= 5) return "4-5";
+  if (n <= 8) return "6-8";
+  if (n <= 12) return "9-12";
+  if (n <= 20) return "13-20";
+  if (n <= 30) return "21-30";
+  return "31+";
+}
+
+// The token whose span starts at or after code point cp.
+size_t TokenAt(const QuoteText& q, int64_t cp) {
+  auto it = std::lower_bound(q.tok.begin(), q.tok.end(), cp,
+                             [](const QTok& t, int64_t v) { return t.span.begin < v; });
+  return static_cast<size_t>(it - q.tok.begin());
+}
+
+// One past the token whose span ends at or before code point cp.
+size_t TokenEnd(const QuoteText& q, int64_t cp) {
+  auto it = std::upper_bound(q.tok.begin(), q.tok.end(), cp,
+                             [](int64_t v, const QTok& t) { return v < t.span.end; });
+  return static_cast<size_t>(it - q.tok.begin());
+}
+
+std::string_view SpeakerKind(const Attribution& a) {
+  if (!a.has_speaker) return "none";
+  if (a.speaker.pronoun) return "pron";
+  if (a.speaker.role_only) return "role";
+  if (a.speaker.e <= a.speaker.b) return "empty";
+  return "name";
+}
+
+}  // namespace
+
+std::vector<uint64_t> ExtractionFeatures(const QuoteContext& c, char pattern, const std::vector<Span>& spans,
+                                         const Attribution& a) {
+  const QuoteText& q = c.q;
+  const std::string pat(1, pattern);
+  const size_t n = q.tok.size();
+  std::string cue;
+  for (size_t k = a.cue_b; k < a.cue_e && k < n; ++k) {
+    if (!cue.empty()) cue += ' ';
+    cue += q.lower[k];
+  }
+  CueClass cls;
+  const bool listed = c.lx.MatchCue(q.lower, a.cue_b, &cls) > 0;
+  const std::string_view src = listed ? "list" : "model";
+  size_t b = TokenAt(q, spans.front().begin), e = TokenEnd(q, spans.back().end);
+  if (b >= n) b = n - 1;
+  if (e <= b) e = b + 1;
+  size_t words = 0;
+  bool mark = false;
+  for (const Span& s : spans)
+    for (size_t k = TokenAt(q, s.begin); k < n && q.tok[k].span.end <= s.end; ++k) {
+      words += q.tok[k].word;
+      mark = mark || IsDoubleMark(q.tok[k].text);
+    }
+  const std::string_view c0 = q.lower[b];
+  const std::string_view c1 = b + 1 < n ? std::string_view(q.lower[b + 1]) : "</s>";
+  const std::string_view cz = q.lower[e - 1];
+  const std::string_view after = e < n ? std::string_view(q.lower[e]) : "</s>";
+  const std::string_view pc = a.cue_b > 0 ? std::string_view(q.lower[a.cue_b - 1]) : "<s>";
+  const std::string_view nc = a.cue_e < n ? std::string_view(q.lower[a.cue_e]) : "</s>";
+  const std::string_view first = q.lower[a.cue_b];
+  const std::string_view order = a.cue_b < b ? "cue<" : "cue>";
+  const char* len = Bucket(words);
+  const auto [pb, pe] = q.paras[q.tok[std::min(a.cue_b, n - 1)].para];
+  const char* para = Bucket((pe - pb) / 5);
+  std::string_view score = "-";
+  const CueModel& m = c.lx.cue_model();
+  if (!m.empty() && a.cue_b < n && CueModel::Candidate(q, a.cue_b)) {
+    double s = m.Score(q, a.cue_b);
+    score = s < -3 ? "<-3" : s < -1.5 ? "<-1.5" : s < -0.5 ? "<-.5" : s < 0.5 ? "<.5" : s < 2 ? "<2" : ">2";
+  }
+  return {FeatureHash("bias"),
+          FeatureHash("pat=", pat),
+          FeatureHash("cue=", cue),
+          FeatureHash("cuep=", cue, "|", pat),
+          FeatureHash("cue1=", first, "|", src),
+          FeatureHash("src=", src, "|", pat),
+          FeatureHash("spk=", SpeakerKind(a), "|", pat),
+          FeatureHash("len=", len, "|", pat),
+          FeatureHash("c0=", c0),
+          FeatureHash("c01=", c0, "|", c1),
+          FeatureHash("cz=", cz),
+          FeatureHash("after=", after),
+          FeatureHash("pc=", pc, "|", first),
+          FeatureHash("nc=", first, "|", nc),
+          FeatureHash("order=", order, "|", pat),
+          FeatureHash("spans=", spans.size() > 1 ? "2" : "1", "|", pat),
+          FeatureHash("mark=", mark ? "1" : "0"),
+          FeatureHash("chan=", a.channel ? "1" : "0"),
+          FeatureHash("para=", para),
+          FeatureHash("cm=", score, "|", src)};
+}
+
+bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>& spans, const Attribution& a) {
+  const CueModel& m = c.lx.filter_model();
+  const bool dump = c.lx.filter_dump();
+  if ((m.empty() && !dump) || spans.empty() || c.q.tok.empty()) return true;
+  auto f = ExtractionFeatures(c, pattern, spans, a);
+  if (dump) {
+    std::string line = std::string(c.doc_id) + "\t" + pattern + "\t";
+    for (size_t i = 0; i < spans.size(); ++i)
+      line += (i ? ";" : "") + std::to_string(spans[i].begin) + " " + std::to_string(spans[i].end);
+    line += "\t";
+    char buf[24];
+    for (size_t i = 0; i < f.size(); ++i) {
+      std::snprintf(buf, sizeof buf, "%s%016llx", i ? " " : "", static_cast<unsigned long long>(f[i]));
+      line += buf;
+    }
+    static std::mutex* mu = new std::mutex;
+    std::lock_guard<std::mutex> lock(*mu);
+    std::fprintf(stderr, "F\t%s\n", line.c_str());
+  }
+  return m.empty() || m.Score(f) > m.threshold();
+}
+
+}  // namespace dateline::quotes

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Trains the extraction filter of annotate/quote_filter.cc on PolNeAR train/.
+
+  eval/train_quote_filter.py [--holdout] [--bin build/dateline] [--data DIR] [--threshold T]
+                             [--out data/quotes/filter_model.tsv]
+
+Runs `dateline extract` over train/ with DATELINE_QUOTE_FILTER_DUMP set (and
+DATELINE_DATA=DIR when given, without any filter_model.tsv): every indirect
+extraction is printed with its hashed features (quote_filter.h). Label: its
+content overlaps a gold content of the document by at least half of their
+union (the scorer's test, ../shared/tools/score_quotes.py, without its
+one-to-one assignment). Logistic regression, AdaGrad SGD with L2, 4 epochs;
+the features are hashed by the extractor, so nothing here must mirror it.
+
+--holdout trains on the 4/5 of documents that eval/train_quote_cues.py
+trains on (CRC-32 of the id mod 5 != 0) and prints, on the other fifth, how
+many right and wrong extractions each threshold would drop.
+"""
+import collections, math, os, random, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train_quote_ends import ROOT, TRAIN, held_out, iou, load_gold  # noqa: E402
+
+MIN_COUNT = 3
+THRESHOLD = -1.0  # logit; see docs/quotes.md for the held-out sweep
+
+
+def load(dump, gold):
+    out = []
+    for line in open(dump, encoding="utf-8"):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 5 or cols[0] != "F":
+            continue
+        _, doc, pat, spans, feats = cols
+        sp = [tuple(int(x) for x in s.split()) for s in spans.split(";")]
+        good = False
+        for g in gold.get(doc, []):
+            ov = sum(max(0, min(b, d) - max(a, c)) for a, b in g for c, d in sp)
+            union = sum(b - a for a, b in g) + sum(d - c for c, d in sp) - ov
+            good = good or (union > 0 and ov / union >= 0.5)
+        out.append((doc, pat, [int(h, 16) for h in feats.split()], good))
+    return out
+
+
+def train(data, epochs=4, lr=0.1, l2=1e-4, seed=11, min_count=MIN_COUNT):
+    w = collections.defaultdict(float)
+    g2 = collections.defaultdict(float)
+    # Features seen in fewer than min_count extractions get no weight.
+    count = collections.Counter(h for _, _, f, _ in data for h in f)
+    data = [(d, p, [h for h in f if count[h] >= min_count], y) for d, p, f, y in data]
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(data)
+        for _, _, f, y in data:
+            z = sum(w[h] for h in f)
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            grad = p - (1.0 if y else 0.0)
+            for h in f:
+                gg = grad + l2 * w[h]
+                g2[h] += gg * gg
+                w[h] -= lr * gg / math.sqrt(g2[h] + 1e-8)
+    return w
+
+
+def sweep(w, data, label):
+    scores = [(sum(w.get(h, 0.0) for h in f), y) for _, _, f, y in data]
+    good = sum(y for _, y in scores)
+    print(f"{label}: {len(scores)} extractions, {good} right", file=sys.stderr)
+    for t in (-3, -2, -1.5, -1, -0.5, 0):
+        dr = sum(1 for s, y in scores if s <= t and y)
+        dw = sum(1 for s, y in scores if s <= t and not y)
+        print(f"  threshold {t:5}: drops {dw} wrong, {dr} right", file=sys.stderr)
+
+
+def main():
+    args = sys.argv[1:]
+    global MIN_COUNT
+    if "--min-count" in args:
+        MIN_COUNT = int(args[args.index("--min-count") + 1])
+    opt = lambda name, default: args[args.index(name) + 1] if name in args else default
+    holdout = "--holdout" in args
+    binary = opt("--bin", os.path.join(ROOT, "build", "dateline"))
+    src = opt("--data", os.path.join(ROOT, "data"))
+    out = opt("--out", os.path.join(ROOT, "data", "quotes", "filter_model.tsv"))
+    threshold = float(opt("--threshold", THRESHOLD))
+    gold = load_gold(os.path.join(TRAIN, "attributions"))
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "data")
+        os.makedirs(os.path.join(data, "quotes"))
+        for e in os.listdir(src):
+            if e != "quotes":
+                os.symlink(os.path.realpath(os.path.join(src, e)), os.path.join(data, e))
+        for f in os.listdir(os.path.join(src, "quotes")):
+            if f != "filter_model.tsv":
+                os.symlink(os.path.realpath(os.path.join(src, "quotes", f)), os.path.join(data, "quotes", f))
+        dump = os.path.join(tmp, "dump.tsv")
+        env = dict(os.environ, DATELINE_QUOTE_FILTER_DUMP="1", DATELINE_DATA=data)
+        env.pop("DATELINE_QUOTE_END_DUMP", None)
+        with open(dump, "w") as err:
+            subprocess.run([binary, "extract", "--format", "plain", "--threads", "1", os.path.join(TRAIN, "text")],
+                           env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
+        rows = load(dump, gold)
+    fit = [r for r in rows if not (holdout and held_out(r[0]))]
+    w = train(fit, min_count=MIN_COUNT)
+    sweep(w, fit, "train" + (" (4/5)" if holdout else ""))
+    if holdout:
+        sweep(w, [r for r in rows if held_out(r[0])], "held-out fifth")
+    kept = {h: v for h, v in w.items() if abs(v) >= 0.01}
+    with open(out, "w") as f:
+        f.write("# Extraction filter for annotate/quote_filter.cc, written by eval/train_quote_filter.py\n")
+        f.write("# from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".\n")
+        f.write("# Logistic regression over hashed features (64-bit FNV-1a of the feature string);\n")
+        f.write("# extractions scoring at or below the threshold are dropped.\n")
+        f.write(f"threshold\t{threshold}\n")
+        for h in sorted(kept):
+            f.write(f"{h:016x}\t{kept[h]:.4f}\n")
+    print(f"{len(kept)} weights written to {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
