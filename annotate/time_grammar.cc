@@ -371,6 +371,7 @@ bool StartsPattern(const std::vector<TTok>& t, size_t i) {
   if (x.kind == 'd') return true;
   if (x.kind == 'p') return x.lower == "'";
   if (x.lex == nullptr) return false;
+  if (x.lex->cats == kGeneric) return false;
   if (x.lex->cats != kFunc) return true;
   if (x.lower == "noon" || x.lower == "midnight" || x.lower == "midday") return true;
   size_t reach = i + 3;

@@ -68,6 +68,10 @@ Sem RefSem(const std::string& value) {
 std::optional<Match> Matcher::Relative(size_t i) const {
   // Deictic days: today, yesterday, tomorrow, tonight.
   if (Has(i, kDeictic)) {
+    // "today's world", "for today's youth", "the people of tomorrow": the
+    // present age, not a day.
+    if (Punct(i + 1, '\'') && Is(i + 2, "s") && Has(i + 3, kGeneric)) return std::nullopt;
+    if (Is(i, "tomorrow") && i >= 3 && Is(i - 1, "of") && Is(i - 3, "the")) return std::nullopt;
     Match m{i + 1, Sem{}};
     m.sem.cls = "deictic";
     m.sem.relative = true;
@@ -558,6 +562,10 @@ std::optional<Match> Matcher::Reference(size_t i) const {
   if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short")) &&
       (Is(i + 2, "future") || (Is(i + 2, "term") && !Hyphen(i + 3)))) {
     return Match{i + 3, RefSem("FUTURE_REF")};
+  }
+  // "the future of our peoples", "an approach to the future": the abstract future.
+  if (Is(i, "the") && Is(i + 1, "future") && (Is(i + 2, "of") || (i > 0 && Is(i - 1, "to")))) {
+    return std::nullopt;
   }
   if (Is(i, "the") && (Is(i + 1, "future") || Is(i + 1, "present"))) {
     return Match{i + 2, RefSem(Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF")};

@@ -39,6 +39,7 @@ Status AddWord(const std::vector<std::string>& f, LexEntry* e) {
   else if (cat == "deictic") { e->cats |= kDeictic; e->deictic = num(); }
   else if (cat == "dir") { e->cats |= kDir; e->dir = num(); }
   else if (cat == "fn") { e->cats |= kFunc; }
+  else if (cat == "generic") { e->cats |= kGeneric; }
   else return Status::InvalidInput("unknown category " + cat);
   return Status::Ok();
 }

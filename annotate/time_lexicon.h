@@ -35,6 +35,7 @@ enum Cat : uint32_t {
   kDir = 1u << 12,
   kFunc = 1u << 13,  // function word that can open an expression ("the", "more")
   kHoliday = 1u << 14,  // first word of a holiday name (data/time/holidays.tsv)
+  kGeneric = 1u << 15,  // a noun that makes "today's" generic ("today's world")
 };
 
 struct LexEntry {

@@ -220,3 +220,23 @@ TEST(TimeValueCases, SeasonWithAModifier) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, GenericTodayAndFuture) {
+  EXPECT_FALSE(time_test::Tagged("Rules differ in today's world.", "1998-04-24", "today"));
+  EXPECT_FALSE(time_test::Tagged("The case is for today's youth a lesson.", "2000-01-07",
+                                 "today"));
+  EXPECT_FALSE(time_test::Tagged("I would have chosen the people of tomorrow.", "1989-11-02",
+                                 "tomorrow"));
+  EXPECT_FALSE(time_test::Tagged("That is important to the future of our peoples.",
+                                 "1998-02-13", "the future"));
+  time_test::Check({"It was in today's editions of the paper.", "1989-11-02", "today", "DATE",
+                    "1989-11-02"});
+  time_test::Check({"They will sell more in the future.", "1989-10-30", "the future", "DATE",
+                    "FUTURE_REF"});
+}
+
+}  // namespace
+}  // namespace dateline
