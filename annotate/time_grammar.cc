@@ -381,8 +381,9 @@ bool StartsPattern(const std::vector<TTok>& t, size_t i) {
   }
   for (size_t k = i + 1; k < t.size() && k <= reach; ++k) {
     if ((t[k].lex != nullptr && t[k].lex->cats != kFunc) || t[k].kind == 'd') return true;
-    if (t[k].lower == "future" || t[k].lower == "present" || t[k].lower == "period" ||
-        t[k].lower == "term") {
+    std::string_view w = t[k].lower;
+    bool decade_word = w.size() >= 7 && w.substr(w.size() - 4) == "ties";  // "the nineties"
+    if (w == "future" || w == "present" || w == "period" || w == "term" || decade_word) {
       return true;
     }
   }
@@ -516,6 +517,18 @@ std::optional<Match> WithPrefixes(const Matcher& m, const std::vector<TTok>& t, 
                   (c->sem.literal.size() == 2 || c->sem.literal.size() == 3) &&
                   c->sem.literal[0] >= '0' && c->sem.literal[0] <= '9';
     take(c, decade);
+  }
+  // "the nineties", "the twenties": a decade in words (this century's, as
+  // "the 1990s" is written 199).
+  if (m.Is(i, "the") && i + 1 < t.size() && !best) {
+    static const char* const kDecades[] = {"twenties", "thirties", "forties", "fifties",
+                                           "sixties", "seventies", "eighties", "nineties"};
+    for (int d = 0; d < 8; ++d) {
+      if (t[i + 1].lower != kDecades[d]) continue;
+      Match c{i + 2, Sem{}};
+      c.sem.literal = "19" + std::to_string(d + 2);
+      take(c, true);
+    }
   }
   if (m.Is(i, "more") && m.Is(i + 1, "recently")) take(Match{i + 2, Sem{}}, true), best->sem.literal = "PAST_REF";
   return best;

@@ -423,6 +423,14 @@ std::string Resolver::ResolveValue(const Mention& m, std::string* type) {
       (s.same_period || s.cls == "shift" || s.cls == "ago")) {
     return FormatQuarter(last_q_year_ + s.shift, last_q_);
   }
+  // "This quarter's loss" right after the results of a quarter already over:
+  // that quarter.
+  if (s.relative && s.gran == Gran::kQuarter && s.shift == 0 && s.cls == "relative" &&
+      past_q_ != 0 && past_q_ == last_q_ && past_q_year_ == last_q_year_ &&
+      m.tok_begin - last_q_tok_ <= lex_.quarter_reach() && m.tok_begin > 0 &&
+      scan_.toks[m.tok_begin].lower == "this") {
+    return FormatQuarter(past_q_year_, past_q_);
+  }
   if (s.relative) return Relative(s, *anchor);
   if (s.holiday) return Holiday(s, *anchor, dir);
   if (s.month && s.day && s.gran == Gran::kWeek) {  // "the week of March 6"

@@ -240,3 +240,19 @@ TEST(TimeValueCases, GenericTodayAndFuture) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, DecadeInWordsAndThisQuarter) {
+  time_test::Check({"Group numbers dropped through the nineties.", "1998-03-03", "the nineties",
+                    "DATE", "199"});
+  time_test::Check({"Net was $8 million for the third quarter ended Sept. 30. This quarter's "
+                    "loss includes charges.",
+                    "1989-11-01", "This quarter", "DATE", "1989-Q3"});
+  time_test::Check({"Sales will rise this quarter, it said.", "1989-11-01", "this quarter",
+                    "DATE", "1989-Q4"});
+}
+
+}  // namespace
+}  // namespace dateline
