@@ -574,6 +574,14 @@ std::vector<Mention> Recognize(const Scan& scan) {
       ++best->end;
     }
     JoinClockAndDay(m, t, &*best);
+    // "a venture called Orion 1980": a year right after a capitalised name
+    // inside a sentence is part of the name.
+    if (best->end == i + 1 && m.NDigits(i) == 4 && i >= 2 && t[i - 1].kind == 'a' &&
+        t[i - 1].cap && !t[i - 1].newline_before &&
+        !m.Has(i - 1, kMonth | kWeekday | kSeason | kHoliday) && t[i - 2].kind == 'a') {
+      ++i;
+      continue;
+    }
     size_t begin = i;
     // "Oct. 12, the day before the plunge": "the day" names the date it follows.
     const Sem& b = best->sem;

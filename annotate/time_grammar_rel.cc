@@ -318,6 +318,12 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
       return std::nullopt;
     }
   }
+  // "he one day follow": an indefinite time after a subject pronoun.
+  if (Is(j, "one") && unit == "D" && !plural && i > 0 &&
+      (Is(i - 1, "he") || Is(i - 1, "she") || Is(i - 1, "they") || Is(i - 1, "we") ||
+       Is(i - 1, "i"))) {
+    return std::nullopt;
+  }
   // "will one day be": an indefinite future.
   if (Is(j, "one") && unit == "D" && !plural && i > 0 &&
       (Is(i - 1, "will") || Is(i - 1, "could") || Is(i - 1, "might") || Is(i - 1, "may") ||
@@ -500,6 +506,9 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
 
 std::optional<Match> Matcher::SetExpr(size_t i) const {
   if (Has(i, kSet)) {
+    // "the average daily volume": a statistic, not a recurrence (2 of 3 in
+    // TimeBank; "average hourly earnings" is tagged).
+    if (i > 0 && Is(i - 1, "average")) return std::nullopt;
     Match m{i + 1, Sem{}};
     m.sem.type = "SET";
     m.sem.literal = Lex(i).set;

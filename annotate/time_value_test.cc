@@ -256,3 +256,23 @@ TEST(TimeValueCases, DecadeInWordsAndThisQuarter) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, NamesAndStatisticsAreNotTimes) {
+  EXPECT_FALSE(time_test::Tagged("He set up a joint venture called Orion 1980, making parts.",
+                                 "1998-04-18", "1980"));
+  EXPECT_FALSE(time_test::Tagged("He hoped he one day follow in their footsteps.", "1998-04-18",
+                                 "one day"));
+  EXPECT_FALSE(time_test::Tagged("It was 5% of the average daily volume.", "1989-10-30",
+                                 "daily"));
+  // A year after a month, a possessive or at the start of a line stays a time.
+  time_test::Check({"Navigation Mixte's 1989 profit rose.", "1989-10-27", "1989", "DATE",
+                    "1989"});
+  time_test::Check({"The pact runs to June 1990, it said.", "1989-10-27", "June 1990", "DATE",
+                    "1990-06"});
+}
+
+}  // namespace
+}  // namespace dateline
