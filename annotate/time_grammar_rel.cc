@@ -350,6 +350,14 @@ std::optional<Match> Matcher::Quantity(size_t i) const {
       m.sem.literal = Duration(n, unit);
       return m;
     }
+    // "A day earlier" is tagged whole as a duration (1 of 1); "a year
+    // earlier" stays a point in time (24 of 24, compared results).
+    if (Is(e, "earlier") && unit == "D" && n > 0) {
+      m.end = e + 1;
+      m.sem.type = "DURATION";
+      m.sem.literal = Duration(n, unit);
+      return m;
+    }
     m.end = e + 1;
     if (Is(e, "earlier") || Is(e, "later")) {
       m.sem.cls = "shift";

@@ -276,3 +276,16 @@ TEST(TimeValueCases, NamesAndStatisticsAreNotTimes) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TimeValueCases, ADayEarlierIsADuration) {
+  time_test::Check({"A day earlier, trucks streamed across the border.", "1990-08-16",
+                    "A day earlier", "DURATION", "P1D"});
+  time_test::Check({"Net rose from $4 million a year earlier.", "1989-06-01", "a year earlier",
+                    "DATE", "1988"});
+}
+
+}  // namespace
+}  // namespace dateline
