@@ -418,7 +418,8 @@ std::optional<Match> Matcher::Quarter(size_t i) const {
   comparable = comparable || (the && Is(j, "same"));
   // "the same period last year", "the corresponding quarter a year ago"
   auto year_back_after = [this](size_t e) -> size_t {
-    if ((Is(e, "a") || Is(e, "one")) && Is(e + 1, "year") && (Is(e + 2, "ago") || Is(e + 2, "earlier"))) {
+    if ((Is(e, "a") || Is(e, "one")) && Is(e + 1, "year") &&
+        (Is(e + 2, "ago") || Is(e + 2, "earlier"))) {
       return 3;
     }
     if (Is(e, "last") && Is(e + 1, "year") && !Punct(e + 2, '\'')) return 2;
