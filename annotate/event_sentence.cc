@@ -4,6 +4,8 @@
 #include <cctype>
 #include <set>
 
+#include "annotate/time_calendar.h"
+
 namespace dateline {
 namespace {
 
@@ -46,6 +48,42 @@ std::string CalendarValue(const std::string& v) {
   size_t t = v.find('T');
   std::string d = t == std::string::npos ? v : v.substr(0, t);
   return d;
+}
+
+// The date a duration used as an offset means: "two days later" (TIMEX3
+// DURATION P2D, "later" outside the expression as TimeML tags it) after the
+// last day the document named before it; "three weeks earlier" before it.
+// Day granularity for days and weeks, month and year for those units.
+// "" when the duration is not followed by later/earlier or no day precedes.
+std::string OffsetDate(const std::vector<Token>& tokens, size_t after, size_t end, const Document& doc,
+                       const Timex& t) {
+  if (after >= end) return "";
+  std::string next(tokens[after].text);
+  for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  int sign = next == "later" ? 1 : next == "earlier" ? -1 : 0;
+  if (sign == 0 || t.value.size() < 3 || t.value[0] != 'P' || t.value[1] == 'T') return "";
+  char unit = t.value.back();
+  std::string_view digits = std::string_view(t.value).substr(1, t.value.size() - 2);
+  if (!IsDigits(digits) || digits.size() > 4) return "";
+  int n = std::stoi(std::string(digits));
+  std::optional<timex::Date> anchor;
+  for (const Timex& p : doc.timexes) {
+    if (p.span.end > t.span.begin) break;
+    if (p.type != "DATE" && p.type != "TIME") continue;
+    if (auto d = timex::ParseIsoDay(CalendarValue(p.value).substr(0, 10)); d && CalendarValue(p.value).size() == 10)
+      anchor = d;
+  }
+  if (!anchor) return "";
+  switch (unit) {
+    case 'D': return timex::FormatDay(timex::AddDays(*anchor, sign * n));
+    case 'W': return timex::FormatDay(timex::AddDays(*anchor, sign * 7 * n));
+    case 'M': {
+      timex::Date m = timex::AddMonths(*anchor, sign * n);
+      return timex::FormatMonth(m.year, m.month);
+    }
+    case 'Y': return timex::FormatYear(anchor->year + sign * n);
+    default: return "";
+  }
 }
 
 std::vector<int> Clauses(const std::vector<Token>& tokens, size_t begin, size_t end) {
@@ -120,10 +158,17 @@ EventSentence MakeEventSentence(const std::vector<Token>& tokens, const Document
   Span sent{tokens[begin].span.begin, tokens[end - 1].span.end};
   for (const Timex& t : doc.timexes) {
     if (t.span.begin < sent.begin || t.span.end > sent.end) continue;
-    if (t.type != "DATE" && t.type != "TIME") continue;
     DatedTimex d;
-    d.date = CalendarValue(t.value);
-    if (d.date.empty() || !TokenRange(tokens, begin, end, t.span, &d.begin, &d.end)) continue;
+    if (t.type == "DATE" || t.type == "TIME") {
+      d.date = CalendarValue(t.value);
+      if (d.date.empty() || !TokenRange(tokens, begin, end, t.span, &d.begin, &d.end)) continue;
+    } else if (t.type == "DURATION") {
+      if (!TokenRange(tokens, begin, end, t.span, &d.begin, &d.end)) continue;
+      d.date = OffsetDate(tokens, d.end, end, doc, t);
+      if (d.date.empty()) continue;
+    } else {
+      continue;
+    }
     for (const auto& bound : lex.bounds()) {
       size_t n = bound.size();
       if (d.begin >= begin + n && EventLexicon::MatchesAt(s.words, d.begin - begin - n, bound)) d.bound = true;

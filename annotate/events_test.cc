@@ -33,7 +33,8 @@ class EventsTest : public ::testing::Test {
     if (!published.empty()) d.published = published;
     auto tokens = Tokenize(d.text);
     d.sentences = SplitSentences(d.text, tokens);
-    for (const auto& [surface, value] : timexes) d.timexes.push_back({Find(text, surface), "DATE", value});
+    for (const auto& [surface, value] : timexes)
+      d.timexes.push_back({Find(text, surface), value[0] == 'P' ? "DURATION" : "DATE", value});
     extractor_->Annotate(tokens, &d);
     return d;
   }
@@ -229,4 +230,28 @@ TEST(EventLexiconTest, RejectsMalformedData) {
 }
 
 }  // namespace
+// A duration used as an offset ("two days later", TIMEX3 P2D with "later"
+// outside it) dates its events from the last day named before it.
+TEST_F(EventsTest, OffsetDurationsDateEvents) {
+  const std::string text =
+      "Talks were held in Paris on April 17. Two days later, Russia attacked Kharkiv. "
+      "Three weeks earlier, Russia attacked Sumy. Four days later the envoy met Putin in Moscow. "
+      "For two days the army attacked Kherson.";
+  Document d = Run(text, {{"April 17", "2025-04-17"}, {"Two days", "P2D"}, {"Three weeks", "P3W"},
+                          {"Four days", "P4D"}, {"two days", "P2D"}}, "2025-04-30");
+  const Event* kharkiv = At(d, "attacked");
+  ASSERT_NE(kharkiv, nullptr);
+  EXPECT_EQ(kharkiv->date.value_or(""), "2025-04-19");
+  bool sumy = false, kherson_dated = false, met = false;
+  for (const Event& e : d.events) {
+    std::string sentence = d.text.substr(d.sentences[e.sentence].begin, 20);
+    if (sentence.rfind("Three weeks", 0) == 0) sumy |= e.date.value_or("") == "2025-03-27";
+    if (sentence.rfind("Four days", 0) == 0) met |= e.date.value_or("") == "2025-04-21";
+    if (sentence.rfind("For two days", 0) == 0) kherson_dated |= e.date.has_value();
+  }
+  EXPECT_TRUE(sumy);
+  EXPECT_TRUE(met);
+  EXPECT_FALSE(kherson_dated) << "a duration not followed by later/earlier dates nothing";
+}
+
 }  // namespace dateline

@@ -29,6 +29,27 @@ Document Slim(const Document& d) {
   return s;
 }
 
+// What the timeline and the quote groups read of a document: its text,
+// sentences, events and quotes, and the entities its events name (for their
+// links). The rest is dropped so that a large storyline fits in memory.
+void KeepForTimeline(Document* d) {
+  std::vector<std::string>().swap(d->authors);
+  std::vector<std::string>().swap(d->captions);
+  std::vector<std::string>().swap(d->flags);
+  std::vector<Timex>().swap(d->timexes);
+  d->title.reset();
+  std::vector<Entity> named;
+  for (Entity& e : d->entities) {
+    bool used = false;
+    for (const Event& ev : d->events) used |= ev.actor == e.id || ev.place == e.id;
+    if (used) named.push_back(std::move(e));
+  }
+  d->entities.swap(named);
+}
+
+// Rows parsed at once (each parsed document is reduced before the next ones).
+constexpr size_t kParseChunk = 256;
+
 // Documents held in memory before their storylines are built (more when one
 // storyline is larger).
 constexpr size_t kCorpusChunk = 2048;
@@ -117,21 +138,28 @@ Status Pipeline::WriteCorpus(Store* store) {
       docs[i].resize(lines[i].size());
       for (size_t k = 0; k < lines[i].size(); ++k) at.emplace_back(i, k);
     }
+    // A chunk of rows at a time: parsed in parallel, read whole by the
+    // linker and the summaries in order, then reduced to what the timeline
+    // reads.
     std::vector<Status> errors(at.size(), Status::Ok());
-    ParallelFor(at.size(), options_.threads, [&](size_t r) {
-      auto [i, k] = at[r];
-      auto d = Store::FromRow(lines[i][k]);
-      if (d.ok()) docs[i][k] = std::move(d.value());
-      else errors[r] = d.status();
-      lines[i][k] = Store::DocumentRow();
-    });
-    for (const Status& e : errors)
-      if (!e.ok() && bad.ok()) bad = e;
-    for (const auto& line : docs)
-      for (const Document& d : line) {
+    for (size_t from = 0; from < at.size(); from += kParseChunk) {
+      size_t n = std::min(kParseChunk, at.size() - from);
+      ParallelFor(n, options_.threads, [&](size_t r) {
+        auto [i, k] = at[from + r];
+        auto d = Store::FromRow(lines[i][k]);
+        if (d.ok()) docs[i][k] = std::move(d.value());
+        else errors[from + r] = d.status();
+        lines[i][k] = Store::DocumentRow();
+      });
+      for (size_t r = from; r < from + n; ++r) {
+        const Document& d = docs[at[r].first][at[r].second];
         slim.push_back(Slim(d));
         linker.Add(d);
       }
+      ParallelFor(n, options_.threads, [&](size_t r) { KeepForTimeline(&docs[at[from + r].first][at[from + r].second]); });
+    }
+    for (const Status& e : errors)
+      if (!e.ok() && bad.ok()) bad = e;
     std::vector<std::vector<TimelineEntry>> entries(complete);
     std::vector<std::vector<QuoteGroup>> groups(complete);
     ParallelFor(complete, options_.threads, [&](size_t i) {

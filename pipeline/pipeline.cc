@@ -291,6 +291,9 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
                  "dateline: ingest waiting for input %.2f s, templates %.2f s, clean+annotate %.2f s, waiting for commits %.2f s;"
                  " commit thread: dedupe %.2f s, stories %.2f s; store thread %.2f s\n",
                  t_read, t_observe, t_process, t_wait, t_dedupe, t_stories, t_store);
+  if (timings)
+    std::fprintf(stderr, "dateline: stories %zu (%zu active) %zu MB, duplicate index %zu MB\n", stories.stories(),
+                 stories.active_stories(), stories.MemoryBytes() >> 20, dups.MemoryBytes() >> 20);
   stats.pages = rs.pages;
   stats.rejects += rs.rejects;
   stats.skipped_non_html = rs.skipped_non_html;

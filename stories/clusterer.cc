@@ -418,6 +418,25 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   return {s.id, storylines_[s.storyline]};
 }
 
+size_t StoryClusterer::MemoryBytes() const {
+  auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  size_t n = df_.MemoryBytes();
+  for (const auto& s : stories_) {
+    n += sizeof(Story) + s->id.capacity() + vec(s->terms) + vec(s->members) + vec(s->docs);
+    for (const Story::Member& m : s->members) {
+      n += vec(m.terms);
+      for (const auto& f : m.facts) n += vec(f);
+    }
+  }
+  for (const auto& [key, list] : postings_) n += 48 + vec(list);
+  n += doc_story_.size() * 40 + doc_order_.size() * 8;
+  for (const Recent& r : recent_) {
+    n += sizeof(Recent) + vec(r.features.features) + vec(r.weighed);
+    for (const auto& f : r.features.facts) n += vec(f);
+  }
+  return n;
+}
+
 // Keeps the max_story_terms features of a centroid weighing most under the current IDF.
 void StoryClusterer::TrimTerms(std::vector<Feature>* terms) const {
   if (terms->size() <= options_.max_story_terms) return;

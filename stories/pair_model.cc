@@ -54,19 +54,6 @@ double Conflict(const std::vector<Feature>& a, const std::vector<Feature>& b) {
 
 const char* PairFeatureName(int f) { return f >= 0 && f < kPairFeatures ? kNames[f] : "?"; }
 
-// Calls fn(a_i, b_j) for every key the two sorted feature lists share.
-template <typename Fn>
-void ForEachShared(const std::vector<Feature>& a, const std::vector<Feature>& b, Fn fn) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].key < b[j].key)
-      ++i;
-    else if (b[j].key < a[i].key)
-      ++j;
-    else
-      fn(a[i++], b[j++]);
-  }
-}
 
 double Cosine(const std::vector<Feature>& a, const std::vector<Feature>& b) {
   if (a.empty() || b.empty()) return 0;

@@ -150,6 +150,9 @@ class StoryClusterer {
 
   size_t stories() const { return stories_.size(); }
   size_t active_stories() const { return active_; }
+  // Approximate bytes held: story centroids and members, postings, the IDF
+  // sketch, recent documents and the document -> story map.
+  size_t MemoryBytes() const;
 
  private:
   struct Story;
@@ -174,8 +177,10 @@ class StoryClusterer {
   // Re-assignment of recent documents (stories/reassign.cc).
   struct Recent;
   struct Scored;
+  // story_norms: s's SquaredNorms, when known (exclude == 0 only).
   double PairScore(const stories::DocFeatures& f, const std::vector<stories::Feature>& v, const Story& s,
-                   uint64_t exclude) const;
+                   uint64_t exclude, const double* story_norms = nullptr) const;
+  void SquaredNorms(const std::vector<stories::Feature>& terms, double norm[stories::kChannels]) const;
   void Reassign(uint32_t target, const std::vector<Scored>& scored, size_t k);
   void Move(Recent* r, uint32_t to);
   void TrySplit(uint32_t story);
