@@ -109,8 +109,7 @@ std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions&
     m.place_key = NameKey(EntityLinkOr(doc, e.place, m.place_name));
     m.sentence_index = e.sentence;
     m.sentence = Trimmed(Slice(doc.text, map, doc.sentences[e.sentence]));
-    m.words = ContentWords(m.sentence);
-    for (const std::string& w : m.words) m.word_keys.push_back(Hash64(w));
+    for (const std::string& w : ContentWords(m.sentence)) m.word_keys.push_back(Hash64(w));
     std::sort(m.word_keys.begin(), m.word_keys.end());
     if (e.type == "STATEMENT") m.quote = QuoteText(doc, map, e);
     m.counts = e.counts;

@@ -22,8 +22,7 @@ struct Mention {
   std::optional<std::string> date;
   std::string basis;  // text | context | "" (undated)
   std::string actor_key, actor_name, target_name, place_key, place_name;
-  std::set<std::string> words;  // content words of the sentence
-  std::vector<uint64_t> word_keys;  // their hashes, sorted (for fast overlap)
+  std::vector<uint64_t> word_keys;  // hashes of the sentence's content words, sorted
   std::string sentence;
   int64_t sentence_index = -1;
   std::optional<std::string> quote;
