@@ -221,4 +221,16 @@ CueModel CueModel::Load(const std::string& path) {
   return FromLines(lines);
 }
 
+const char* LengthBucket(size_t n) {
+  if (n <= 1) return "1";
+  if (n <= 2) return "2";
+  if (n <= 3) return "3";
+  if (n <= 5) return "4-5";
+  if (n <= 8) return "6-8";
+  if (n <= 12) return "9-12";
+  if (n <= 20) return "13-20";
+  if (n <= 30) return "21-30";
+  return "31+";
+}
+
 }  // namespace dateline::quotes

@@ -69,6 +69,9 @@ std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k);
 uint64_t FeatureHash(std::string_view a, std::string_view b = {}, std::string_view c = {},
                      std::string_view d = {});
 
+// A count as a coarse feature value ("1", "2", "3", "4-5", ... "31+"), shared
+// by the end chooser and the extraction filter (and their trainers' dumps).
+const char* LengthBucket(size_t n);
 
 }  // namespace dateline::quotes
 

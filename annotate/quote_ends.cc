@@ -33,18 +33,6 @@ bool Trailing(std::string_view t) {
   return t == "," || t == "." || t == "!" || t == "?" || t == ";" || t == ":";
 }
 
-const char* Bucket(size_t n) {
-  if (n <= 1) return "1";
-  if (n <= 2) return "2";
-  if (n <= 3) return "3";
-  if (n <= 5) return "4-5";
-  if (n <= 8) return "6-8";
-  if (n <= 12) return "9-12";
-  if (n <= 20) return "13-20";
-  if (n <= 30) return "21-30";
-  return "31+";
-}
-
 std::string_view Shape(const QTok& t) {
   if (t.cap) return "C";
   if (t.word) return (t.text[0] >= '0' && t.text[0] <= '9') ? "d" : "l";
@@ -90,8 +78,8 @@ std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cu
   const std::string_view rel = j < rule_e ? "<" : j == rule_e ? "=" : ">";
   size_t commas = 0;
   for (size_t k = b; k < j; ++k) commas += q.tok[k].text == "," && c.segment_of[k] < 0;
-  const char* len = Bucket(j - b);
-  const char* tail = Bucket(se - j);
+  const char* len = LengthBucket(j - b);
+  const char* tail = LengthBucket(se - j);
   const std::string_view cw = q.lower[cue];
   const std::string_view that = q.lower[b] == "that" ? "that" : "-";
   return {FeatureHash("j=", w),
@@ -103,7 +91,7 @@ std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cu
           FeatureHash("len=", len),
           FeatureHash("lenj=", len, "|", w),
           FeatureHash("tail=", tail),
-          FeatureHash("commas=", Bucket(commas + 1)),
+          FeatureHash("commas=", LengthBucket(commas + 1)),
           FeatureHash("cuej=", cw, "|", w),
           FeatureHash("patj=", pat, "|", w),
           FeatureHash("patrel=", pat, "|", rel),

@@ -12,18 +12,6 @@
 namespace dateline::quotes {
 namespace {
 
-const char* Bucket(size_t n) {
-  if (n <= 1) return "1";
-  if (n <= 2) return "2";
-  if (n <= 3) return "3";
-  if (n <= 5) return "4-5";
-  if (n <= 8) return "6-8";
-  if (n <= 12) return "9-12";
-  if (n <= 20) return "13-20";
-  if (n <= 30) return "21-30";
-  return "31+";
-}
-
 // The token whose span starts at or after code point cp.
 size_t TokenAt(const QuoteText& q, int64_t cp) {
   auto it = std::lower_bound(q.tok.begin(), q.tok.end(), cp,
@@ -79,9 +67,9 @@ std::vector<uint64_t> ExtractionFeatures(const QuoteContext& c, char pattern, co
   const std::string_view nc = a.cue_e < n ? std::string_view(q.lower[a.cue_e]) : "</s>";
   const std::string_view first = q.lower[a.cue_b];
   const std::string_view order = a.cue_b < b ? "cue<" : "cue>";
-  const char* len = Bucket(words);
+  const char* len = LengthBucket(words);
   const auto [pb, pe] = q.paras[q.tok[std::min(a.cue_b, n - 1)].para];
-  const char* para = Bucket((pe - pb) / 5);
+  const char* para = LengthBucket((pe - pb) / 5);
   std::string_view score = "-";
   const CueModel& m = c.lx.cue_model();
   if (!m.empty() && a.cue_b < n && CueModel::Candidate(q, a.cue_b)) {
