@@ -146,6 +146,43 @@ def report(w, groups, label, margin):
           f"(+{gained} -{lost})", file=sys.stderr)
 
 
+def extractor_dump(binary, src, leave_out, dump_var, read):
+    """Runs `dateline extract` over PolNeAR train with the data directory src
+    minus the quote models in leave_out, the extractor writing its candidates
+    to stderr (env dump_var; the other dump switches unset); returns
+    read(path of that dump)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "data")
+        os.makedirs(os.path.join(data, "quotes"))
+        for e in os.listdir(src):
+            if e != "quotes":
+                os.symlink(os.path.realpath(os.path.join(src, e)), os.path.join(data, e))
+        for f in os.listdir(os.path.join(src, "quotes")):
+            if f not in leave_out:
+                os.symlink(os.path.realpath(os.path.join(src, "quotes", f)), os.path.join(data, "quotes", f))
+        dump = os.path.join(tmp, "dump.tsv")
+        env = dict(os.environ, DATELINE_DATA=data)
+        for var in ("DATELINE_QUOTE_END_DUMP", "DATELINE_QUOTE_FILTER_DUMP"):
+            env.pop(var, None)
+        env[dump_var] = "1"
+        with open(dump, "w") as err:
+            subprocess.run([binary, "extract", "--format", "plain", "--threads", "1", os.path.join(TRAIN, "text")],
+                           env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
+        return read(dump)
+
+
+def write_model(out, header, threshold, w):
+    """Writes the weights of magnitude >= 0.01 as a model TSV after "# " header lines."""
+    kept = {h: v for h, v in w.items() if abs(v) >= 0.01}
+    with open(out, "w") as f:
+        for line in header:
+            f.write("# " + line + "\n")
+        f.write(f"threshold\t{threshold}\n")
+        for h in sorted(kept):
+            f.write(f"{h:016x}\t{kept[h]:.4f}\n")
+    print(f"{len(kept)} weights written to {out}", file=sys.stderr)
+
+
 def main():
     args = sys.argv[1:]
     global MIN_COUNT
@@ -157,38 +194,19 @@ def main():
     out = args[args.index("--out") + 1] if "--out" in args else os.path.join(ROOT, "data", "quotes", "end_model.tsv")
     src = args[args.index("--data") + 1] if "--data" in args else os.path.join(ROOT, "data")
     gold = load_gold(os.path.join(TRAIN, "attributions"))
-    with tempfile.TemporaryDirectory() as tmp:
-        data = os.path.join(tmp, "data")
-        os.makedirs(os.path.join(data, "quotes"))
-        for e in os.listdir(src):
-            if e != "quotes":
-                os.symlink(os.path.realpath(os.path.join(src, e)), os.path.join(data, e))
-        # Candidates and features do not depend on the end model (the choice
-        # would); the filter runs after the end is chosen, so it is left out.
-        for f in os.listdir(os.path.join(src, "quotes")):
-            if f not in ("end_model.tsv", "filter_model.tsv"):
-                os.symlink(os.path.realpath(os.path.join(src, "quotes", f)), os.path.join(data, "quotes", f))
-        dump = os.path.join(tmp, "dump.tsv")
-        env = dict(os.environ, DATELINE_QUOTE_END_DUMP="1", DATELINE_DATA=data)
-        with open(dump, "w") as err:
-            subprocess.run([binary, "extract", "--format", "plain", "--threads", "1", os.path.join(TRAIN, "text")],
-                           env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
-        groups = load_groups(dump, gold)
+    # Candidates and features do not depend on the end model (the choice
+    # would); the filter runs after the end is chosen, so it is left out.
+    groups = extractor_dump(binary, src, ("end_model.tsv", "filter_model.tsv"), "DATELINE_QUOTE_END_DUMP",
+                            lambda dump: load_groups(dump, gold))
     fit = [g for g in groups if not (holdout and held_out(g[0]))]
     w = train(fit, min_count=MIN_COUNT)
     report(w, fit, "train" + (" (4/5)" if holdout else ""), margin)
     if holdout:
         report(w, [g for g in groups if held_out(g[0])], "held-out fifth", margin)
-    kept = {h: v for h, v in w.items() if abs(v) >= 0.01}
-    with open(out, "w") as f:
-        f.write("# Content-end chooser for annotate/quote_ends.cc, written by eval/train_quote_ends.py\n")
-        f.write("# from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".\n")
-        f.write("# Conditional logit over hashed features (64-bit FNV-1a of the feature string).\n")
-        f.write("# threshold: the margin by which a candidate must outscore the rules' end.\n")
-        f.write(f"threshold\t{margin}\n")
-        for h in sorted(kept):
-            f.write(f"{h:016x}\t{kept[h]:.4f}\n")
-    print(f"{len(kept)} weights written to {out}", file=sys.stderr)
+    write_model(out, ["Content-end chooser for annotate/quote_ends.cc, written by eval/train_quote_ends.py",
+                      "from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".",
+                      "Conditional logit over hashed features (64-bit FNV-1a of the feature string).",
+                      "threshold: the margin by which a candidate must outscore the rules' end."], margin, w)
 
 
 if __name__ == "__main__":

@@ -16,10 +16,10 @@ the features are hashed by the extractor, so nothing here must mirror it.
 trains on (CRC-32 of the id mod 5 != 0) and prints, on the other fifth, how
 many right and wrong extractions each threshold would drop.
 """
-import collections, math, os, random, subprocess, sys, tempfile
+import collections, math, os, random, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_quote_ends import ROOT, TRAIN, held_out, iou, load_gold  # noqa: E402
+from train_quote_ends import ROOT, TRAIN, extractor_dump, held_out, iou, load_gold, write_model  # noqa: E402
 
 MIN_COUNT = 3
 THRESHOLD = -1.0  # logit; see docs/quotes.md for the held-out sweep
@@ -84,37 +84,17 @@ def main():
     out = opt("--out", os.path.join(ROOT, "data", "quotes", "filter_model.tsv"))
     threshold = float(opt("--threshold", THRESHOLD))
     gold = load_gold(os.path.join(TRAIN, "attributions"))
-    with tempfile.TemporaryDirectory() as tmp:
-        data = os.path.join(tmp, "data")
-        os.makedirs(os.path.join(data, "quotes"))
-        for e in os.listdir(src):
-            if e != "quotes":
-                os.symlink(os.path.realpath(os.path.join(src, e)), os.path.join(data, e))
-        for f in os.listdir(os.path.join(src, "quotes")):
-            if f != "filter_model.tsv":
-                os.symlink(os.path.realpath(os.path.join(src, "quotes", f)), os.path.join(data, "quotes", f))
-        dump = os.path.join(tmp, "dump.tsv")
-        env = dict(os.environ, DATELINE_QUOTE_FILTER_DUMP="1", DATELINE_DATA=data)
-        env.pop("DATELINE_QUOTE_END_DUMP", None)
-        with open(dump, "w") as err:
-            subprocess.run([binary, "extract", "--format", "plain", "--threads", "1", os.path.join(TRAIN, "text")],
-                           env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
-        rows = load(dump, gold)
+    rows = extractor_dump(binary, src, ("filter_model.tsv",), "DATELINE_QUOTE_FILTER_DUMP",
+                          lambda dump: load(dump, gold))
     fit = [r for r in rows if not (holdout and held_out(r[0]))]
     w = train(fit, min_count=MIN_COUNT)
     sweep(w, fit, "train" + (" (4/5)" if holdout else ""))
     if holdout:
         sweep(w, [r for r in rows if held_out(r[0])], "held-out fifth")
-    kept = {h: v for h, v in w.items() if abs(v) >= 0.01}
-    with open(out, "w") as f:
-        f.write("# Extraction filter for annotate/quote_filter.cc, written by eval/train_quote_filter.py\n")
-        f.write("# from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".\n")
-        f.write("# Logistic regression over hashed features (64-bit FNV-1a of the feature string);\n")
-        f.write("# extractions scoring at or below the threshold are dropped.\n")
-        f.write(f"threshold\t{threshold}\n")
-        for h in sorted(kept):
-            f.write(f"{h:016x}\t{kept[h]:.4f}\n")
-    print(f"{len(kept)} weights written to {out}", file=sys.stderr)
+    write_model(out, ["Extraction filter for annotate/quote_filter.cc, written by eval/train_quote_filter.py",
+                      "from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".",
+                      "Logistic regression over hashed features (64-bit FNV-1a of the feature string);",
+                      "extractions scoring at or below the threshold are dropped."], threshold, w)
 
 
 if __name__ == "__main__":
