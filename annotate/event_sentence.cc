@@ -70,8 +70,9 @@ std::string OffsetDate(const std::vector<Token>& tokens, size_t after, size_t en
   for (const Timex& p : doc.timexes) {
     if (p.span.end > t.span.begin) break;
     if (p.type != "DATE" && p.type != "TIME") continue;
-    if (auto d = timex::ParseIsoDay(CalendarValue(p.value).substr(0, 10)); d && CalendarValue(p.value).size() == 10)
-      anchor = d;
+    std::string day = CalendarValue(p.value);
+    if (day.size() != 10) continue;
+    if (auto d = timex::ParseIsoDay(day)) anchor = d;
   }
   if (!anchor) return "";
   switch (unit) {

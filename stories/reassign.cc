@@ -45,9 +45,6 @@ std::vector<Feature> UnitChannels(const DocFeatures& f) {
 
 }  // namespace
 
-// The pair score of a document with story s, as AssignExplained computes it;
-// when exclude != 0 the document (hash `exclude`) is a member of s and is
-// left out of the centroid and the members.
 // Squared channel norms of IDF-weighted terms.
 void StoryClusterer::SquaredNorms(const std::vector<Feature>& terms, double norm[stories::kChannels]) const {
   for (int c = 0; c < stories::kChannels; ++c) norm[c] = 0;
@@ -57,6 +54,9 @@ void StoryClusterer::SquaredNorms(const std::vector<Feature>& terms, double norm
   }
 }
 
+// The pair score of a document with story s, as AssignExplained computes it;
+// when exclude != 0 the document (hash `exclude`) is a member of s and is
+// left out of the centroid and the members.
 double StoryClusterer::PairScore(const DocFeatures& f, const std::vector<Feature>& v, const Story& s,
                                  uint64_t exclude, const double* story_norms) const {
   std::vector<Feature> own;
