@@ -57,6 +57,17 @@ size_t ContentStart(const QuoteContext& c, size_t after, size_t hi) {
   return after;
 }
 
+// "said, for example, that …", "said, without evidence, that …": a short
+// aside between a cue and its "that". Returns the "that", else `after`.
+size_t SkipAside(const QuoteContext& c, size_t after, size_t hi) {
+  if (after >= hi || c.q.tok[after].text != ",") return after;
+  for (size_t j = after + 1; j < hi && j < after + kThatWindow + 2; ++j) {
+    if (Terminal(c.q.tok[j].text) || c.segment_of[j] >= 0) break;
+    if (c.q.tok[j].text == ",") return j + 1 < hi && c.q.lower[j + 1] == "that" && j > after + 1 ? j + 1 : after;
+  }
+  return after;
+}
+
 bool CuePreposition(const std::string& l) {
   return l == "about" || l == "for" || l == "of" || l == "on" || l == "with" || l == "against" || l == "at" ||
          l == "over";
@@ -276,12 +287,15 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
   // "Trump mocked her, saying she …": a participle clause reports for the
   // subject of the sentence.
   bool participle = k > sb && IsParticiple(q.lower[k]) && q.tok[k - 1].text == ",";
-  if (!before && k > sb && (q.tok[k - 1].text == "," || q.lower[k - 1] == "and" || q.lower[k - 1] == "but") &&
+  // The verb group may open with auxiliaries and adverbs ("…, is pledging",
+  // "… and has called for").
+  const size_t v = participle ? k : VerbGroupStart(q, k, sb);
+  if (!before && v > sb && (q.tok[v - 1].text == "," || q.lower[v - 1] == "and" || q.lower[v - 1] == "but") &&
       k + n < se && q.tok[k + n].text != ",") {
-    before = c->SubjectOf(sb, k);
+    before = c->SubjectOf(sb, v);
     // After a comma the subject must be followed by its appositive or
     // clause ("Nicole Hargrove, a … worker, said"), not by its own verb.
-    if (before && !participle && q.tok[k - 1].text == "," && before->e < k && !q.tok[before->e].word &&
+    if (before && !participle && q.tok[v - 1].text == "," && before->e < v && !q.tok[before->e].word &&
         q.tok[before->e].text != "," && q.tok[before->e].text != "(")
       before.reset();
     // "…, said Katie Harbath, …" is pattern B with an inverted speaker.
@@ -305,6 +319,8 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     a.channel = c->ChannelAfter(after, se, &after);
     after = SkipDate(q, after, se);
     if (!a.channel) a.channel = c->ChannelAfter(after, se, &after);
+    const size_t cue_end = after;
+    after = SkipAside(*c, after, se);
     size_t b = ContentStart(*c, after, se);
     // "talked about policy", "called for a ban": the preposition belongs to
     // the cue (PolNeAR train: 9 in 10 such prepositions), not the content.
@@ -314,6 +330,17 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     // a relative or adverbial clause reports only up to that clause's comma.
     if (SubordinateCue(q, *before, sb)) e = std::min(e, CommaAfter(*c, b, e));
     bool question = q.tok[se - 1].text == "?";
+    // "As the paper noted, Clinton raised …": the main clause is the content.
+    const size_t as = before->b;
+    if (!speakerless && !question && cue_end < se && q.tok[cue_end].text == "," && as > sb &&
+        q.lower[as - 1] == "as" &&
+        (as - 1 == sb || (as - 2 == sb && (q.lower[sb] == "and" || q.lower[sb] == "but")))) {
+      size_t b2 = cue_end + 1, e2 = ClauseEnd(*c, cue_end + 1, se);
+      if (TrimContent(*c, &b2, &e2)) {
+        Emit(c, 'A', {SpanOf(q, b2, e2)}, a, out);
+        return true;
+      }
+    }
     // "… was reported by Politico": a passive agent, not content.
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != "," && q.lower[after] != "by";
     if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, se);

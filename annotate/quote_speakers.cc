@@ -135,6 +135,8 @@ bool IsRelative(const std::string& l) { return l == "who" || l == "which"; }
 
 }  // namespace
 
+size_t VerbGroupStart(const QuoteText& q, size_t end, size_t lo) { return SkipModifiers(q, end, lo); }
+
 std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& lx, size_t end, size_t lo) {
   size_t j = SkipModifiers(q, end, lo);
   if (j <= lo) return std::nullopt;

@@ -39,6 +39,10 @@ std::optional<SpeakerNP> ClauseSubject(const QuoteText& q, const QuoteLexicon& l
 // The speaker phrase starting at token `begin` (after an inverted cue, or
 // after "according to"), ending before `hi`.
 std::optional<SpeakerNP> SpeakerAfter(const QuoteText& q, const QuoteLexicon& lx, size_t begin, size_t hi);
+// Where the verb group ending before `end` starts: skips auxiliaries,
+// adverbs, a date phrase and a parenthesis ("… and has often called for",
+// "Sanders, to his credit, is pledging"), no further left than `lo`.
+size_t VerbGroupStart(const QuoteText& q, size_t end, size_t lo);
 
 // After an inverted cue ("…,” said one former senior agency official, …"):
 // everything up to a comma, the sentence end or a clause word, at most
