@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <fstream>
 
 #include "annotate/entity_grouping.h"
@@ -15,15 +16,17 @@ namespace {
 
 constexpr size_t kMaxSentenceTokens = 250;  // longer "sentences" (lists, menus) are cut
 
-// Raw-text punctuation to the forms of the training data.
-std::string TaggerWord(std::string_view t) {
+// Raw-text punctuation to the forms of the training data. The result views
+// `t`, a literal, or a string kept in *owned.
+std::string_view TaggerWord(std::string_view t, std::deque<std::string>* owned) {
   if (t == "’" || t == "‘") return "'";
   if (t == "“" || t == "”" || t == "«" || t == "»") return "\"";
   if (t == "—" || t == "–") return "-";
   if (t == "…") return "...";
+  if (t.find("’") == std::string_view::npos) return t;
   std::string s(t);
   for (size_t p; (p = s.find("’")) != std::string::npos;) s.replace(p, 3, "'");
-  return s;
+  return owned->emplace_back(std::move(s));
 }
 
 bool IsCapitalised(std::string_view w) {
@@ -68,36 +71,47 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
 bool EntityRecognizer::IsRoleWord(std::string_view w) const { return roles_.count(ner::Lower(w)) > 0; }
 
 std::vector<EntityMention> EntityRecognizer::Mentions(const std::vector<Token>& tokens, const Document& doc) const {
-  // Sentences of tagger words, with the token index of each word.
-  std::vector<std::vector<std::string>> words;
-  std::vector<std::vector<size_t>> index;
+  // Sentences of tagger words, with the token index of each word; buffers
+  // are per thread and reused from document to document.
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<uint32_t> sentence_begin;
+  thread_local std::vector<size_t> index;
+  thread_local std::deque<std::string> owned;
+  thread_local ner::DocFeatures features;
+  words.clear();
+  sentence_begin.assign(1, 0);
+  index.clear();
+  owned.clear();
   size_t k = 0;
-  std::vector<Span> sentences = doc.sentences;
-  if (sentences.empty() && !tokens.empty()) sentences.push_back({tokens.front().span.begin, tokens.back().span.end});
-  for (const Span& s : sentences) {
+  auto add_sentence = [&] { sentence_begin.push_back(static_cast<uint32_t>(words.size())); };
+  auto tag_span = [&](const Span& s) {
     while (k < tokens.size() && tokens[k].span.begin < s.begin) ++k;
-    words.emplace_back();
-    index.emplace_back();
+    size_t first = words.size();
     while (k < tokens.size() && tokens[k].span.end <= s.end) {
-      if (words.back().size() >= kMaxSentenceTokens) {
-        words.emplace_back();
-        index.emplace_back();
+      if (words.size() - first >= kMaxSentenceTokens) {
+        add_sentence();
+        first = words.size();
       }
-      words.back().push_back(TaggerWord(tokens[k].text));
-      index.back().push_back(k);
+      words.push_back(TaggerWord(tokens[k].text, &owned));
+      index.push_back(k);
       ++k;
     }
-  }
-  auto tags = model_.Tag(ner::Featurize(words, model_.gazetteer()));
+    add_sentence();
+  };
+  if (doc.sentences.empty() && !tokens.empty()) tag_span({tokens.front().span.begin, tokens.back().span.end});
+  for (const Span& s : doc.sentences) tag_span(s);
+  ner::Featurize(words, sentence_begin, model_.gazetteer(), &features);
+  auto tags = model_.Tag(features);
   std::vector<EntityMention> out;
   for (size_t s = 0; s < tags.size(); ++s) {
-    auto iob = ner::ToIob2(tags[s]);
-    for (size_t i = 0; i < iob.size(); ++i) {
-      if (iob[i][0] != 'B') continue;
+    const std::vector<int>& st = tags[s];
+    const size_t* idx = index.data() + sentence_begin[s];
+    for (size_t i = 0; i < st.size(); ++i) {
+      if (st[i] == 0 || !ner::StartsEntity(st, i)) continue;  // IOB2 "B-"
       size_t j = i + 1;
-      while (j < iob.size() && iob[j][0] == 'I') ++j;
-      size_t b = index[s][i], e = index[s][j - 1] + 1;
-      std::string type = TypeName(ner::TagType(tags[s][i]));
+      while (j < st.size() && st[j] != 0 && !ner::StartsEntity(st, j)) ++j;  // IOB2 "I-"
+      size_t b = idx[i], e = idx[j - 1] + 1;
+      std::string type = TypeName(ner::TagType(st[i]));
       // Leading "the" and, for people, leading titles are not part of the name.
       while (b + 1 < e && (tokens[b].text == "the" || tokens[b].text == "The" ||
                            (type == "PERSON" && IsRoleWord(tokens[b].text))))

@@ -69,6 +69,13 @@ std::vector<int> ToBilou(const std::vector<std::string>& iob) {
   return out;
 }
 
+bool StartsEntity(const std::vector<int>& tags, size_t i) {
+  int t = tags[i], pos = TagPos(t);
+  // A stray I/L without an open entity of the same type starts one.
+  return pos == kB || pos == kU || i == 0 || TagType(tags[i - 1]) != TagType(t) || TagPos(tags[i - 1]) == kL ||
+         TagPos(tags[i - 1]) == kU;
+}
+
 std::vector<std::string> ToIob2(const std::vector<int>& tags) {
   std::vector<std::string> out;
   out.reserve(tags.size());
@@ -78,11 +85,7 @@ std::vector<std::string> ToIob2(const std::vector<int>& tags) {
       out.push_back("O");
       continue;
     }
-    int pos = TagPos(t);
-    // A stray I/L without an open entity of the same type starts one.
-    bool begin = pos == kB || pos == kU || i == 0 || TagType(tags[i - 1]) != TagType(t) ||
-                 TagPos(tags[i - 1]) == kL || TagPos(tags[i - 1]) == kU;
-    out.push_back(std::string(begin ? "B-" : "I-") + kTypeNames[TagType(t)]);
+    out.push_back(std::string(StartsEntity(tags, i) ? "B-" : "I-") + kTypeNames[TagType(t)]);
   }
   return out;
 }

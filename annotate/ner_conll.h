@@ -25,6 +25,9 @@ Result<std::vector<ConllDoc>> ReadConll(const std::string& path);
 std::vector<int> ToBilou(const std::vector<std::string>& iob);
 // BILOU tag ids -> IOB2 strings ("B-PER", "I-PER", "O").
 std::vector<std::string> ToIob2(const std::vector<int>& tags);
+// Whether the non-O tags[i] is "B-" in ToIob2's output (else "I-"): B or U,
+// or a stray I/L without an open entity of its type.
+bool StartsEntity(const std::vector<int>& tags, size_t i);
 
 struct EntityScore {
   long gold = 0, predicted = 0, correct = 0;

@@ -1,10 +1,18 @@
 // Feature templates of the NER tagger (see ner_features.h).
+//
+// Speed: one pass per token computes the lower-case form (into a per-document
+// arena), its hash, the shape hash and the case flags, with no per-token
+// string; documents reuse thread-local scratch buffers, and the keys go into
+// one flat array (DocFeatures). The keys and their order are those of the
+// original per-token-vector version; annotate/ner_features_test.cc checks
+// that against a slow reference implementation.
 #include "annotate/ner_features.h"
 
 #include <algorithm>
 
 #include <utf8proc.h>
 
+#include "annotate/ner_hash.h"
 #include "base/utf8.h"
 
 namespace dateline::ner {
@@ -13,7 +21,7 @@ const char* const kTypeNames[kNumTypes] = {"PER", "ORG", "LOC", "MISC"};
 
 namespace {
 
-// Template ids: each feature key is Mix(template, parts...).
+// Template ids: each feature key is Key(template, parts...).
 enum Tmpl : uint64_t {
   kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
   kBigramM1, kBigramP1, kShapeM1, kShapeP1, kShapeM1_0, kShape0_P1, kGaz, kGazShape, kCapsSentCase,
@@ -21,54 +29,22 @@ enum Tmpl : uint64_t {
   kLowerP1Shape, kLowerM1Shape, kGazNext, kGazPrev, kHyphenPart, kAllCapsWord, kAggM1, kAggP1, kRunFirst, kRunLast, kRunShape, kRunBefore, kRunAfter
 };
 
-inline uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-inline uint64_t Key(uint64_t t, uint64_t a = 0, uint64_t b = 0) {
-  return Mix(Mix(t * 0x9E3779B97F4A7C15ULL ^ a) + b * 0x2545F4914F6CDD1DULL);
-}
+constexpr uint64_t kPadKey = 0xB0B;  // word / shape hash of the positions outside a sentence
 
-uint64_t Fnv(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
-
-// Shape with runs collapsed: "Zelenskyy" -> "Xx", "U.S." -> "X.X.", "2025" -> "d".
-std::string Shape(std::string_view w) {
-  std::string out;
-  size_t i = 0;
-  char last = 0;
-  while (i < w.size()) {
-    char32_t c = utf8::Next(w, &i);
-    char k;
-    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) k = 'X';
-    else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) k = 'x';
-    else if (cat == UTF8PROC_CATEGORY_ND) k = 'd';
-    else if (c < 0x80) k = static_cast<char>(c);
-    else k = '*';
-    if (k != last || (k != 'x' && k != 'X' && k != 'd')) out.push_back(k);
-    last = k;
+// Shape class of a code point: 'X' upper, 'x' other letter, 'd' digit, the
+// character itself for other ASCII, '*' otherwise.
+inline char ShapeChar(char32_t c) {
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return static_cast<char>(c);
   }
-  return out;
-}
-
-bool IsCapitalised(std::string_view w) {
-  size_t i = 0;
-  if (w.empty()) return false;
-  char32_t c = utf8::Next(w, &i);
   auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-}
-
-bool IsAllCaps(std::string_view shape) {
-  return shape.find('X') != shape.npos && shape.find('x') == shape.npos;
+  if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) return 'X';
+  if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) return 'x';
+  if (cat == UTF8PROC_CATEGORY_ND) return 'd';
+  return '*';
 }
 
 // Byte offsets of the first 1..4 and last 1..4 code points.
@@ -80,7 +56,9 @@ void Affixes(std::string_view lw, uint64_t* out) {
     if (n < 5) head[n] = i;
     tail[n % 4] = i;
     ++n;
-    utf8::Next(lw, &i);
+    unsigned char b = static_cast<unsigned char>(lw[i]);
+    if (b < 0x80) ++i;
+    else utf8::Next(lw, &i);
   }
   auto start = [&](size_t c) { return c < 5 ? head[c] : tail[c % 4]; };  // c >= n - 4 when c >= 5
   for (size_t k = 1; k <= 4; ++k) {
@@ -91,37 +69,255 @@ void Affixes(std::string_view lw, uint64_t* out) {
 }
 
 struct TokInfo {
-  std::string lower, shape;
-  uint64_t w = 0, lw = 0, sh = 0;
-  bool cap = false, caps = false;
+  uint32_t lower_begin = 0, lower_size = 0;  // bytes of the lower-case form in the arena
+  uint32_t id = 0;                           // index of lw among the document's words
+  uint64_t w = 0, lw = 0, sh = 0;            // hashes of the word, lower-case form, shape
+  bool cap = false;     // first character upper-case
+  bool caps = false;    // has upper-case letters and no lower-case ones
+  bool letter = false;  // has a letter
+  bool joiner = false;  // "of", "for", "and", "&": joins runs of capitalised words
 };
 
-// Document-level case evidence for a lower-case word: seen lower-case or
-// capitalised in a position where case is informative (not sentence-initial,
-// not in an all-caps sentence).
-struct CaseEvidence {
-  bool lower = false, cap = false;
-  // Words seen just before / after this word anywhere in the document
-  // (capitalised occurrences only; at most kMaxAgg each).
-  std::vector<uint64_t> before, after;
-};
 constexpr size_t kMaxAgg = 12;
 
-void AddUnique(uint64_t v, std::vector<uint64_t>* out) {
-  if (out->size() >= kMaxAgg) return;
-  for (uint64_t x : *out)
-    if (x == v) return;
-  out->push_back(v);
+// Words seen just before / after a capitalised word anywhere in the document
+// (at most kMaxAgg each, first seen first).
+struct Neighbours {
+  uint8_t num_before = 0, num_after = 0;
+  uint64_t before[kMaxAgg], after[kMaxAgg];
+};
+
+void AddUnique(uint64_t v, uint64_t* list, uint8_t* n) {
+  if (*n >= kMaxAgg) return;
+  for (uint8_t k = 0; k < *n; ++k)
+    if (list[k] == v) return;
+  list[(*n)++] = v;
 }
 
-bool SentenceAllCaps(const std::vector<TokInfo>& s) {
+// Per-thread buffers, reused from document to document.
+struct Scratch {
+  std::string arena;  // lower-case forms
+  std::vector<TokInfo> info;
+  std::vector<uint8_t> caps_sentence;
+  // Open-addressing table lw -> word id + 1 (0 = empty).
+  std::vector<std::pair<uint64_t, uint32_t>> ids;
+  // Per word id: case evidence (bit 0: seen lower-case, bit 1: capitalised,
+  // where case is informative) and index into `neighbours` (or -1).
+  std::vector<uint8_t> form;
+  std::vector<int32_t> neighbour_index;
+  std::vector<Neighbours> neighbours;
+  // Gazetteer matches of one sentence: (token, code) in match order, then
+  // per token codes [gaz_begin[i], gaz_begin[i + 1]).
+  std::vector<std::pair<uint32_t, uint32_t>> matches;
+  std::vector<uint32_t> gaz_begin, gaz;
+};
+
+// Lower-case form (Unicode simple case mapping, appended to the arena), shape
+// and case flags of one word, in one pass.
+TokInfo Describe(std::string_view w, std::string* arena) {
+  TokInfo t;
+  t.lower_begin = static_cast<uint32_t>(arena->size());
+  uint64_t lh = kFnvBasis, sh = kFnvBasis;
+  bool upper = false, lower = false, first = true;
+  char last = 0;
+  size_t i = 0;
+  while (i < w.size()) {
+    unsigned char b = static_cast<unsigned char>(w[i]);
+    char k;
+    if (b < 0x80) {
+      char lc = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b);
+      arena->push_back(lc);
+      lh = FnvStep(lh, static_cast<unsigned char>(lc));
+      k = ShapeChar(b);
+      ++i;
+    } else {
+      char32_t c = utf8::Next(w, &i);
+      size_t from = arena->size();
+      utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))), arena);
+      for (size_t j = from; j < arena->size(); ++j) lh = FnvStep(lh, static_cast<unsigned char>((*arena)[j]));
+      k = ShapeChar(c);
+    }
+    if (first) t.cap = k == 'X';  // the first character's category is Lu or Lt
+    first = false;
+    if (k != last || (k != 'x' && k != 'X' && k != 'd')) sh = FnvStep(sh, static_cast<unsigned char>(k));
+    upper |= k == 'X';
+    lower |= k == 'x';
+    last = k;
+  }
+  t.lower_size = static_cast<uint32_t>(arena->size() - t.lower_begin);
+  t.w = Fnv(w);
+  t.lw = lh;
+  t.sh = sh;
+  t.caps = upper && !lower;
+  t.letter = upper || lower;
+  std::string_view lw(arena->data() + t.lower_begin, t.lower_size);
+  t.joiner = lw == "of" || lw == "for" || lw == "and" || lw == "&";
+  return t;
+}
+
+bool SentenceAllCaps(const TokInfo* s, size_t n) {
   int letters = 0, caps = 0;
-  for (const auto& t : s) {
-    if (t.shape.find_first_of("Xx") == std::string::npos) continue;
+  for (size_t i = 0; i < n; ++i) {
+    if (!s[i].letter) continue;
     ++letters;
-    if (t.caps) ++caps;
+    if (s[i].caps) ++caps;
   }
   return letters >= 2 && caps * 10 >= letters * 8;
+}
+
+// Gives every distinct lower-case word of the document an id (TokInfo::id).
+uint32_t AssignIds(Scratch* x) {
+  size_t cap = 16;
+  while (cap < x->info.size() * 2) cap <<= 1;
+  x->ids.assign(cap, {0, 0});
+  uint32_t next = 0;
+  for (TokInfo& t : x->info) {
+    size_t h = static_cast<size_t>(Mix(t.lw)) & (cap - 1);
+    while (x->ids[h].second != 0 && x->ids[h].first != t.lw) h = (h + 1) & (cap - 1);
+    if (x->ids[h].second == 0) x->ids[h] = {t.lw, ++next};
+    t.id = x->ids[h].second - 1;
+  }
+  return next;
+}
+
+// Document-level case evidence: for each word, whether it was seen lower-case
+// or capitalised where case is informative (not sentence-initial, not in an
+// all-caps sentence), and the words seen around its capitalised occurrences.
+void CollectEvidence(const std::vector<uint32_t>& sentence_begin, uint32_t num_words, Scratch* x) {
+  x->form.assign(num_words, 0);
+  x->neighbour_index.assign(num_words, -1);
+  x->neighbours.clear();
+  for (size_t s = 0; s + 1 < sentence_begin.size(); ++s) {
+    const TokInfo* si = x->info.data() + sentence_begin[s];
+    size_t n = sentence_begin[s + 1] - sentence_begin[s];
+    for (size_t i = 0; i < n; ++i) {
+      if (!si[i].cap) continue;
+      int32_t& k = x->neighbour_index[si[i].id];
+      if (k < 0) {
+        k = static_cast<int32_t>(x->neighbours.size());
+        x->neighbours.emplace_back();
+      }
+      Neighbours& nb = x->neighbours[k];
+      AddUnique(i > 0 ? si[i - 1].lw : kPadKey, nb.before, &nb.num_before);
+      AddUnique(i + 1 < n ? si[i + 1].lw : kPadKey, nb.after, &nb.num_after);
+    }
+    if (x->caps_sentence[s]) continue;
+    for (size_t i = 1; i < n; ++i)
+      if (si[i].letter) x->form[si[i].id] |= si[i].cap ? 2 : 1;
+  }
+}
+
+// Gazetteer matches of a sentence as (type * 4 + BILOU position) codes per
+// token, in the order of the original nested loops (start, end, kind, token).
+void GazMatches(const TokInfo* s, size_t n, const Gazetteer& gaz, Scratch* x) {
+  x->matches.clear();
+  for (size_t b = 0; b < n; ++b) {
+    uint64_t h = kPhraseSeed;
+    for (size_t e = b + 1; e <= n && static_cast<int>(e - b) <= gaz.max_len(); ++e) {
+      h = PhraseStep(h, s[e - 1].lw);
+      uint32_t mask = gaz.LookupHash(h);
+      for (int t = 0; mask && t < kGazKinds; ++t) {
+        if (!(mask & (1u << t))) continue;
+        for (size_t k = b; k < e; ++k) {
+          int pos = e - b == 1 ? kU : k == b ? kB : k + 1 == e ? kL : kI;
+          x->matches.push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(t * 4 + pos)});
+        }
+      }
+    }
+  }
+  x->gaz_begin.assign(n + 1, 0);
+  for (const auto& m : x->matches) ++x->gaz_begin[m.first + 1];
+  for (size_t i = 0; i < n; ++i) x->gaz_begin[i + 1] += x->gaz_begin[i];
+  x->gaz.resize(x->matches.size());
+  std::vector<uint32_t>& fill = x->gaz_begin;  // bumped while filling, then restored
+  for (const auto& m : x->matches) x->gaz[fill[m.first]++] = m.second;
+  for (size_t i = n; i > 0; --i) fill[i] = fill[i - 1];
+  fill[0] = 0;
+}
+
+// Features of the run of capitalised words a token belongs to ("Kremlin
+// spokesperson" -> no; "Dmitry Peskov", "Bank of England"): its first and last
+// word, the words around it, its length and the token's place in it.
+void RunFeatures(const TokInfo* s, size_t n, bool all_caps, size_t i, std::vector<uint64_t>* f) {
+  auto in_run = [&](size_t k) { return s[k].cap && !all_caps; };
+  if (!in_run(i)) return;
+  size_t b = i, e = i + 1;
+  while (b > 0 && in_run(b - 1)) --b;
+  while (e < n && in_run(e)) ++e;
+  // "of" / "for" / "and" between capitalised words joins them.
+  while (e + 1 < n && s[e].joiner && in_run(e + 1)) {
+    e += 2;
+    while (e < n && in_run(e)) ++e;
+  }
+  size_t len = e - b;
+  if (len < 2) return;
+  f->push_back(Key(kRunFirst, s[b].lw));
+  f->push_back(Key(kRunLast, s[e - 1].lw));
+  f->push_back(Key(kRunShape, std::min<size_t>(len, 5), i == b ? 0 : i + 1 == e ? 2 : 1));
+  f->push_back(Key(kRunBefore, b > 0 ? s[b - 1].lw : kPadKey));
+  f->push_back(Key(kRunAfter, e < n ? s[e].lw : kPadKey));
+}
+
+// Appends the static features of the sentence's tokens to d (keys, key_begin).
+void SentenceFeatures(const TokInfo* s, size_t n, bool all_caps, const Scratch& x, DocFeatures* d) {
+  static const TokInfo kPad = [] {
+    TokInfo t;
+    t.lw = t.w = t.sh = kPadKey;
+    return t;
+  }();
+  auto at = [&](long k) -> const TokInfo& { return k < 0 || k >= static_cast<long>(n) ? kPad : s[k]; };
+  std::vector<uint64_t>& f = d->keys;
+  for (size_t i = 0; i < n; ++i) {
+    const TokInfo& t = s[i];
+    const TokInfo &m1 = at(long(i) - 1), &p1 = at(long(i) + 1), &m2 = at(long(i) - 2), &p2 = at(long(i) + 2);
+    std::string_view lower(x.arena.data() + t.lower_begin, t.lower_size);
+    f.push_back(Key(kBias));
+    f.push_back(Key(kWord, t.w));
+    f.push_back(Key(kLower, t.lw));
+    f.push_back(Key(kShape, t.sh));
+    uint64_t aff[8];
+    Affixes(lower, aff);
+    f.insert(f.end(), aff, aff + 8);
+    f.push_back(Key(kLowerM1, m1.lw));
+    f.push_back(Key(kLowerP1, p1.lw));
+    f.push_back(Key(kLowerM2, m2.lw));
+    f.push_back(Key(kLowerP2, p2.lw));
+    f.push_back(Key(kBigramM1, m1.lw, t.lw));
+    f.push_back(Key(kBigramP1, t.lw, p1.lw));
+    f.push_back(Key(kShapeM1, m1.sh));
+    f.push_back(Key(kShapeP1, p1.sh));
+    f.push_back(Key(kShapeM1_0, m1.sh, t.sh));
+    f.push_back(Key(kShape0_P1, t.sh, p1.sh));
+    f.push_back(Key(kLowerP1Shape, p1.lw, t.sh));
+    f.push_back(Key(kLowerM1Shape, m1.lw, t.sh));
+    if (i == 0) f.push_back(Key(kFirstShape, t.sh));
+    if (all_caps) f.push_back(Key(kAllCapsWord, t.lw));
+    if (lower.size() <= 3) f.push_back(Key(kShortWord, t.w));
+    size_t dash = lower.rfind('-');
+    if (dash != std::string_view::npos && dash + 1 < lower.size())
+      f.push_back(Key(kHyphenPart, Fnv(lower.substr(dash + 1))));
+    for (uint32_t g = x.gaz_begin[i]; g < x.gaz_begin[i + 1]; ++g) {
+      f.push_back(Key(kGaz, x.gaz[g]));
+      f.push_back(Key(kGazShape, x.gaz[g], t.sh));
+    }
+    if (i + 1 < n)
+      for (uint32_t g = x.gaz_begin[i + 1]; g < x.gaz_begin[i + 2]; ++g) f.push_back(Key(kGazNext, x.gaz[g]));
+    if (i > 0)
+      for (uint32_t g = x.gaz_begin[i - 1]; g < x.gaz_begin[i]; ++g) f.push_back(Key(kGazPrev, x.gaz[g]));
+    uint64_t form = x.form[t.id];
+    bool informative = i == 0 || all_caps;
+    f.push_back(Key(kDocForm, form, (informative ? 4 : 0) | (t.cap ? 1 : 0) | (t.caps ? 2 : 0)));
+    if (all_caps) f.push_back(Key(kCapsSentCase, form, t.lw));
+    RunFeatures(s, n, all_caps, i, &f);
+    if (t.cap) {  // a capitalised word always has its neighbours collected
+      const Neighbours& nb = x.neighbours[x.neighbour_index[t.id]];
+      for (uint8_t k = 0; k < nb.num_before; ++k)
+        if (nb.before[k] != m1.lw) f.push_back(Key(kAggM1, nb.before[k]));
+      for (uint8_t k = 0; k < nb.num_after; ++k)
+        if (nb.after[k] != p1.lw) f.push_back(Key(kAggP1, nb.after[k]));
+    }
+    d->key_begin.push_back(static_cast<uint32_t>(f.size()));
+  }
 }
 
 }  // namespace
@@ -159,191 +355,48 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-uint64_t PhraseHash(const std::vector<std::string>& lower, size_t b, size_t e) {
-  uint64_t h = 7;
-  for (size_t k = b; k < e; ++k) h = Mix(h ^ Fnv(lower[k]));
-  return h;
-}
-
-void Gazetteer::Add(std::string_view lower_phrase, int type) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < lower_phrase.size()) {
-    size_t j = lower_phrase.find(' ', i);
-    if (j == std::string_view::npos) j = lower_phrase.size();
-    if (j > i) words.emplace_back(lower_phrase.substr(i, j - i));
-    i = j + 1;
+void Featurize(const std::vector<std::string_view>& words, const std::vector<uint32_t>& sentence_begin,
+               const Gazetteer& gaz, DocFeatures* d) {
+  thread_local Scratch x;
+  size_t num_sentences = sentence_begin.empty() ? 0 : sentence_begin.size() - 1;
+  x.arena.clear();
+  x.info.clear();
+  for (std::string_view w : words) x.info.push_back(Describe(w, &x.arena));
+  x.caps_sentence.assign(num_sentences, 0);
+  for (size_t s = 0; s < num_sentences; ++s)
+    x.caps_sentence[s] = SentenceAllCaps(x.info.data() + sentence_begin[s], sentence_begin[s + 1] - sentence_begin[s]);
+  d->num_words = AssignIds(&x);
+  CollectEvidence(sentence_begin, d->num_words, &x);
+  d->sentence_begin = sentence_begin;
+  d->keys.clear();
+  d->key_begin.assign(1, 0);
+  d->word_key.clear();
+  d->word_id.clear();
+  d->shape_key.clear();
+  d->capitalised.clear();
+  for (size_t s = 0; s < num_sentences; ++s) {
+    const TokInfo* si = x.info.data() + sentence_begin[s];
+    size_t n = sentence_begin[s + 1] - sentence_begin[s];
+    GazMatches(si, n, gaz, &x);
+    SentenceFeatures(si, n, x.caps_sentence[s], x, d);
   }
-  if (words.empty()) return;
-  map_[PhraseHash(words, 0, words.size())] |= 1u << type;
-  if (static_cast<int>(words.size()) > max_len_) max_len_ = static_cast<int>(words.size());
-}
-
-uint32_t Gazetteer::Lookup(const std::vector<std::string>& lower, size_t b, size_t e) const {
-  auto it = map_.find(PhraseHash(lower, b, e));
-  return it == map_.end() ? 0 : it->second;
-}
-
-namespace {
-
-// Gazetteer features: for each token, a list of (type, position) matches.
-// word_hash: Fnv of each token's lower-case form.
-std::vector<std::vector<uint32_t>> GazMatches(const std::vector<uint64_t>& word_hash, const Gazetteer& gaz) {
-  size_t n = word_hash.size();
-  std::vector<std::vector<uint32_t>> out(n);
-  for (size_t b = 0; b < n; ++b) {
-    uint64_t h = 7;  // PhraseHash, extended one word at a time
-    for (size_t e = b + 1; e <= n && static_cast<int>(e - b) <= gaz.max_len(); ++e) {
-      h = Mix(h ^ word_hash[e - 1]);
-      uint32_t mask = gaz.LookupHash(h);
-      for (int t = 0; mask && t < kGazKinds; ++t) {
-        if (!(mask & (1u << t))) continue;
-        for (size_t k = b; k < e; ++k) {
-          int pos = e - b == 1 ? kU : k == b ? kB : k + 1 == e ? kL : kI;
-          out[k].push_back(static_cast<uint32_t>(t * 4 + pos));
-        }
-      }
-    }
-  }
-  return out;
-}
-
-// Features of the run of capitalised words a token belongs to ("Kremlin
-// spokesperson" -> no; "Dmitry Peskov", "Bank of England"): its first and last
-// word, the words around it, its length and the token's place in it.
-void RunFeatures(const std::vector<TokInfo>& s, bool all_caps, size_t i, std::vector<uint64_t>* f) {
-  auto in_run = [&](size_t k) { return s[k].cap && !all_caps; };
-  if (!in_run(i)) return;
-  size_t b = i, e = i + 1;
-  while (b > 0 && in_run(b - 1)) --b;
-  while (e < s.size() && in_run(e)) ++e;
-  // "of" / "for" / "and" between capitalised words joins them.
-  while (e + 1 < s.size() && (s[e].lower == "of" || s[e].lower == "for" || s[e].lower == "and" ||
-                              s[e].lower == "&") && in_run(e + 1)) {
-    e += 2;
-    while (e < s.size() && in_run(e)) ++e;
-  }
-  size_t len = e - b;
-  if (len < 2) return;
-  f->push_back(Key(kRunFirst, s[b].lw));
-  f->push_back(Key(kRunLast, s[e - 1].lw));
-  f->push_back(Key(kRunShape, std::min<size_t>(len, 5), i == b ? 0 : i + 1 == e ? 2 : 1));
-  f->push_back(Key(kRunBefore, b > 0 ? s[b - 1].lw : 0xB0B));
-  f->push_back(Key(kRunAfter, e < s.size() ? s[e].lw : 0xB0B));
-}
-
-void SentenceFeatures(const std::vector<TokInfo>& s, bool all_caps,
-                      const std::unordered_map<uint64_t, CaseEvidence>& evidence,
-                      const std::vector<std::vector<uint32_t>>& gaz, std::vector<std::vector<uint64_t>>* out) {
-  static const TokInfo kPad = [] {
-    TokInfo t;
-    t.lw = t.w = t.sh = 0xB0B;
-    return t;
-  }();
-  size_t n = s.size();
-  out->assign(n, {});
-  auto at = [&](long k) -> const TokInfo& { return k < 0 || k >= static_cast<long>(n) ? kPad : s[k]; };
-  for (size_t i = 0; i < n; ++i) {
-    auto& f = (*out)[i];
-    f.reserve(48);
-    const TokInfo& t = s[i];
-    const TokInfo &m1 = at(long(i) - 1), &p1 = at(long(i) + 1), &m2 = at(long(i) - 2), &p2 = at(long(i) + 2);
-    f.push_back(Key(kBias));
-    f.push_back(Key(kWord, t.w));
-    f.push_back(Key(kLower, t.lw));
-    f.push_back(Key(kShape, t.sh));
-    uint64_t aff[8];
-    Affixes(t.lower, aff);
-    f.insert(f.end(), aff, aff + 8);
-    f.push_back(Key(kLowerM1, m1.lw));
-    f.push_back(Key(kLowerP1, p1.lw));
-    f.push_back(Key(kLowerM2, m2.lw));
-    f.push_back(Key(kLowerP2, p2.lw));
-    f.push_back(Key(kBigramM1, m1.lw, t.lw));
-    f.push_back(Key(kBigramP1, t.lw, p1.lw));
-    f.push_back(Key(kShapeM1, m1.sh));
-    f.push_back(Key(kShapeP1, p1.sh));
-    f.push_back(Key(kShapeM1_0, m1.sh, t.sh));
-    f.push_back(Key(kShape0_P1, t.sh, p1.sh));
-    f.push_back(Key(kLowerP1Shape, p1.lw, t.sh));
-    f.push_back(Key(kLowerM1Shape, m1.lw, t.sh));
-    if (i == 0) f.push_back(Key(kFirstShape, t.sh));
-    if (all_caps) f.push_back(Key(kAllCapsWord, t.lw));
-    if (t.lower.size() <= 3) f.push_back(Key(kShortWord, t.w));
-    size_t dash = t.lower.rfind('-');
-    if (dash != std::string::npos && dash + 1 < t.lower.size())
-      f.push_back(Key(kHyphenPart, Fnv(std::string_view(t.lower).substr(dash + 1))));
-    for (uint32_t g : gaz[i]) {
-      f.push_back(Key(kGaz, g));
-      f.push_back(Key(kGazShape, g, t.sh));
-    }
-    if (i + 1 < n)
-      for (uint32_t g : gaz[i + 1]) f.push_back(Key(kGazNext, g));
-    if (i > 0)
-      for (uint32_t g : gaz[i - 1]) f.push_back(Key(kGazPrev, g));
-    auto ev = evidence.find(t.lw);
-    uint64_t form = ev == evidence.end() ? 0 : (ev->second.lower ? 1 : 0) | (ev->second.cap ? 2 : 0);
-    bool informative = i == 0 || all_caps;
-    f.push_back(Key(kDocForm, form, (informative ? 4 : 0) | (t.cap ? 1 : 0) | (t.caps ? 2 : 0)));
-    if (all_caps) f.push_back(Key(kCapsSentCase, form, t.lw));
-    RunFeatures(s, all_caps, i, &f);
-    if (t.cap && ev != evidence.end()) {
-      for (uint64_t b : ev->second.before)
-        if (b != m1.lw) f.push_back(Key(kAggM1, b));
-      for (uint64_t a : ev->second.after)
-        if (a != p1.lw) f.push_back(Key(kAggP1, a));
-    }
+  for (const TokInfo& t : x.info) {
+    d->word_key.push_back(t.lw);
+    d->word_id.push_back(t.id);
+    d->shape_key.push_back(t.sh);
+    d->capitalised.push_back(t.cap);
   }
 }
-
-}  // namespace
 
 DocFeatures Featurize(const std::vector<std::vector<std::string>>& sentences, const Gazetteer& gaz) {
+  std::vector<std::string_view> words;
+  std::vector<uint32_t> begin(1, 0);
+  for (const auto& s : sentences) {
+    words.insert(words.end(), s.begin(), s.end());
+    begin.push_back(static_cast<uint32_t>(words.size()));
+  }
   DocFeatures d;
-  std::vector<std::vector<TokInfo>> info(sentences.size());
-  std::vector<bool> caps_sent(sentences.size());
-  std::unordered_map<uint64_t, CaseEvidence> evidence;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    auto& si = info[s];
-    si.resize(sentences[s].size());
-    for (size_t i = 0; i < si.size(); ++i) {
-      const std::string& w = sentences[s][i];
-      si[i].lower = Lower(w);
-      si[i].shape = Shape(w);
-      si[i].w = Fnv(w);
-      si[i].lw = Fnv(si[i].lower);
-      si[i].sh = Fnv(si[i].shape);
-      si[i].cap = IsCapitalised(w);
-      si[i].caps = IsAllCaps(si[i].shape);
-    }
-    caps_sent[s] = SentenceAllCaps(si);
-    for (size_t i = 0; i < si.size(); ++i) {
-      if (!si[i].cap) continue;
-      auto& ev = evidence[si[i].lw];
-      AddUnique(i > 0 ? si[i - 1].lw : 0xB0B, &ev.before);
-      AddUnique(i + 1 < si.size() ? si[i + 1].lw : 0xB0B, &ev.after);
-    }
-    if (caps_sent[s]) continue;
-    for (size_t i = 1; i < si.size(); ++i) {
-      if (si[i].shape.find_first_of("Xx") == std::string::npos) continue;
-      auto& ev = evidence[si[i].lw];
-      (si[i].cap ? ev.cap : ev.lower) = true;
-    }
-  }
-  d.feats.resize(sentences.size());
-  d.word_key.resize(sentences.size());
-  d.shape_key.resize(sentences.size());
-  d.capitalised.resize(sentences.size());
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    std::vector<uint64_t> lower_hash;
-    for (const auto& t : info[s]) lower_hash.push_back(t.lw);
-    SentenceFeatures(info[s], caps_sent[s], evidence, GazMatches(lower_hash, gaz), &d.feats[s]);
-    for (const auto& t : info[s]) {
-      d.word_key[s].push_back(t.lw);
-      d.shape_key[s].push_back(t.sh);
-      d.capitalised[s].push_back(t.cap);
-    }
-  }
+  Featurize(words, begin, gaz, &d);
   return d;
 }
 

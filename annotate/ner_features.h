@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace dateline::ner {
@@ -37,42 +37,77 @@ int TypeIndex(std::string_view name);
 constexpr int kNamePart = 4;
 constexpr int kGazKinds = 5;
 
-// Lower-cased phrases (tokens joined by ' ') -> bit mask of kinds.
+// Lower-cased phrases (tokens joined by ' ') -> bit mask of kinds. A flat
+// open-addressing table of phrase hashes, with a bit filter in front so that
+// the many lookups that miss (every word span of a text) stay in L1 cache.
 class Gazetteer {
  public:
   void Add(std::string_view lower_phrase, int type);
   // For deserialising: a phrase hash with its mask, and the longest phrase.
-  void AddHash(uint64_t hash, uint32_t mask) { map_[hash] |= mask; }
+  void AddHash(uint64_t hash, uint32_t mask);
   void set_max_len(int n) { max_len_ = n; }
   // Type mask of the phrase made of words[b, e) (already lower-cased).
   uint32_t Lookup(const std::vector<std::string>& lower, size_t b, size_t e) const;
   uint32_t LookupHash(uint64_t phrase_hash) const {
-    auto it = map_.find(phrase_hash);
-    return it == map_.end() ? 0 : it->second;
+    if (!(filter_[(phrase_hash >> 6) & kFilterMask] & (uint64_t{1} << (phrase_hash & 63)))) return 0;
+    if (phrase_hash == 0) return zero_mask_;
+    for (size_t h = Home(phrase_hash);; h = (h + 1) & mask_) {
+      if (slots_[h].hash == phrase_hash) return slots_[h].mask;
+      if (slots_[h].hash == 0) return 0;
+    }
   }
-  size_t size() const { return map_.size(); }
+  size_t size() const { return size_; }
   int max_len() const { return max_len_; }
-  const std::unordered_map<uint64_t, uint32_t>& map() const { return map_; }
+  // Every (phrase hash, mask), sorted by hash.
+  std::vector<std::pair<uint64_t, uint32_t>> Entries() const;
 
  private:
-  std::unordered_map<uint64_t, uint32_t> map_;  // phrase hash -> mask
+  struct Slot {
+    uint64_t hash = 0;  // 0 = empty (the phrase hash 0 lives in zero_mask_)
+    uint32_t mask = 0;
+  };
+  static constexpr size_t kFilterWords = 2048;  // 2^17 bits
+  static constexpr size_t kFilterMask = kFilterWords - 1;
+  size_t Home(uint64_t h) const { return static_cast<size_t>((h ^ (h >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask_; }
+  void Grow();
+
+  std::vector<Slot> slots_ = std::vector<Slot>(16);
+  size_t mask_ = 15;
+  size_t size_ = 0;
+  uint32_t zero_mask_ = 0;
+  bool has_zero_ = false;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords);
   int max_len_ = 1;
 };
 uint64_t PhraseHash(const std::vector<std::string>& lower, size_t b, size_t e);
 
-// A document prepared for featurizing.
+// A document prepared for featurizing: flat arrays, token after token.
 struct DocFeatures {
-  // Per sentence, per token: static feature keys.
-  std::vector<std::vector<std::vector<uint64_t>>> feats;
-  // Per sentence, per token: lower-case word hash (for the prediction history)
-  // and whether the token is capitalised.
-  std::vector<std::vector<uint64_t>> word_key;
-  std::vector<std::vector<uint64_t>> shape_key;
-  std::vector<std::vector<bool>> capitalised;
+  // Static feature keys of every token; token t's are
+  // keys[key_begin[t], key_begin[t + 1]).
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> key_begin;  // tokens + 1 offsets
+  // Tokens of sentence s: [sentence_begin[s], sentence_begin[s + 1]).
+  std::vector<uint32_t> sentence_begin;  // sentences + 1 offsets
+  // Per token: lower-case word hash (for the prediction history), its index
+  // among the document's distinct lower-case words, shape hash, and whether
+  // the token is capitalised.
+  std::vector<uint64_t> word_key;
+  std::vector<uint32_t> word_id;
+  std::vector<uint64_t> shape_key;
+  std::vector<uint8_t> capitalised;
+  uint32_t num_words = 0;  // distinct word_key values
+
+  size_t num_sentences() const { return sentence_begin.empty() ? 0 : sentence_begin.size() - 1; }
+  size_t num_tokens() const { return word_key.size(); }
 };
 
 // Computes static features for every token of a document.
 DocFeatures Featurize(const std::vector<std::vector<std::string>>& sentences, const Gazetteer& gaz);
+// The same over words[sentence_begin[s], sentence_begin[s + 1]) per sentence
+// (sentences + 1 offsets). Reuses out's buffers (no allocation once warm).
+void Featurize(const std::vector<std::string_view>& words, const std::vector<uint32_t>& sentence_begin,
+               const Gazetteer& gaz, DocFeatures* out);
 
 // Appends the dynamic features of a token: previous tags and `history_type`
 // (type last predicted for the same word in this document, -1 = none).

@@ -9,10 +9,26 @@
 
 namespace dateline::ner {
 
+namespace {
+
+// kAllowedTable[prev + 1][last][tag] = Allowed(prev, tag, last).
+struct AllowedTable {
+  bool at[kNumTags + 1][2][kNumTags];
+  AllowedTable() {
+    for (int p = -1; p < kNumTags; ++p)
+      for (int l = 0; l < 2; ++l)
+        for (int t = 0; t < kNumTags; ++t) at[p + 1][l][t] = Allowed(p, t, l != 0);
+  }
+};
+const AllowedTable kAllowedTable;
+
+}  // namespace
+
 int BestAllowed(const float* scores, int prev, bool last) {
+  const bool* allowed = kAllowedTable.at[prev + 1][last ? 1 : 0];
   int best = -1;
   for (int t = 0; t < kNumTags; ++t) {
-    if (!Allowed(prev, t, last)) continue;
+    if (!allowed[t]) continue;
     if (best < 0 || scores[t] > scores[best]) best = t;
   }
   return best < 0 ? 0 : best;
@@ -47,7 +63,7 @@ void NerModel::BuildTable() {
   slots_.assign(cap, Slot());
   static_assert(kNumTags < 32, "a row's entry count must fit in 5 bits");
   for (uint32_t r = 0; r < keys_.size(); ++r) {
-    uint32_t h = (keys_[r] * 2654435761u) & mask_;
+    uint32_t h = Home(keys_[r]);
     while (slots_[h].key != 0) h = (h + 1) & mask_;
     slots_[h].key = keys_[r];
     slots_[h].entries = start_[r] << 5 | (start_[r + 1] - start_[r]);
@@ -57,33 +73,74 @@ void NerModel::BuildTable() {
 void NerModel::Score(const std::vector<uint64_t>& feats, float* out) const {
   std::fill(out, out + kNumTags, 0.f);
   if (keys_.empty()) return;
-  // Hash every feature and prefetch its slot first: the lookups are random
-  // reads into a table larger than the cache, and they overlap this way.
+  // Hash every feature and prefetch its slot first, then find the rows and
+  // prefetch them: the lookups are random reads, and they overlap this way.
   constexpr size_t kBatch = 64;
-  uint32_t keys[kBatch], homes[kBatch];
+  uint32_t keys[kBatch], rows[kBatch];
   for (size_t b = 0; b < feats.size(); b += kBatch) {
     size_t n = std::min(kBatch, feats.size() - b);
     for (size_t i = 0; i < n; ++i) {
       keys[i] = Key32(feats[b + i]);
-      homes[i] = (keys[i] * 2654435761u) & mask_;
-      __builtin_prefetch(&slots_[homes[i]]);
+      __builtin_prefetch(slots_.data() + Home(keys[i]));
     }
     for (size_t i = 0; i < n; ++i) {
-      uint32_t h = homes[i];
-      while (slots_[h].key != 0 && slots_[h].key != keys[i]) h = (h + 1) & mask_;
-      if (slots_[h].key == 0) continue;
-      uint32_t start = slots_[h].entries >> 5, end = start + (slots_[h].entries & 31);
-      for (uint32_t e = start; e < end; ++e) out[entries_[e].first] += entries_[e].second;
+      rows[i] = Find(keys[i]);
+      __builtin_prefetch(entries_.data() + (rows[i] >> 5));
+    }
+    for (size_t i = 0; i < n; ++i) AddRow(rows[i], out);
+  }
+}
+
+void NerModel::StaticScores(const DocFeatures& d, std::vector<float>* out) const {
+  out->assign(d.num_tokens() * kNumTags, 0.f);
+  if (keys_.empty()) return;
+  // A three-stage software pipeline over all the document's static keys:
+  // prefetch the slot of key j + 2 * kAhead, find the row of key j + kAhead
+  // and prefetch it, add the row of key j to its token's sums. Each token's
+  // rows are added in key order, as Score() does.
+  constexpr size_t kAhead = 16;
+  const size_t n = d.keys.size();
+  thread_local std::vector<uint32_t> keys, rows;
+  keys.resize(n);
+  rows.resize(n);
+  size_t token = 0;
+  for (size_t j = 0; j < n + 2 * kAhead; ++j) {
+    if (j < n) {
+      keys[j] = Key32(d.keys[j]);
+      __builtin_prefetch(slots_.data() + Home(keys[j]));
+    }
+    if (j >= kAhead && j - kAhead < n) {
+      size_t k = j - kAhead;
+      rows[k] = Find(keys[k]);
+      __builtin_prefetch(entries_.data() + (rows[k] >> 5));
+    }
+    if (j >= 2 * kAhead) {
+      size_t k = j - 2 * kAhead;
+      while (d.key_begin[token + 1] <= k) ++token;
+      AddRow(rows[k], out->data() + token * kNumTags);
     }
   }
 }
 
 std::vector<std::vector<int>> NerModel::Tag(const DocFeatures& d) const {
+  thread_local std::vector<float> static_scores;
+  StaticScores(d, &static_scores);
   float scores[kNumTags];
-  return DecodeGreedy(d, [&](const std::vector<uint64_t>& f, int prev, bool last, size_t, size_t) {
-    Score(f, scores);
-    return BestAllowed(scores, prev, last);
-  });
+  return DecodeGreedyDynamic(
+      d, [&](size_t t, const std::vector<uint64_t>& dynamic, int prev, bool last, size_t, size_t) {
+        std::copy_n(static_scores.data() + t * kNumTags, kNumTags, scores);
+        constexpr size_t kBatch = 8;  // DynamicFeatures gives 6
+        uint32_t rows[kBatch];
+        for (size_t b = 0; !keys_.empty() && b < dynamic.size(); b += kBatch) {
+          size_t n = std::min(kBatch, dynamic.size() - b);
+          for (size_t i = 0; i < n; ++i) {
+            rows[i] = Find(Key32(dynamic[b + i]));
+            __builtin_prefetch(entries_.data() + (rows[i] >> 5));
+          }
+          for (size_t i = 0; i < n; ++i) AddRow(rows[i], scores);
+        }
+        return BestAllowed(scores, prev, last);
+      });
 }
 
 namespace {
@@ -149,9 +206,7 @@ Status NerModel::Save(const std::string& path) const {
   }
   Put<uint32_t>(static_cast<uint32_t>(gaz_.size()), &out);
   Put<uint32_t>(static_cast<uint32_t>(gaz_.max_len()), &out);
-  std::vector<std::pair<uint64_t, uint32_t>> g(gaz_.map().begin(), gaz_.map().end());
-  std::sort(g.begin(), g.end());
-  for (const auto& [h, m] : g) {
+  for (const auto& [h, m] : gaz_.Entries()) {
     Put<uint64_t>(h, &out);
     out.push_back(static_cast<char>(m));
   }

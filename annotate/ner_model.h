@@ -24,36 +24,48 @@ inline uint32_t Key32(uint64_t k) {
   return r == 0 ? 1 : r;
 }
 
-// Greedy left-to-right decoding of a document. pick(features, prev_tag,
-// is_last, sentence, index) returns the tag to take; it sees the static plus
-// dynamic features. Returns tags per sentence per token.
+// Greedy left-to-right decoding of a document, the core: for each token t
+// (sentence s, index i), pick(t, dynamic, prev_tag, is_last, s, i) returns the
+// tag to take, where `dynamic` holds the token's dynamic features (its static
+// ones are d.keys[d.key_begin[t], d.key_begin[t + 1])). Returns tags per
+// sentence per token.
 template <typename Pick>
-std::vector<std::vector<int>> DecodeGreedy(const DocFeatures& d, Pick pick) {
-  std::vector<std::vector<int>> out(d.feats.size());
-  std::unordered_map<uint64_t, int> history;  // word -> last type (4 = O)
-  std::vector<uint64_t> feats;
-  for (size_t s = 0; s < d.feats.size(); ++s) {
+std::vector<std::vector<int>> DecodeGreedyDynamic(const DocFeatures& d, Pick pick) {
+  std::vector<std::vector<int>> out(d.num_sentences());
+  std::vector<int> history(d.num_words, -1);  // word id -> last type (4 = O), -1 = none
+  std::vector<uint64_t> dynamic;
+  dynamic.reserve(8);
+  for (size_t s = 0; s < out.size(); ++s) {
     int prev1 = -1, prev2 = -1;
-    size_t n = d.feats[s].size();
+    size_t b = d.sentence_begin[s], n = d.sentence_begin[s + 1] - b;
     out[s].resize(n);
     for (size_t i = 0; i < n; ++i) {
-      feats = d.feats[s][i];
-      int hist = -1;
-      uint64_t w = d.word_key[s][i];
-      bool cap = d.capitalised[s][i];
-      if (cap) {
-        auto it = history.find(w);
-        if (it != history.end()) hist = it->second;
-      }
-      DynamicFeatures(w, d.shape_key[s][i], prev1, prev2, hist, &feats);
-      int tag = pick(feats, prev1, i + 1 == n, s, i);
+      size_t t = b + i;
+      bool cap = d.capitalised[t];
+      int hist = cap ? history[d.word_id[t]] : -1;
+      dynamic.clear();
+      DynamicFeatures(d.word_key[t], d.shape_key[t], prev1, prev2, hist, &dynamic);
+      int tag = pick(t, static_cast<const std::vector<uint64_t>&>(dynamic), prev1, i + 1 == n, s, i);
       out[s][i] = tag;
-      if (cap) history[w] = tag == 0 ? 4 : TagType(tag);
+      if (cap) history[d.word_id[t]] = tag == 0 ? 4 : TagType(tag);
       prev2 = prev1;
       prev1 = tag;
     }
   }
   return out;
+}
+
+// Greedy decoding where pick(features, prev_tag, is_last, sentence, index)
+// sees each token's static then dynamic features in one vector.
+template <typename Pick>
+std::vector<std::vector<int>> DecodeGreedy(const DocFeatures& d, Pick pick) {
+  std::vector<uint64_t> feats;
+  return DecodeGreedyDynamic(
+      d, [&](size_t t, const std::vector<uint64_t>& dynamic, int prev, bool last, size_t s, size_t i) {
+        feats.assign(d.keys.begin() + d.key_begin[t], d.keys.begin() + d.key_begin[t + 1]);
+        feats.insert(feats.end(), dynamic.begin(), dynamic.end());
+        return pick(static_cast<const std::vector<uint64_t>&>(feats), prev, last, s, i);
+      });
 }
 
 // Best tag allowed after `prev` given per-tag scores.
@@ -71,6 +83,10 @@ class NerModel {
 
   // Scores of every tag for a token's features (out: kNumTags floats).
   void Score(const std::vector<uint64_t>& feats, float* out) const;
+  // Greedy decoding with these weights. The static features of the whole
+  // document are scored first, in one pipelined pass over the table, then
+  // each token adds its dynamic ones; the float sums are added in the same
+  // order as Score() over static-then-dynamic features, so tags are identical.
   std::vector<std::vector<int>> Tag(const DocFeatures& d) const;
 
   Status Save(const std::string& path) const;
@@ -78,6 +94,18 @@ class NerModel {
 
  private:
   void BuildTable();
+  uint32_t Home(uint32_t key) const { return (key * 2654435761u) & mask_; }
+  // The row of a feature key as start << 5 | count (0 when absent).
+  uint32_t Find(uint32_t key) const {
+    uint32_t h = Home(key);
+    while (slots_[h].key != 0 && slots_[h].key != key) h = (h + 1) & mask_;
+    return slots_[h].key == 0 ? 0 : slots_[h].entries;
+  }
+  void AddRow(uint32_t row, float* out) const {
+    for (uint32_t e = row >> 5, end = e + (row & 31); e < end; ++e) out[entries_[e].first] += entries_[e].second;
+  }
+  // Per token, kNumTags sums of its static features' weights.
+  void StaticScores(const DocFeatures& d, std::vector<float>* out) const;
   std::vector<uint32_t> keys_;   // sorted feature keys (for Save)
   std::vector<uint32_t> start_;  // keys_.size()+1 offsets into entries_
   std::vector<std::pair<uint8_t, float>> entries_;  // (tag, weight)
