@@ -23,8 +23,9 @@ uint64_t Fnv(uint64_t h, std::string_view s) {
   return h;
 }
 
-uint64_t Hash(std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
-  return Fnv(Fnv(Fnv(Fnv(kFnvBasis, a), b), c), d);
+uint64_t Hash(std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {},
+              std::string_view e = {}) {
+  return Fnv(Fnv(Fnv(Fnv(Fnv(kFnvBasis, a), b), c), d), e);
 }
 
 bool EndsWith(std::string_view w, std::string_view s) {
@@ -38,13 +39,19 @@ size_t Chars(std::string_view w) {
   return n;
 }
 
-std::string Stem(std::string_view w) {
+// A crude stem as a base and a suffix to append (no allocation): the
+// feature hashes the two parts in a row, the same as their concatenation.
+struct Stem {
+  std::string_view base, add;
+};
+
+Stem StemOf(std::string_view w) {
   size_t n = Chars(w);
-  if (n > 5 && EndsWith(w, "ing")) return std::string(w.substr(0, w.size() - 3));
-  if (n > 4 && EndsWith(w, "ied")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (n > 4 && (EndsWith(w, "ed") || EndsWith(w, "es"))) return std::string(w.substr(0, w.size() - 2));
-  if (n > 3 && EndsWith(w, "s") && !EndsWith(w, "ss")) return std::string(w.substr(0, w.size() - 1));
-  return std::string(w);
+  if (n > 5 && EndsWith(w, "ing")) return {w.substr(0, w.size() - 3), {}};
+  if (n > 4 && EndsWith(w, "ied")) return {w.substr(0, w.size() - 3), "y"};
+  if (n > 4 && (EndsWith(w, "ed") || EndsWith(w, "es"))) return {w.substr(0, w.size() - 2), {}};
+  if (n > 3 && EndsWith(w, "s") && !EndsWith(w, "ss")) return {w.substr(0, w.size() - 1), {}};
+  return {w, {}};
 }
 
 // The last three code points.
@@ -82,30 +89,38 @@ bool IsStop(std::string_view l) { return l == "." || l == "?" || l == "!" || l =
 
 }  // namespace
 
-std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k) {
+size_t CueFeatures(const QuoteText& q, size_t k, uint64_t* f) {
   const auto [pb, pe] = q.paras[q.tok[k].para];
   auto at = [&](long j) -> std::string_view {
     return j >= static_cast<long>(pb) && j < static_cast<long>(pe) ? std::string_view(q.lower[j]) : "<p>";
   };
   const long i = static_cast<long>(k);
   const std::string_view w = q.lower[k];
-  const std::string stem = Stem(w);
-  std::vector<uint64_t> f = {
-      Hash("b"), Hash("w=", w), Hash("s=", stem), Hash("x3=", Suffix3(w)), Hash("p1=", at(i - 1)),
-      Hash("p2=", at(i - 2)), Hash("n1=", at(i + 1)), Hash("n2=", at(i + 2)), Hash("p1w=", at(i - 1), "|", w),
-      Hash("wn1=", w, "|", at(i + 1)), Hash("sn1=", stem, "|", at(i + 1)),
-      Hash("ps=", i - 1 >= static_cast<long>(pb) ? Shape(q.tok[k - 1]) : "<p>"),
-      Hash("ns=", k + 1 < pe ? Shape(q.tok[k + 1]) : "<p>")};
+  const Stem stem = StemOf(w);
+  size_t n = 0;
+  f[n++] = Hash("b");
+  f[n++] = Hash("w=", w);
+  f[n++] = Hash("s=", stem.base, stem.add);
+  f[n++] = Hash("x3=", Suffix3(w));
+  f[n++] = Hash("p1=", at(i - 1));
+  f[n++] = Hash("p2=", at(i - 2));
+  f[n++] = Hash("n1=", at(i + 1));
+  f[n++] = Hash("n2=", at(i + 2));
+  f[n++] = Hash("p1w=", at(i - 1), "|", w);
+  f[n++] = Hash("wn1=", w, "|", at(i + 1));
+  f[n++] = Hash("sn1=", stem.base, stem.add, "|", at(i + 1));
+  f[n++] = Hash("ps=", i - 1 >= static_cast<long>(pb) ? Shape(q.tok[k - 1]) : "<p>");
+  f[n++] = Hash("ns=", k + 1 < pe ? Shape(q.tok[k + 1]) : "<p>");
   for (size_t j = k + 1; j < pe && j < k + 6; ++j) {
     if (IsStop(q.lower[j])) break;
     if (q.lower[j] == "that") {
-      f.push_back(Hash("that5"));
+      f[n++] = Hash("that5");
       break;
     }
   }
   for (size_t j = k + 1; j < pe && j < k + 4; ++j) {
     if (IsDoubleMark(q.tok[j].text)) {
-      f.push_back(Hash("q3"));
+      f[n++] = Hash("q3");
       break;
     }
   }
@@ -121,8 +136,13 @@ std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k) {
       break;
     }
   }
-  f.push_back(Hash("sub=", sub));
-  return f;
+  f[n++] = Hash("sub=", sub);
+  return n;
+}
+
+std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k) {
+  uint64_t f[kMaxCueFeatures];
+  return std::vector<uint64_t>(f, f + CueFeatures(q, k, f));
 }
 
 uint64_t FeatureHash(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
@@ -136,15 +156,23 @@ bool CueModel::Candidate(const QuoteText& q, size_t k) {
   return !(c >= '0' && c <= '9');
 }
 
-double CueModel::Score(const QuoteText& q, size_t k) const { return Score(CueFeatures(q, k)); }
+double CueModel::Score(const QuoteText& q, size_t k) const {
+  uint64_t f[kMaxCueFeatures];
+  return Score(f, CueFeatures(q, k, f));
+}
 
 double CueModel::Score(const std::vector<uint64_t>& features) const {
+  return Score(features.data(), features.size());
+}
+
+double CueModel::Score(const uint64_t* features, size_t n) const {
   if (slots_.empty()) return 0;
   const size_t mask = slots_.size() - 1;
   // The features' first slots are fetched together, then probed.
-  for (uint64_t h : features) __builtin_prefetch(&slots_[Mix(h) & mask]);
+  for (size_t f = 0; f < n; ++f) __builtin_prefetch(&slots_[Mix(features[f]) & mask]);
   double z = 0;
-  for (uint64_t h : features) {
+  for (size_t f = 0; f < n; ++f) {
+    const uint64_t h = features[f];
     if (h == 0) {
       z += zero_weight_;
       continue;

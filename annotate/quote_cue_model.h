@@ -41,6 +41,7 @@ class CueModel {
   double Score(const QuoteText& q, size_t k) const;
   // The sum of the weights of hashed features.
   double Score(const std::vector<uint64_t>& features) const;
+  double Score(const uint64_t* features, size_t n) const;
   // Candidate and Score above the threshold.
   bool IsCue(const QuoteText& q, size_t k) const {
     return !empty() && Candidate(q, k) && Score(q, k) > threshold_;
@@ -64,6 +65,9 @@ class CueModel {
 
 // The hashed features of token k (64-bit FNV-1a of each feature string).
 std::vector<uint64_t> CueFeatures(const QuoteText& q, size_t k);
+// The same into f[0, n) without allocating; returns n (<= kMaxCueFeatures).
+constexpr size_t kMaxCueFeatures = 16;
+size_t CueFeatures(const QuoteText& q, size_t k, uint64_t* f);
 
 // 64-bit FNV-1a of the concatenated parts: the feature hash of both models.
 uint64_t FeatureHash(std::string_view a, std::string_view b = {}, std::string_view c = {},
