@@ -32,15 +32,20 @@ std::string UrlHost(const std::string& url) {
 
 bool ShortLine(const DumpLine& l) { return l.words >= 1 && l.words <= 6 && l.text.size() <= 80; }
 
-// Distinct keys of the page's lines.
-std::vector<uint64_t> DistinctKeys(const std::vector<DumpLine>& lines) {
+// Distinct keys of the page's lines, in first-seen order.
+std::vector<uint64_t> DistinctKeys(const std::vector<uint64_t>& keys) {
   std::unordered_set<uint64_t> seen;
   std::vector<uint64_t> out;
-  for (const auto& l : lines) {
-    uint64_t k = LineKey(l.text);
+  for (uint64_t k : keys)
     if (seen.insert(k).second) out.push_back(k);
-  }
   return out;
+}
+
+std::vector<uint64_t> KeysOf(const std::vector<DumpLine>& lines) {
+  std::vector<uint64_t> keys(lines.size());
+  std::string scratch;
+  for (size_t i = 0; i < lines.size(); ++i) keys[i] = LineKey(lines[i].text, &scratch);
+  return keys;
 }
 
 // True when most of the page's longest lines recur on other pages: the page
@@ -75,14 +80,19 @@ const DumpResources& DefaultDumpResources() {
 }
 
 std::vector<std::string> DumpSiteKeys(const RawPage& page, const std::vector<DumpLine>& lines) {
+  return DumpSiteKeys(page, lines, KeysOf(lines));
+}
+
+std::vector<std::string> DumpSiteKeys(const RawPage& page, const std::vector<DumpLine>& lines,
+                                      const std::vector<uint64_t>& keys) {
   if (page.url && !UrlHost(*page.url).empty()) return {"host:" + UrlHost(*page.url)};
   if (page.outlet && !page.outlet->empty()) return {"outlet:" + NormalizeLine(*page.outlet)};
   std::vector<uint64_t> shorts;
   std::unordered_set<uint64_t> seen;
-  for (const auto& l : lines)
-    if (ShortLine(l) && seen.insert(LineKey(l.text)).second) shorts.push_back(LineKey(l.text));
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (ShortLine(lines[i]) && seen.insert(keys[i]).second) shorts.push_back(keys[i]);
   if (shorts.size() < kMinShortLines) return {};
-  std::vector<std::string> keys;
+  std::vector<std::string> out;
   for (int b = 0; b < kBands; ++b) {
     std::string key = "tpl:" + std::to_string(b);
     for (int r = 0; r < kRowsPerBand; ++r) {
@@ -91,36 +101,51 @@ std::vector<std::string> DumpSiteKeys(const RawPage& page, const std::vector<Dum
       for (uint64_t k : shorts) best = std::min(best, Hash64(std::string_view(reinterpret_cast<const char*>(&k), 8), seed));
       key += ":" + std::to_string(best % 1000000007ull);
     }
-    keys.push_back(std::move(key));
+    out.push_back(std::move(key));
   }
-  return keys;
+  return out;
 }
 
 Cleaner::Observation ObserveDump(const RawPage& page) {
   std::vector<DumpLine> lines = SplitDumpLines(page.content);
+  std::vector<uint64_t> keys = KeysOf(lines);
   Cleaner::Observation o;
-  o.lines = DistinctKeys(lines);
-  o.sites = DumpSiteKeys(page, lines);
+  o.lines = DistinctKeys(keys);
+  o.sites = DumpSiteKeys(page, lines, keys);
   return o;
 }
 
 PageLines PrepareDumpPage(const RawPage& raw, const TemplateStats& templates, const DumpLexicon& lex) {
   PageLines page;
   page.lines = SplitDumpLines(raw.content);
-  std::vector<std::string> sites = DumpSiteKeys(raw, page.lines);
+  page.keys = KeysOf(page.lines);
+  std::vector<std::string> sites = DumpSiteKeys(raw, page.lines, page.keys);
   std::vector<double> share(page.lines.size(), -1);
-  for (size_t i = 0; i < page.lines.size(); ++i) {
-    uint64_t k = LineKey(page.lines[i].text);
-    for (const auto& s : sites) {
-      int64_t others = templates.SitePages(s) - 1;  // the page itself was observed
-      if (others < 1) continue;
-      int64_t with = std::max<int64_t>(0, templates.LinePages(s, k) - 1);
+  for (const auto& s : sites) {
+    int64_t others = templates.SitePages(s) - 1;  // the page itself was observed
+    if (others < 1) continue;
+    const auto* site_lines = templates.SiteLines(s);
+    for (size_t i = 0; i < page.lines.size(); ++i) {
+      int64_t pages = 0;
+      if (site_lines)
+        if (auto it = site_lines->find(page.keys[i]); it != site_lines->end()) pages = it->second;
+      int64_t with = std::max<int64_t>(0, pages - 1);
       share[i] = std::max(share[i], std::min(1.0, static_cast<double>(with) / others));
     }
   }
   if (LooksLikeCopy(page.lines, share)) std::fill(share.begin(), share.end(), -1.0);
   ComputeFacts(lex, share, &page);
   return page;
+}
+
+std::vector<double> ScoreDumpLinesReference(const PageLines& page, const DumpLineModel& model) {
+  const size_t n = page.lines.size();
+  std::vector<double> p1(n);
+  for (size_t i = 0; i < n; ++i) p1[i] = model.stage1.Predict(LineFeatures(page, i));
+  Stage1 s1 = MakeStage1(page, std::move(p1));
+  std::vector<double> p2(n);
+  for (size_t i = 0; i < n; ++i) p2[i] = model.stage2.Predict(ContextFeatures(page, s1, i));
+  return p2;
 }
 
 std::vector<double> ScoreDumpLines(const PageLines& page, const DumpLineModel& model) {
@@ -133,10 +158,31 @@ std::vector<double> ScoreDumpLines(const PageLines& page, const DumpLineModel& m
     }
     return p1;
   }
-  for (size_t i = 0; i < n; ++i) p1[i] = model.stage1.Predict(LineFeatures(page, i));
+  if (!model.indexed()) return ScoreDumpLinesReference(page, model);
+  // One pass over the stage-1 features sums both stages' weights; stage 2
+  // then adds its context features. Sums run in the reference's order, so
+  // the scores are the same doubles.
+  std::vector<double> z2(n);
+  double z1 = 0, z = 0;
+  FeatureEmitter both = [&](std::string_view f) {
+    if (const auto* w = model.Find(f)) z1 += w->stage1, z += w->stage2;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    z1 = z = 0;
+    EmitLineFeatures(page, i, both);
+    p1[i] = LinearModel::Probability(z1);
+    z2[i] = z;
+  }
   Stage1 s1 = MakeStage1(page, std::move(p1));
+  FeatureEmitter second = [&](std::string_view f) {
+    if (const auto* w = model.Find(f)) z += w->stage2;
+  };
   std::vector<double> p2(n);
-  for (size_t i = 0; i < n; ++i) p2[i] = model.stage2.Predict(ContextFeatures(page, s1, i));
+  for (size_t i = 0; i < n; ++i) {
+    z = z2[i];
+    EmitContextOnlyFeatures(page, s1, i, second);
+    p2[i] = LinearModel::Probability(z);
+  }
   return p2;
 }
 

@@ -26,14 +26,19 @@ bool LooksLikeArticle(const std::string& text) {
     char last = line.empty() ? 0 : line.back();
     if (w >= 12 && (last == '.' || last == '!' || last == '?' || last == '"' || static_cast<unsigned char>(last) >= 0x80))
       ++prose_lines;
+    if (words >= 40 && prose_lines >= 1) return true;  // the counts only grow
     pos = nl + 1;
   }
-  return words >= 40 && prose_lines >= 1;
+  return false;
 }
 
 void SetLanguageAndFlags(const RawPage& page, const CleanOptions& options, Document* d) {
-  std::string sample = d->text;
-  if (CountWords(sample) < 30) sample = d->title.value_or("") + "\n" + d->text + "\n" + (d->format == "html" ? "" : page.content);
+  std::string short_sample;  // only built for short texts
+  std::string_view sample = d->text;
+  if (!HasWords(d->text, 30)) {
+    short_sample = d->title.value_or("") + "\n" + d->text + "\n" + (d->format == "html" ? "" : page.content);
+    sample = short_sample;
+  }
   if (auto lang = DetectLanguage(sample)) {
     d->language = lang->code;
     if (lang->reliable && !options.target_language.empty() && lang->code != options.target_language &&

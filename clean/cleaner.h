@@ -37,6 +37,8 @@ class TemplateStats {
   void Observe(const std::string& site, const std::vector<uint64_t>& distinct_line_hashes);
   int64_t LinePages(const std::string& site, uint64_t line_hash) const;
   int64_t SitePages(const std::string& site) const;
+  // Pages per line hash of `site`, or null when the site is unknown.
+  const std::unordered_map<uint64_t, int64_t>* SiteLines(const std::string& site) const;
   std::vector<TemplateRow> Export() const;  // site pages are row with line_hash 0
   void Import(const std::vector<TemplateRow>& rows);
 

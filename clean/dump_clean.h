@@ -3,6 +3,7 @@
 #ifndef DATELINE_CLEAN_DUMP_CLEAN_H_
 #define DATELINE_CLEAN_DUMP_CLEAN_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ const DumpResources& DefaultDumpResources();
 // short lines, so that pages sharing most of their menus share a key. Empty
 // when the page has too few short lines to say.
 std::vector<std::string> DumpSiteKeys(const RawPage& page, const std::vector<DumpLine>& lines);
+// The same, given the LineKey of each line.
+std::vector<std::string> DumpSiteKeys(const RawPage& page, const std::vector<DumpLine>& lines,
+                                      const std::vector<uint64_t>& keys);
 
 // Lines and facts of a page, with each line's share of the other pages of
 // its site that hold it (-1 when unknown). A page whose prose lines mostly
@@ -38,6 +42,9 @@ PageLines PrepareDumpPage(const RawPage& page, const TemplateStats& templates, c
 // Body probability of each line (stage 2 of the model, or a rule when the
 // model is empty).
 std::vector<double> ScoreDumpLines(const PageLines& page, const DumpLineModel& model);
+// The same scores the slow, plain way (feature strings, one map lookup per
+// stage): what tests check ScoreDumpLines against. Needs a non-empty model.
+std::vector<double> ScoreDumpLinesReference(const PageLines& page, const DumpLineModel& model);
 
 }  // namespace dateline
 

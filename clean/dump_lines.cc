@@ -26,7 +26,7 @@ std::string_view CutUtf8(std::string_view s, size_t max) {
 }  // namespace
 
 bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) || cp == '_';
+  if (cp < 0x80) return IsAsciiWordByte(static_cast<unsigned char>(cp));
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
@@ -42,8 +42,7 @@ std::vector<std::string_view> WordTokens(std::string_view s) {
   size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
     size_t at = i;
-    char32_t cp = utf8::Next(s, &i);
-    bool w = IsWordChar(cp);
+    bool w = IsWordCodePoint(NextCodePoint(s, &i));
     if (w && start == std::string_view::npos) start = at;
     if (!w && start != std::string_view::npos) {
       out.push_back(s.substr(start, at - start));
@@ -59,11 +58,24 @@ int CountWords(std::string_view s) {
   bool in = false;
   size_t i = 0;
   while (i < s.size()) {
-    bool w = IsWordChar(utf8::Next(s, &i));
+    bool w = IsWordCodePoint(NextCodePoint(s, &i));
     if (w && !in) ++n;
     in = w;
   }
   return n;
+}
+
+bool HasWords(std::string_view s, int n) {
+  if (n <= 0) return true;
+  int count = 0;
+  bool in = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    bool w = IsWordCodePoint(NextCodePoint(s, &i));
+    if (w && !in && ++count >= n) return true;
+    in = w;
+  }
+  return false;
 }
 
 std::vector<DumpLine> SplitDumpLines(std::string_view content, size_t max_line_bytes) {
@@ -80,7 +92,7 @@ std::vector<DumpLine> SplitDumpLines(std::string_view content, size_t max_line_b
     int indent = 0;
     while (i < raw.size()) {
       size_t at = i;
-      if (!IsSpaceOrBullet(utf8::Next(raw, &i))) { body = at; break; }
+      if (!IsSpaceOrBullet(NextCodePoint(raw, &i))) { body = at; break; }
       ++indent;
       body = i;
     }
@@ -89,7 +101,7 @@ std::vector<DumpLine> SplitDumpLines(std::string_view content, size_t max_line_b
       size_t k = t.size() - 1;
       while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
       size_t j = k;
-      if (!IsSpaceOrBullet(utf8::Next(t, &j))) break;
+      if (!IsSpaceOrBullet(NextCodePoint(t, &j))) break;
       t = t.substr(0, k);
     }
     if (t.empty()) {
@@ -107,29 +119,59 @@ std::vector<DumpLine> SplitDumpLines(std::string_view content, size_t max_line_b
   return lines;
 }
 
-std::string NormalizeLine(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// NormalizeLine into *out (cleared first).
+void NormalizeInto(std::string_view s, std::string* out) {
+  out->clear();
   bool space = false;
   size_t i = 0;
   while (i < s.size()) {
-    char32_t cp = utf8::Next(s, &i);
-    if (cp == ' ' || cp == '\t' || cp == 0xA0) {
-      space = !out.empty();
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    if (c < 0x80) {
+      ++i;
+      if (c == ' ' || c == '\t') {
+        space = !out->empty();
+        continue;
+      }
+      if (space) out->push_back(' ');
+      space = false;
+      if (c >= '0' && c <= '9') c = '0';
+      else if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
+      out->push_back(static_cast<char>(c));
       continue;
     }
-    if (space) out += ' ';
+    cp = utf8::Next(s, &i);
+    if (cp == 0xA0) {
+      space = !out->empty();
+      continue;
+    }
+    if (space) out->push_back(' ');
     space = false;
-    if (cp < 0x80 && std::isdigit(static_cast<int>(cp))) cp = '0';
-    else cp = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
-    utf8::Append(cp, &out);
+    utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), out);
   }
+}
+
+}  // namespace
+
+std::string NormalizeLine(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  NormalizeInto(s, &out);
   return out;
 }
 
-uint64_t LineKey(std::string_view s) {
-  uint64_t h = Hash64(NormalizeLine(s), 0x6c696e65);
+uint64_t LineKey(std::string_view s, std::string* scratch) {
+  NormalizeInto(s, scratch);
+  uint64_t h = Hash64(*scratch, 0x6c696e65);
   return h ? h : 1;
+}
+
+uint64_t LineKey(std::string_view s) {
+  std::string scratch;
+  scratch.reserve(s.size());
+  return LineKey(s, &scratch);
 }
 
 }  // namespace dateline

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace dateline {
 
 struct DumpLine {
@@ -26,14 +28,33 @@ std::vector<DumpLine> SplitDumpLines(std::string_view content, size_t max_line_b
 // Word tokens: maximal runs of letters, digits and '_' (Unicode aware).
 std::vector<std::string_view> WordTokens(std::string_view s);
 int CountWords(std::string_view s);
+// CountWords(s) >= n, reading only as far as needed.
+bool HasWords(std::string_view s, int n);
 
 // Lowercased, digits folded to '0', whitespace collapsed: lines that differ
 // only in numbers (dates, counts) share a key.
 std::string NormalizeLine(std::string_view s);
 uint64_t LineKey(std::string_view s);  // never 0
+// The same key, normalising into *scratch (reused across calls: no allocation).
+uint64_t LineKey(std::string_view s, std::string* scratch);
 
 // True when code point cp counts as a word character.
 bool IsWordChar(char32_t cp);
+
+// Inline fast paths for ASCII (the common case) with the same results as
+// utf8::Next and IsWordChar.
+inline char32_t NextCodePoint(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  return utf8::Next(s, i);
+}
+inline bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool IsWordCodePoint(char32_t cp) { return cp < 0x80 ? IsAsciiWordByte(static_cast<unsigned char>(cp)) : IsWordChar(cp); }
 
 }  // namespace dateline
 

@@ -95,8 +95,21 @@ std::string Iso(int y, int m, int d, int hh, int mm) {
 bool Year(const Tok& t) { return t.digit && t.text.size() == 4 && Num(t.text) >= 1900 && Num(t.text) <= 2099; }
 bool Day(const Tok& t) { return t.digit && t.text.size() <= 2 && Num(t.text) >= 1 && Num(t.text) <= 31; }
 
+char LowerByte(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
 bool StartsWithCi(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && LowerAscii(s.substr(0, prefix.size())) == prefix;
+  if (s.size() < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k)
+    if (LowerByte(s[k]) != prefix[k]) return false;
+  return true;
+}
+
+// LowerAscii(s).find(needle) != npos, without the lowercased copy.
+bool ContainsCi(std::string_view s, std::string_view needle) {
+  if (needle.empty()) return true;
+  for (size_t p = 0; p + needle.size() <= s.size(); ++p)
+    if (LowerByte(s[p]) == needle[0] && StartsWithCi(s.substr(p), needle)) return true;
+  return false;
 }
 
 bool NameLike(const std::string& name) {
@@ -183,16 +196,15 @@ std::optional<std::string> DumpMetaRules::FindDate(std::string_view s, size_t* a
 }
 
 bool DumpMetaRules::IsCaption(std::string_view line) const {
-  std::string low = LowerAscii(line);
-  int words = CountWords(line);
-  if (words < 3 || words > 90) return false;
-  for (const auto& p : caption_phrases)
-    if (low.find(p) != std::string::npos) return true;
+  for (const auto& p : caption_phrases) {
+    if (!ContainsCi(line, p)) continue;
+    int words = CountWords(line);
+    return words >= 3 && words <= 90;
+  }
   return false;
 }
 
 std::vector<std::string> DumpMetaRules::BylineAuthors(std::string_view line) const {
-  std::string low = LowerAscii(line);
   size_t start = std::string::npos;
   for (const auto& label : author_labels) {
     if (StartsWithCi(line, label) && line.size() > label.size() &&
@@ -221,6 +233,7 @@ std::vector<std::string> DumpMetaRules::BylineAuthors(std::string_view line) con
 }
 
 std::string DumpMetaRules::AppBrand(std::string_view line) const {
+  if (std::none_of(apps.begin(), apps.end(), [&](const auto& a) { return ContainsCi(line, a.first); })) return "";
   std::string low = LowerAscii(line);
   for (const auto& [prefix, suffix] : apps) {
     size_t p = low.find(prefix + " ");

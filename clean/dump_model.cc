@@ -14,8 +14,18 @@ double LinearModel::Predict(const std::vector<std::string>& x) const {
     auto it = weights.find(f);
     if (it != weights.end()) z += it->second;
   }
+  return Probability(z);
+}
+
+double LinearModel::Probability(double z) {
   z = std::clamp(z, -30.0, 30.0);
   return 1 / (1 + std::exp(-z));
+}
+
+void DumpLineModel::BuildIndex() {
+  index.clear();
+  for (const auto& [f, w] : stage1.weights) index[f].stage1 = w;
+  for (const auto& [f, w] : stage2.weights) index[f].stage2 = w;
 }
 
 Result<DumpLineModel> DumpLineModel::Load(const std::string& path) {
@@ -43,6 +53,7 @@ Result<DumpLineModel> DumpLineModel::Load(const std::string& path) {
     }
   }
   if (m.empty()) return Status::InvalidInput(path + ": no weights");
+  m.BuildIndex();
   return m;
 }
 

@@ -11,10 +11,12 @@
 #define DATELINE_CLEAN_DUMP_MODEL_H_
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
+#include "clean/dump_features.h"
 
 namespace dateline {
 
@@ -22,12 +24,28 @@ struct LinearModel {
   std::unordered_map<std::string, float> weights;
   // Probability that features x describe a body line.
   double Predict(const std::vector<std::string>& x) const;
+  // The probability for a sum of weights z (what Predict computes).
+  static double Probability(double z);
 };
 
 struct DumpLineModel {
   LinearModel stage1, stage2;
   double threshold = 0.5;
   bool empty() const { return stage1.weights.empty() || stage2.weights.empty(); }
+
+  // Both stages' weights of every feature (0 where a stage has none), so
+  // that scoring looks each feature up once, by string_view. Built by Load
+  // and BuildIndex(); stale if the weights change after.
+  struct Weights {
+    float stage1 = 0, stage2 = 0;
+  };
+  std::unordered_map<std::string, Weights, StringViewHash, std::equal_to<>> index;
+  void BuildIndex();
+  bool indexed() const { return !index.empty(); }
+  const Weights* Find(std::string_view feature) const {
+    auto it = index.find(feature);
+    return it == index.end() ? nullptr : &it->second;
+  }
 
   static Result<DumpLineModel> Load(const std::string& path);
   // Writes the model with a header comment (e.g. how it was trained).

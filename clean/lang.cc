@@ -8,9 +8,16 @@ namespace dateline {
 
 std::optional<LanguageGuess> DetectLanguage(std::string_view text, size_t max_bytes) {
   if (text.empty()) return std::nullopt;
-  // CLD2 reads past the end on invalid UTF-8: never hand it any.
+  // CLD2 reads past the end on invalid UTF-8: never hand it any. Only the
+  // first max_bytes are read: when a little more than that is valid and
+  // holds no NUL, repairing the whole text would not change those bytes.
   std::string repaired;
-  if (!utf8::IsValid(text)) {
+  bool head_enough = false;
+  if (text.size() > 4 && max_bytes < text.size() - 4) {
+    std::string_view head = text.substr(0, max_bytes + 4);
+    head_enough = head.find('\0') == std::string_view::npos && utf8::IsValid(head);
+  }
+  if (!head_enough && !utf8::IsValid(text)) {
     repaired = utf8::Repair(text);
     text = repaired;
   }

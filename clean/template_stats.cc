@@ -18,10 +18,15 @@ void TemplateStats::Observe(const std::string& site, const std::vector<uint64_t>
 }
 
 int64_t TemplateStats::LinePages(const std::string& site, uint64_t h) const {
+  const auto* m = SiteLines(site);
+  if (!m) return 0;
+  auto jt = m->find(h);
+  return jt == m->end() ? 0 : jt->second;
+}
+
+const std::unordered_map<uint64_t, int64_t>* TemplateStats::SiteLines(const std::string& site) const {
   auto it = lines_.find(site);
-  if (it == lines_.end()) return 0;
-  auto jt = it->second.find(h);
-  return jt == it->second.end() ? 0 : jt->second;
+  return it == lines_.end() ? nullptr : &it->second;
 }
 
 int64_t TemplateStats::SitePages(const std::string& site) const {
