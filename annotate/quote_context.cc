@@ -69,7 +69,12 @@ int QuoteContext::CueAt(size_t k, CueClass* cls) const {
     const std::string& next = q.lower[e];
     const std::string& cue = q.lower[k];
     bool plural_noun = cue.size() > 3 && cue.back() == 's' && cue != "says" && cue != "tells" && cue != "adds";
-    if (plural_noun && (next == "of" || next == "to" || next == "for" || next == "about")) return 0;
+    // After a subject ("he refuses to", "Sanders, …, refuses to", "who
+    // promises to") an -s form is a verb, not a plural noun.
+    const bool after_subject =
+        k > 0 && (!lx.PronounKind(q.lower[k - 1]).empty() || q.lower[k - 1] == "who" || q.lower[k - 1] == "also" ||
+                  q.tok[k - 1].text == "," || (q.tok[k - 1].cap && !q.tok[k - 1].para_start));
+    if (plural_noun && !after_subject && (next == "of" || next == "to" || next == "for" || next == "about")) return 0;
     if (k > 0 && (q.lower[k - 1] == "the" || q.lower[k - 1] == "a" || q.lower[k - 1] == "his" ||
                   q.lower[k - 1] == "her" || q.lower[k - 1] == "their"))
       return 0;
@@ -98,6 +103,9 @@ size_t QuoteContext::SentenceEnd(size_t i) const {
 }
 
 std::optional<SpeakerNP> QuoteContext::SubjectOf(size_t b, size_t e) const {
+  // "And Sanders, to his credit, refuses …": a conjunction opens no phrase.
+  if (b + 1 < e && (q.lower[b] == "and" || q.lower[b] == "but" || q.lower[b] == "or" || q.lower[b] == "yet"))
+    ++b;
   if (b < e && lx.IsStop(q.lower[b])) {
     size_t k = b + 1;
     while (k < e && q.tok[k].text != "," && k < b + 8) ++k;
