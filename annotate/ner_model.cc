@@ -62,6 +62,11 @@ void NerModel::BuildTable() {
   mask_ = static_cast<uint32_t>(cap - 1);
   slots_.assign(cap, Slot());
   static_assert(kNumTags < 32, "a row's entry count must fit in 5 bits");
+  size_t words = 1;
+  while (words * 8 < keys_.size()) words <<= 1;  // >= 8 bits a key
+  filter_mask_ = static_cast<uint32_t>(words - 1);
+  filter_.assign(words, 0);
+  for (uint32_t k : keys_) filter_[(k >> 6) & filter_mask_] |= uint64_t{1} << (k & 63);
   for (uint32_t r = 0; r < keys_.size(); ++r) {
     uint32_t h = Home(keys_[r]);
     while (slots_[h].key != 0) h = (h + 1) & mask_;
@@ -94,30 +99,36 @@ void NerModel::Score(const std::vector<uint64_t>& feats, float* out) const {
 void NerModel::StaticScores(const DocFeatures& d, std::vector<float>* out) const {
   out->assign(d.num_tokens() * kNumTags, 0.f);
   if (keys_.empty()) return;
-  // A three-stage software pipeline over all the document's static keys:
-  // prefetch the slot of key j + 2 * kAhead, find the row of key j + kAhead
-  // and prefetch it, add the row of key j to its token's sums. Each token's
-  // rows are added in key order, as Score() does.
+  // A four-stage software pipeline over all the document's static keys, each
+  // stage kAhead keys behind the one before: hash the key and prefetch its
+  // filter word; test the filter and prefetch the slot; find the row and
+  // prefetch it; add the row to its token's sums. Each token's rows are added
+  // in key order, as Score() does.
   constexpr size_t kAhead = 16;
   const size_t n = d.keys.size();
   thread_local std::vector<uint32_t> keys, rows;
   keys.resize(n);
   rows.resize(n);
   size_t token = 0;
-  for (size_t j = 0; j < n + 2 * kAhead; ++j) {
+  for (size_t j = 0; j < n + 3 * kAhead; ++j) {
     if (j < n) {
       keys[j] = Key32(d.keys[j]);
-      __builtin_prefetch(slots_.data() + Home(keys[j]));
+      __builtin_prefetch(filter_.data() + ((keys[j] >> 6) & filter_mask_));
     }
     if (j >= kAhead && j - kAhead < n) {
       size_t k = j - kAhead;
-      rows[k] = Find(keys[k]);
-      __builtin_prefetch(entries_.data() + (rows[k] >> 5));
+      if (MayHave(keys[k])) __builtin_prefetch(slots_.data() + Home(keys[k]));
+      else keys[k] = 0;
     }
-    if (j >= 2 * kAhead) {
+    if (j >= 2 * kAhead && j - 2 * kAhead < n) {
       size_t k = j - 2 * kAhead;
+      rows[k] = keys[k] ? Find(keys[k]) : 0;
+      if (rows[k]) __builtin_prefetch(entries_.data() + (rows[k] >> 5));
+    }
+    if (j >= 3 * kAhead) {
+      size_t k = j - 3 * kAhead;
       while (d.key_begin[token + 1] <= k) ++token;
-      AddRow(rows[k], out->data() + token * kNumTags);
+      if (rows[k]) AddRow(rows[k], out->data() + token * kNumTags);
     }
   }
 }

@@ -95,6 +95,9 @@ class NerModel {
  private:
   void BuildTable();
   uint32_t Home(uint32_t key) const { return (key * 2654435761u) & mask_; }
+  // False when the key is surely absent: one bit per key in a filter ~8x
+  // smaller than the table, so that most misses never touch the table.
+  bool MayHave(uint32_t key) const { return filter_[(key >> 6) & filter_mask_] >> (key & 63) & 1; }
   // The row of a feature key as start << 5 | count (0 when absent).
   uint32_t Find(uint32_t key) const {
     uint32_t h = Home(key);
@@ -117,6 +120,8 @@ class NerModel {
   };
   std::vector<Slot> slots_;
   uint32_t mask_ = 0;
+  std::vector<uint64_t> filter_;
+  uint32_t filter_mask_ = 0;
   std::unordered_map<uint32_t, std::vector<float>> building_;
   Gazetteer gaz_;
 };
