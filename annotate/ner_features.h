@@ -1,13 +1,14 @@
-// Features of the named-entity tagger: hashed 64-bit keys, one vector per
-// token. Shared by training (annotate/ner_train.*) and tagging
-// (annotate/ner_tagger.*) so both see exactly the same features.
+// Features of the named-entity tagger: hashed 64-bit keys, in one flat array
+// per document. Shared by training (annotate/ner_train.*) and tagging
+// (annotate/ner_model.*) so both see exactly the same features.
 //
 // A document is a list of sentences of token strings. Per token we compute
 // "static" features once (word, lower-case form, shape, affixes, a window of
 // two words each side, gazetteer matches, document-level case evidence) and,
 // during left-to-right decoding, "dynamic" ones from the tags already chosen
 // (previous two tags, and the type last given to the same word earlier in the
-// document). Pure functions over their inputs; thread-safe.
+// document). Pure functions over their inputs; thread-safe (Featurize keeps
+// per-thread scratch buffers). Cost: linear in tokens, no allocation per token.
 #ifndef DATELINE_ANNOTATE_NER_FEATURES_H_
 #define DATELINE_ANNOTATE_NER_FEATURES_H_
 
@@ -105,7 +106,8 @@ struct DocFeatures {
 // Computes static features for every token of a document.
 DocFeatures Featurize(const std::vector<std::vector<std::string>>& sentences, const Gazetteer& gaz);
 // The same over words[sentence_begin[s], sentence_begin[s + 1]) per sentence
-// (sentences + 1 offsets). Reuses out's buffers (no allocation once warm).
+// (sentences + 1 offsets, from 0 up to words.size()). Reuses out's buffers
+// (no allocation once warm).
 void Featurize(const std::vector<std::string_view>& words, const std::vector<uint32_t>& sentence_begin,
                const Gazetteer& gaz, DocFeatures* out);
 

@@ -5,7 +5,7 @@
 // then per feature a 32-bit key (delta-varint, sorted) and its non-zero
 // weights as (tag, int16) pairs; then the gazetteer (phrase hash, type mask).
 // Built once (Load or the trainer), then read-only: Tag() is const and
-// thread-safe. Memory: ~(12 + 4 * nnz) bytes per feature.
+// thread-safe. Memory: ~(30 + 8 * nnz) bytes per feature (table, rows, filter).
 #ifndef DATELINE_ANNOTATE_NER_MODEL_H_
 #define DATELINE_ANNOTATE_NER_MODEL_H_
 
