@@ -20,13 +20,17 @@ void LowerInto(std::string_view s, std::string* out) {
   out->clear();
   size_t i = 0;
   while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-      ++i;
-      continue;
+    size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+    if (j > i) {  // a run of ASCII bytes, lowered in place
+      size_t n = out->size();
+      out->append(s.data() + i, j - i);
+      for (char* p = out->data() + n; p != out->data() + out->size(); ++p)
+        if (*p >= 'A' && *p <= 'Z') *p = static_cast<char>(*p + ('a' - 'A'));
+      i = j;
     }
-    utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(utf8::Next(s, &i)))), out);
+    if (i < s.size())
+      utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(utf8::Next(s, &i)))), out);
   }
 }
 

@@ -121,36 +121,50 @@ std::vector<DumpLine> SplitDumpLines(std::string_view content, size_t max_line_b
 
 namespace {
 
-// NormalizeLine into *out (cleared first).
+// NormalizeLine into *out, written through a pointer into a buffer grown
+// ahead (a lowercased code point may take more bytes than the original).
 void NormalizeInto(std::string_view s, std::string* out) {
-  out->clear();
+  out->resize(s.size() + 8);
+  char* p = out->data();
+  size_t n = 0;
+  auto room = [&](size_t k) {
+    if (n + k > out->size()) {
+      out->resize(2 * out->size() + k);
+      p = out->data();
+    }
+  };
   bool space = false;
   size_t i = 0;
+  std::string cp_bytes;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
     if (c < 0x80) {
       ++i;
       if (c == ' ' || c == '\t') {
-        space = !out->empty();
+        space = n > 0;
         continue;
       }
-      if (space) out->push_back(' ');
+      room(2);
+      if (space) p[n++] = ' ';
       space = false;
       if (c >= '0' && c <= '9') c = '0';
       else if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
-      out->push_back(static_cast<char>(c));
+      p[n++] = static_cast<char>(c);
       continue;
     }
-    cp = utf8::Next(s, &i);
+    char32_t cp = utf8::Next(s, &i);
     if (cp == 0xA0) {
-      space = !out->empty();
+      space = n > 0;
       continue;
     }
-    if (space) out->push_back(' ');
+    cp_bytes.clear();
+    utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), &cp_bytes);
+    room(1 + cp_bytes.size());
+    if (space) p[n++] = ' ';
     space = false;
-    utf8::Append(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), out);
+    for (char b : cp_bytes) p[n++] = b;
   }
+  out->resize(n);
 }
 
 }  // namespace

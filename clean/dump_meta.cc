@@ -40,9 +40,12 @@ std::vector<Tok> Scan(std::string_view s) {
   return out;
 }
 
+// std::tolower of the "C" locale (the program never sets another), inline.
+char LowerByte(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = LowerByte(c);
   return out;
 }
 
@@ -95,8 +98,6 @@ std::string Iso(int y, int m, int d, int hh, int mm) {
 bool Year(const Tok& t) { return t.digit && t.text.size() == 4 && Num(t.text) >= 1900 && Num(t.text) <= 2099; }
 bool Day(const Tok& t) { return t.digit && t.text.size() <= 2 && Num(t.text) >= 1 && Num(t.text) <= 31; }
 
-char LowerByte(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
 bool StartsWithCi(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t k = 0; k < prefix.size(); ++k)
@@ -104,13 +105,6 @@ bool StartsWithCi(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// LowerAscii(s).find(needle) != npos, without the lowercased copy.
-bool ContainsCi(std::string_view s, std::string_view needle) {
-  if (needle.empty()) return true;
-  for (size_t p = 0; p + needle.size() <= s.size(); ++p)
-    if (LowerByte(s[p]) == needle[0] && StartsWithCi(s.substr(p), needle)) return true;
-  return false;
-}
 
 bool NameLike(const std::string& name) {
   int words = CountWords(name);
@@ -196,8 +190,9 @@ std::optional<std::string> DumpMetaRules::FindDate(std::string_view s, size_t* a
 }
 
 bool DumpMetaRules::IsCaption(std::string_view line) const {
+  std::string low = LowerAscii(line);
   for (const auto& p : caption_phrases) {
-    if (!ContainsCi(line, p)) continue;
+    if (low.find(p) == std::string::npos) continue;
     int words = CountWords(line);
     return words >= 3 && words <= 90;
   }
@@ -233,7 +228,6 @@ std::vector<std::string> DumpMetaRules::BylineAuthors(std::string_view line) con
 }
 
 std::string DumpMetaRules::AppBrand(std::string_view line) const {
-  if (std::none_of(apps.begin(), apps.end(), [&](const auto& a) { return ContainsCi(line, a.first); })) return "";
   std::string low = LowerAscii(line);
   for (const auto& [prefix, suffix] : apps) {
     size_t p = low.find(prefix + " ");
