@@ -231,6 +231,36 @@ TEST(QuoteExtractorTest, EntityNamesLoseTitlesAndSurnamesFindEntities) {
   EXPECT_EQ(d.quotes[0].speaker_name.value_or(""), "Dmitry Peskov");
 }
 
+// Subjects the indirect rules reach past (round 6): a verb group with
+// auxiliaries after an appositive or "and", an aside before "that",
+// "As X noted, …", an -s verb before "to" after its subject.
+TEST(QuoteExtractorTest, SubjectsBeforeVerbGroupsAndAsides) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> cases = {
+      {"Intro.\nBernie Sanders, celebrating a victory in his home state, is pledging to win many hundreds of "
+       "delegates on Super Tuesday.",
+       {"to win many hundreds of delegates on Super Tuesday", "Bernie Sanders"}},
+      {"Intro.\nSanders often questions her ties to super PACs and has called for the former secretary of state to "
+       "release the transcripts of her paid speeches.",
+       {"the former secretary of state to release the transcripts of her paid speeches", "Sanders"}},
+      {"Intro.\nClinton testified, for example, that she neither sent nor received emails marked classified.",
+       {"that she neither sent nor received emails marked classified", "Clinton"}},
+      {"Intro.\nAs the International Business Times noted, Clinton raised more than $1.1 million from the "
+       "securities industry.",
+       {"Clinton raised more than $1.1 million from the securities industry", "International Business Times"}},
+      {"Intro.\nAnd Sanders, to his credit, refuses to attack Clinton on her character.",
+       {"to attack Clinton on her character", "Sanders"}},
+  };
+  for (const auto& [text, want] : cases) {
+    Document d = Annotated(text);
+    bool found = false;
+    for (const Quote& q : d.quotes)
+      found = found || (Content(d, q) == want.first &&
+                        q.speaker_name.value_or("").find(want.second) != std::string::npos);
+    EXPECT_TRUE(found) << text;
+  }
+}
+
 TEST(QuoteExtractorTest, EmptyAndOddInputs) {
   ASSERT_TRUE(quotes_test::ExtractorLoaded());
   EXPECT_TRUE(Annotated("").quotes.empty());
