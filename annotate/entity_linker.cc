@@ -25,11 +25,12 @@ std::string MergeKey(const Entity& e) {
   return k;
 }
 
-std::string IdOf(const std::string& key) {
+std::string IdOf(uint64_t key_hash) {
   char buf[24];
-  std::snprintf(buf, sizeof(buf), "ent_%016llx", static_cast<unsigned long long>(Hash64(key)));
+  std::snprintf(buf, sizeof(buf), "ent_%016llx", static_cast<unsigned long long>(key_hash));
   return buf;
 }
+std::string IdOf(const std::string& key) { return IdOf(Hash64(key)); }
 
 size_t Words(const std::string& s) { return NameKeyWords(s).size(); }
 
@@ -42,13 +43,25 @@ size_t Find(std::vector<size_t>* parent, size_t x) {
 // One merge key's share of the corpus, in input order.
 struct Group {
   std::string key, first_name;
-  std::map<std::string, int> type_votes, name_votes;
+  // (value, votes), first seen first: a group has few distinct types and
+  // names, and a vector costs far less than a map for a corpus of groups.
+  std::vector<std::pair<std::string, int>> type_votes, name_votes;
   int64_t mentions = 0;
   std::vector<std::string> variants, roles;  // first seen first
   std::optional<std::string> link;
-  std::vector<uint32_t> docs;                 // distinct, first seen first
-  std::vector<std::pair<uint32_t, uint32_t>> members;  // (document, interned local id)
+  uint32_t doc_count = 0;                     // distinct documents (those of members)
+  uint32_t last_doc = UINT32_MAX;
+  std::vector<std::pair<uint32_t, uint32_t>> members;  // (document, interned local id), documents in order
 };
+
+void Vote(const std::string& value, int votes, std::vector<std::pair<std::string, int>>* into) {
+  for (auto& [v, n] : *into)
+    if (v == value) {
+      n += votes;
+      return;
+    }
+  into->emplace_back(value, votes);
+}
 
 void AddUnique(const std::string& v, std::vector<std::string>* into) {
   if (std::find(into->begin(), into->end(), v) == into->end()) into->push_back(v);
@@ -70,9 +83,11 @@ struct EntityLinker::State {
   std::unordered_map<std::string, uint32_t> local_index;
   std::vector<Group> groups;
   std::unordered_map<std::string, uint32_t> by_key;
-  // After Link(): the merged sets of groups, in output order.
-  std::vector<std::vector<uint32_t>> merged;
-  std::vector<std::string> merged_ids;
+  // After Link(): the merged sets of groups, in output order (set m is
+  // merged_groups[merged_start[m], merged_start[m + 1])), and the hashes
+  // their ids are made of.
+  std::vector<uint32_t> merged_groups, merged_start;
+  std::vector<uint64_t> merged_ids;
 };
 
 EntityLinker::EntityLinker() : s_(new State) {}
@@ -90,13 +105,13 @@ void EntityLinker::Add(const Document& doc) {
       s_->groups.back().first_name = e.name;
     }
     Group& g = s_->groups[it->second];
-    g.type_votes[e.type] += static_cast<int>(e.mentions.size());
-    g.name_votes[e.name] += 1;
+    Vote(e.type, static_cast<int>(e.mentions.size()), &g.type_votes);
+    Vote(e.name, 1, &g.name_votes);
     g.mentions += static_cast<int64_t>(e.mentions.size());
     auto [local, fresh] = s_->local_index.emplace(e.id, static_cast<uint32_t>(s_->local_ids.size()));
     if (fresh) s_->local_ids.push_back(e.id);
     g.members.push_back({d, local->second});
-    if (g.docs.empty() || g.docs.back() != d) g.docs.push_back(d);  // a document's entities come together
+    if (g.last_doc != d) ++g.doc_count, g.last_doc = d;  // a document's entities come together
     for (const auto& v : e.variants) AddUnique(v, &g.variants);
     for (const auto& r : e.roles) AddUnique(r, &g.roles);
     if (e.link && !g.link) g.link = e.link;
@@ -111,7 +126,7 @@ size_t EntityLinker::Link() {
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return groups[a].key < groups[b].key; });
   const size_t n = order.size();
   auto key = [&](size_t i) -> const std::string& { return groups[order[i]].key; };
-  auto doc_count = [&](size_t i) { return groups[order[i]].docs.size(); };
+  auto doc_count = [&](size_t i) { return groups[order[i]].doc_count; };
   std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
   // Surname-only people join the dominant full name with that surname.
@@ -140,48 +155,56 @@ size_t EntityLinker::Link() {
     if (cands.size() > 1 && doc_count(cands[0]) < 2 * doc_count(cands[1])) continue;  // ambiguous
     parent[Find(&parent, i)] = Find(&parent, cands[0]);
   }
-  // Merged sets, each listed from its root's key order, members ascending.
-  std::map<size_t, std::vector<uint32_t>> merged;
-  for (size_t i = 0; i < n; ++i) merged[Find(&parent, i)].push_back(order[i]);
+  // Merged sets, each listed from its root's key order, members ascending:
+  // (root, i) pairs sorted, each set a run of them.
+  std::vector<std::pair<uint32_t, uint32_t>> by_root(n);
+  for (size_t i = 0; i < n; ++i) by_root[i] = {static_cast<uint32_t>(Find(&parent, i)), static_cast<uint32_t>(i)};
+  std::sort(by_root.begin(), by_root.end());
   struct Out {
     size_t documents;
-    std::string id;
-    std::vector<uint32_t> groups;
+    uint64_t id;  // hash of the root's key (IdOf's hex digits, in the same order)
+    uint32_t from, to;  // its run in by_root
   };
   std::vector<Out> out;
-  for (auto& [root, members] : merged) {
-    std::unordered_set<uint32_t> seen;
-    for (uint32_t g : members)
-      for (uint32_t d : groups[g].docs) seen.insert(d);
-    out.push_back({seen.size(), IdOf(key(root)), std::move(members)});
+  for (uint32_t from = 0, to; from < n; from = to) {
+    for (to = from + 1; to < n && by_root[to].first == by_root[from].first;) ++to;
+    size_t documents = groups[order[by_root[from].second]].doc_count;
+    if (to - from > 1) {
+      std::unordered_set<uint32_t> seen;
+      for (uint32_t r = from; r < to; ++r)
+        for (const auto& m : groups[order[by_root[r].second]].members) seen.insert(m.first);
+      documents = seen.size();
+    }
+    out.push_back({documents, Hash64(key(by_root[from].first)), from, to});
   }
   std::sort(out.begin(), out.end(), [](const Out& a, const Out& b) {
     return a.documents != b.documents ? a.documents > b.documents : a.id < b.id;
   });
-  s_->merged.clear();
+  s_->merged_groups.clear();
+  s_->merged_start.assign(1, 0);
   s_->merged_ids.clear();
-  for (Out& o : out) {
-    s_->merged.push_back(std::move(o.groups));
-    s_->merged_ids.push_back(std::move(o.id));
+  for (const Out& o : out) {
+    for (uint32_t r = o.from; r < o.to; ++r) s_->merged_groups.push_back(order[by_root[r].second]);
+    s_->merged_start.push_back(static_cast<uint32_t>(s_->merged_groups.size()));
+    s_->merged_ids.push_back(o.id);
   }
-  return s_->merged.size();
+  return s_->merged_ids.size();
 }
 
 void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
   const std::vector<Group>& groups = s_->groups;
-  for (size_t m = 0; m < s_->merged.size(); ++m) {
-    const std::vector<uint32_t>& set = s_->merged[m];
+  for (size_t m = 0; m < s_->merged_ids.size(); ++m) {
     GlobalEntity g;
     std::map<std::string, int> type_votes, name_votes;
     std::unordered_set<uint32_t> seen;
-    for (uint32_t gi : set) {
-      const Group& gr = groups[gi];
+    for (uint32_t at = s_->merged_start[m]; at < s_->merged_start[m + 1]; ++at) {
+      const Group& gr = groups[s_->merged_groups[at]];
       for (const auto& [t, v] : gr.type_votes) type_votes[t] += v;
       for (const auto& [t, v] : gr.name_votes) name_votes[t] += v;
       g.mentions += gr.mentions;
       for (const auto& [d, local] : gr.members) g.members.push_back({s_->doc_ids[d], s_->local_ids[local]});
-      for (uint32_t d : gr.docs)
-        if (seen.insert(d).second) g.documents.push_back(s_->doc_ids[d]);
+      for (const auto& m : gr.members)
+        if (seen.insert(m.first).second) g.documents.push_back(s_->doc_ids[m.first]);
       for (const auto& v : gr.variants) AddUnique(v, &g.variants);
       for (const auto& r : gr.roles) AddUnique(r, &g.roles);
       if (gr.link && !g.link) g.link = gr.link;
@@ -192,7 +215,7 @@ void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
     for (const auto& [nm, c] : name_votes)
       if (g.name.empty() || Words(nm) > Words(g.name) || (Words(nm) == Words(g.name) && c > name_votes[g.name]))
         g.name = nm;
-    g.id = s_->merged_ids[m];
+    g.id = IdOf(s_->merged_ids[m]);
     if (g.link) g.link_id = GlobalEntityId("PLACE", *g.link);
     fn(std::move(g));
   }

@@ -2,10 +2,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
+#include <unordered_map>
 
 #include "annotate/entity_linker.h"
 #include "annotate/quote_groups.h"
+#include "base/hash.h"
 #include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
@@ -13,21 +14,6 @@
 
 namespace dateline {
 namespace {
-
-// What the story summaries read of a document: no text and no annotations,
-// so that the whole corpus fits in memory.
-Document Slim(const Document& d) {
-  Document s;
-  s.id = d.id;
-  s.url = d.url;
-  s.outlet = d.outlet;
-  s.title = d.title;
-  s.published = d.published;
-  s.duplicate_of = d.duplicate_of;
-  s.story = d.story;
-  s.storyline = d.storyline;
-  return s;
-}
 
 // What the timeline and the quote groups read of a document: its text,
 // sentences, events and quotes, and the entities its events name (for their
@@ -53,6 +39,9 @@ constexpr size_t kParseChunk = 256;
 // Documents held in memory before their storylines are built (more when one
 // storyline is larger).
 constexpr size_t kCorpusChunk = 2048;
+
+// Document references (an entity's documents and members) written at once.
+constexpr size_t kEntityBatchRefs = 65536;
 
 // With DATELINE_TIMINGS set, prints the seconds each phase took to stderr.
 class PhaseTimer {
@@ -91,7 +80,7 @@ class PhaseTimer {
 // read one storyline at a time: the sourced timeline (stories/timeline.h) and
 // the quote groups (annotate/quote_groups.h) of a storyline are built from its
 // full documents and written at once, and the documents dropped; story and
-// storyline summaries (stories/) are built from slim copies, and
+// storyline summaries (stories/) are built as the documents pass, and
 // cross-document entities (annotate/entity_linker.h) from what the linker
 // keeps of each document. Memory is bounded by the largest storyline and
 // those compact summaries, not by the corpus. All results are replaced in
@@ -118,7 +107,7 @@ Status Pipeline::UpdateCorpus(Store* store) {
 Status Pipeline::WriteCorpus(Store* store) {
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
-  std::vector<Document> slim;
+  StorySummarizer summarizer;
   EntityLinker linker;
   // Stored rows of storylines waiting to be built, the last one open; they
   // are parsed on the worker threads when built.
@@ -126,7 +115,9 @@ Status Pipeline::WriteCorpus(Store* store) {
   size_t pending = 0;
   Status bad = Status::Ok();
   auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-  std::map<std::string, int> timeline_ids, quote_ids;  // ids stay unique across storylines
+  // Ids stay unique across storylines: how often each id (by its 64-bit
+  // hash, a few bytes an entry) was given out so far.
+  std::unordered_map<uint64_t, int> timeline_ids, quote_ids;
   for (const char* kind : {"timeline", "quotes", "entities"})
     if (Status d = store->DeleteRecords(kind); !d.ok()) return d;
   // Parses and builds the complete storylines in parallel, then writes their
@@ -153,7 +144,7 @@ Status Pipeline::WriteCorpus(Store* store) {
       });
       for (size_t r = from; r < from + n; ++r) {
         const Document& d = docs[at[r].first][at[r].second];
-        slim.push_back(Slim(d));
+        summarizer.Add(d);
         linker.Add(d);
       }
       ParallelFor(n, options_.threads, [&](size_t r) { KeepForTimeline(&docs[at[from + r].first][at[from + r].second]); });
@@ -170,11 +161,11 @@ Status Pipeline::WriteCorpus(Store* store) {
     std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;
     for (size_t i = 0; i < complete; ++i) {
       for (TimelineEntry& e : entries[i]) {
-        if (int n = timeline_ids[e.id]++) e.id += "-" + std::to_string(n + 1);
+        if (int n = timeline_ids[Hash64(e.id)]++) e.id += "-" + std::to_string(n + 1);
         timeline_rows.emplace_back(e.id, dump(TimelineEntryToJson(e)));
       }
       for (QuoteGroup& g : groups[i]) {
-        if (int n = quote_ids[g.id]++) g.id += "-" + std::to_string(n + 1);
+        if (int n = quote_ids[Hash64(g.id)]++) g.id += "-" + std::to_string(n + 1);
         quote_rows.emplace_back(g.id, dump(QuoteGroupToJson(g)));
       }
     }
@@ -200,8 +191,7 @@ Status Pipeline::WriteCorpus(Store* store) {
   timer.Done("read, timeline, quotes");
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> storylines;
-  Summarize(slim, &stories, &storylines);
-  std::vector<Document>().swap(slim);
+  summarizer.Finish(&stories, &storylines);
   st = store->ReplaceStories(stories, storylines);
   if (!st.ok()) return st;
   timer.Done("summaries");
@@ -220,9 +210,13 @@ Status Pipeline::WriteCorpus(Store* store) {
     batch.clear();
     if (Status w = store->AppendRecordLines("entities", rows); !w.ok() && bad.ok()) bad = w;
   };
+  // A batch ends after kCorpusChunk entities or kEntityBatchRefs document
+  // references, whichever comes first (the first entities are the largest).
+  size_t refs = 0;
   linker.Emit([&](GlobalEntity&& e) {
+    refs += e.documents.size() + e.members.size();
     batch.push_back(std::move(e));
-    if (batch.size() >= kCorpusChunk) write();
+    if (batch.size() >= kCorpusChunk || refs >= kEntityBatchRefs) write(), refs = 0;
   });
   write();
   if (!bad.ok()) return bad;

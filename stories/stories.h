@@ -215,7 +215,25 @@ class StoryClusterer {
 // stored (Store::UpdateAssignments).
 std::vector<Document> ApplyMoves(const std::vector<StoryMove>& moves, std::vector<Document>* batch);
 
-// Summaries of the stories and storylines that the documents belong to.
+// Summaries of the stories and storylines that documents belong to, built
+// from documents added one at a time (in input order), so that a corpus need
+// not be held in memory: it keeps only the summaries themselves (ids, titles,
+// outlet and story sets, dates), not the documents.
+class StorySummarizer {
+ public:
+  StorySummarizer();
+  ~StorySummarizer();
+  void Add(const Document& d);
+  // The summaries, sorted by id; the summarizer is empty afterwards.
+  void Finish(std::vector<StorySummary>* stories, std::vector<StorylineSummary>* storylines);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+// Summaries of the stories and storylines that the documents belong to
+// (StorySummarizer over docs).
 void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* stories,
                std::vector<StorylineSummary>* storylines);
 
