@@ -1,7 +1,10 @@
 // Corpus-level step after ingest: results that depend on all documents.
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 #include "annotate/entity_linker.h"
@@ -47,23 +50,25 @@ constexpr size_t kEntityBatchRefs = 65536;
 class PhaseTimer {
  public:
   PhaseTimer() : on_(std::getenv("DATELINE_TIMINGS") != nullptr), last_(Clock::now()) {
-    if (on_) std::fprintf(stderr, "dateline: corpus %-26s %7s   peak RSS %5ld MB\n", "start", "", PeakRssMb());
+    if (on_)
+      std::fprintf(stderr, "dateline: corpus %-26s %7s   peak RSS %5ld MB, now %5ld MB\n", "start", "", RssMb("VmHWM"),
+                   RssMb("VmRSS"));
   }
   void Done(const char* phase) {
     if (!on_) return;
     auto now = Clock::now();
-    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s peak RSS %5ld MB\n", phase,
-                 std::chrono::duration<double>(now - last_).count(), PeakRssMb());
+    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s peak RSS %5ld MB, now %5ld MB\n", phase,
+                 std::chrono::duration<double>(now - last_).count(), RssMb("VmHWM"), RssMb("VmRSS"));
     last_ = now;
   }
-  // The process's peak resident set so far (VmHWM), in MB; -1 if unknown.
-  static long PeakRssMb() {
+  // The process's peak (VmHWM) or current (VmRSS) resident set, in MB; -1 if unknown.
+  static long RssMb(const char* field) {
     std::FILE* f = std::fopen("/proc/self/status", "r");
     if (!f) return -1;
     char line[256];
     long kb = -1;
     while (std::fgets(line, sizeof line, f))
-      if (std::sscanf(line, "VmHWM: %ld", &kb) == 1) break;
+      if (std::strncmp(line, field, std::strlen(field)) == 0 && std::sscanf(line + std::strlen(field) + 1, "%ld", &kb) == 1) break;
     std::fclose(f);
     return kb < 0 ? -1 : kb / 1024;
   }
@@ -105,6 +110,13 @@ Status Pipeline::UpdateCorpus(Store* store) {
 }
 
 Status Pipeline::WriteCorpus(Store* store) {
+#ifdef __GLIBC__
+  // What an ingest just freed (the clusterer, the duplicate index, batches)
+  // sits in the arenas of the threads that allocated it, which this step's
+  // threads do not reuse: hand it back first, so that the peak resident
+  // set is the larger of the two steps rather than their sum.
+  malloc_trim(0);
+#endif
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
   StorySummarizer summarizer;
