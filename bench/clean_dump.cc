@@ -14,21 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "clean/cleaner.h"
 #include "ingest/reader.h"
 
 namespace {
 
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
-}
+using dateline::bench::CpuSeconds;
+using dateline::bench::Median;
 
 struct Collect : dateline::PageSink {
   std::vector<dateline::RawPage> pages;

@@ -21,6 +21,7 @@
 #include "annotate/ner_model.h"
 #include "annotate/sentences.h"
 #include "base/data_dir.h"
+#include "bench/bench_util.h"
 
 namespace {
 
@@ -28,18 +29,8 @@ double Seconds(std::chrono::steady_clock::time_point a) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
 }
 
-// CPU time of this thread: the machine may be shared, so wall time alone
-// understates one core's speed. Both are printed.
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using dateline::bench::CpuSeconds;  // wall time is printed too
+using dateline::bench::Median;
 
 }  // namespace
 

@@ -7,8 +7,6 @@
 // through Store::CommitBatch with the JSON line made beforehand (the workers
 // make it), full-text row included. Prints the median CPU and wall
 // microseconds per document, and the database size.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,22 +16,11 @@
 #include <vector>
 
 #include "base/document_json.h"
+#include "bench/bench_util.h"
 #include "store/store.h"
 
-namespace {
-
-double CpuSeconds() {
-  rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-}  // namespace
+using dateline::bench::CpuSeconds;
+using dateline::bench::Median;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
