@@ -36,16 +36,6 @@ void KeepForTimeline(Document* d) {
   d->entities.swap(named);
 }
 
-// Hands the free pages of every malloc arena back to the system. The
-// documents of a chunk of storylines are freed between long-lived entries of
-// the entity linker and the summaries, and the holes they leave would
-// otherwise stay resident.
-void ReleaseFreedMemory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
-
 // Rows parsed at once (each parsed document is reduced before the next ones).
 constexpr size_t kParseChunk = 256;
 
@@ -120,11 +110,13 @@ Status Pipeline::UpdateCorpus(Store* store) {
 }
 
 Status Pipeline::WriteCorpus(Store* store) {
+#ifdef __GLIBC__
   // What an ingest just freed (the clusterer, the duplicate index, batches)
   // sits in the arenas of the threads that allocated it, which this step's
   // threads do not reuse: hand it back first, so that the peak resident
   // set is the larger of the two steps rather than their sum.
-  ReleaseFreedMemory();
+  malloc_trim(0);
+#endif
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
   StorySummarizer summarizer;
@@ -198,7 +190,7 @@ Status Pipeline::WriteCorpus(Store* store) {
   Status st = store->ForEachDocumentRowByStoryline([&](Store::DocumentRow&& row) {
     std::vector<Store::DocumentRow>& open = lines.back();
     if (!open.empty() && open.back().storyline != row.storyline) {
-      if (pending >= kCorpusChunk) build(lines.size()), ReleaseFreedMemory();
+      if (pending >= kCorpusChunk) build(lines.size());
       lines.emplace_back();
     }
     lines.back().push_back(std::move(row));
