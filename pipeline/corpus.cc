@@ -1,11 +1,12 @@
 // Corpus-level step after ingest: results that depend on all documents.
-#include <malloc.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_map>
+#ifdef __GLIBC__  // defined by the standard headers above
+#include <malloc.h>
+#endif
 
 #include "annotate/entity_linker.h"
 #include "annotate/quote_groups.h"
@@ -67,8 +68,9 @@ class PhaseTimer {
     if (!f) return -1;
     char line[256];
     long kb = -1;
+    const size_t n = std::strlen(field);  // lines read "VmRSS:   1234 kB"
     while (std::fgets(line, sizeof line, f))
-      if (std::strncmp(line, field, std::strlen(field)) == 0 && std::sscanf(line + std::strlen(field) + 1, "%ld", &kb) == 1) break;
+      if (std::strncmp(line, field, n) == 0 && line[n] == ':' && std::sscanf(line + n + 1, "%ld", &kb) == 1) break;
     std::fclose(f);
     return kb < 0 ? -1 : kb / 1024;
   }
