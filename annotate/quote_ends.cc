@@ -39,6 +39,36 @@ std::string_view Shape(const QTok& t) {
   return t.text;
 }
 
+// A coarse class of the first content word: "that", "to", a determiner, a
+// pronoun, a capitalised word, a quotation mark or another word.
+std::string_view FirstClass(const QuoteText& q, size_t b) {
+  static const auto* det = new std::unordered_set<std::string>{
+      "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your"};
+  static const auto* pron = new std::unordered_set<std::string>{
+      "he", "she", "they", "it", "we", "i", "you", "him", "them", "us", "me", "himself", "herself"};
+  const std::string& w = q.lower[b];
+  if (w == "that" || w == "to" || w == "whether" || w == "how" || w == "what") return w;
+  if (det->count(w)) return "det";
+  if (pron->count(w)) return "pron";
+  if (IsDoubleMark(q.tok[b].text) || IsSingleMark(q.tok[b].text)) return "mark";
+  if (q.tok[b].cap) return "cap";
+  return "w";
+}
+
+// Whether tokens [b, j) hold a finite-verb-like word (an auxiliary or an
+// -ed form): clause content ("that he had won") as against a noun phrase
+// object ("Clinton", "his message"), which tends to end at the first joint.
+bool HasVerb(const QuoteText& q, size_t b, size_t j) {
+  static const auto* aux = new std::unordered_set<std::string>{
+      "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+      "could", "should", "may", "might", "must", "do", "does", "did", "'s", "\u2019s"};
+  for (size_t k = b; k < j; ++k) {
+    const std::string& w = q.lower[k];
+    if (aux->count(w) || (w.size() > 4 && !q.tok[k].cap && w.compare(w.size() - 2, 2, "ed") == 0)) return true;
+  }
+  return false;
+}
+
 // One past the last token of [b, j) once trailing punctuation is dropped.
 size_t Trim(const QuoteText& q, size_t b, size_t j) {
   while (j > b + 1 && Trailing(q.tok[j - 1].text)) --j;
@@ -82,6 +112,19 @@ std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cu
   const char* tail = LengthBucket(se - j);
   const std::string_view cw = q.lower[cue];
   const std::string_view that = q.lower[b] == "that" ? "that" : "-";
+  const std::string_view fc = FirstClass(q, b);
+  const std::string_view verb = HasVerb(q, b, j) ? "v" : "-";
+  const std::string n12 = std::string(n1) + "|" + (j + 2 < se ? q.lower[j + 2] : std::string("</s>"));
+  // A cue within the three tokens after the end: a trailing attribution
+  // ("…, he said") or the next clause's own cue.
+  std::string_view cue_after = "-";
+  for (size_t k = j; k < se && k < j + 4; ++k) {
+    CueClass cls;
+    if (c.segment_of[k] < 0 && c.lx.MatchCue(q.lower, k, &cls) > 0) {
+      cue_after = "cue";
+      break;
+    }
+  }
   return {FeatureHash("j=", w),
           FeatureHash("jn=", w, "|", n1),
           FeatureHash("pj=", p1, "|", w),
@@ -96,7 +139,14 @@ std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cu
           FeatureHash("patj=", pat, "|", w),
           FeatureHash("patrel=", pat, "|", rel),
           FeatureHash("thatj=", that, "|", w),
-          FeatureHash("pn=", p1, "|", n1)};
+          FeatureHash("pn=", p1, "|", n1),
+          FeatureHash("fcj=", fc, "|", w),
+          FeatureHash("fclen=", fc, "|", len),
+          FeatureHash("jn2=", w, "|", n12),
+          FeatureHash("cueafter=", cue_after, "|", w),
+          FeatureHash("cuelen=", cw, "|", len),
+          FeatureHash("verbj=", verb, "|", w),
+          FeatureHash("verbfc=", verb, "|", fc)};
 }
 
 size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t rule_e, size_t se) {
