@@ -28,6 +28,20 @@ int64_t EndOf(const Quote& q) {
   return e;
 }
 
+// Code points of the spans, and shared by two span lists.
+int64_t Length(const std::vector<Span>& a) {
+  int64_t n = 0;
+  for (const Span& s : a) n += s.end - s.begin;
+  return n;
+}
+
+int64_t Overlap(const std::vector<Span>& a, const std::vector<Span>& b) {
+  int64_t n = 0;
+  for (const Span& x : a)
+    for (const Span& y : b) n += std::max<int64_t>(0, std::min(x.end, y.end) - std::max(x.begin, y.begin));
+  return n;
+}
+
 }  // namespace
 
 void DropNested(std::vector<Quote>* quotes) {
@@ -42,6 +56,25 @@ void DropNested(std::vector<Quote>* quotes) {
       for (const Span& s : outer.spans)
         if (s.begin <= cue && cue < s.end) drop[j] = true;
     }
+  }
+  size_t n = 0;
+  for (size_t j = 0; j < quotes->size(); ++j) {
+    if (drop[j]) continue;
+    if (n != j) (*quotes)[n] = std::move((*quotes)[j]);
+    ++n;
+  }
+  quotes->resize(n);
+}
+
+void DropDuplicates(std::vector<Quote>* quotes) {
+  std::vector<bool> drop(quotes->size(), false);
+  for (size_t j = 0; j < quotes->size(); ++j) {
+    if ((*quotes)[j].kind != "indirect") continue;
+    for (size_t k = 0; k < j && !drop[j]; ++k)
+      drop[j] = !drop[k] && (*quotes)[k].kind == "indirect" &&
+                2 * Overlap((*quotes)[j].spans, (*quotes)[k].spans) >=
+                    Length((*quotes)[j].spans) + Length((*quotes)[k].spans) -
+                        Overlap((*quotes)[j].spans, (*quotes)[k].spans);
   }
   size_t n = 0;
   for (size_t j = 0; j < quotes->size(); ++j) {

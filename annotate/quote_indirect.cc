@@ -328,7 +328,9 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     size_t e = ClauseEnd(*c, b, se);
     // "Voters who want a continuation …, most support Clinton": a cue inside
     // a relative or adverbial clause reports only up to that clause's comma.
-    if (SubordinateCue(q, *before, sb)) e = std::min(e, CommaAfter(*c, b, e));
+    // The end chooser may not go past that comma either.
+    size_t reach = se;
+    if (SubordinateCue(q, *before, sb)) reach = e = std::min(e, CommaAfter(*c, b, e));
     bool question = q.tok[se - 1].text == "?";
     // "As the paper noted, Clinton raised …": the main clause is the content.
     const size_t as = before->b;
@@ -343,7 +345,7 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     }
     // "… was reported by Politico": a passive agent, not content.
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != "," && q.lower[after] != "by";
-    if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, se);
+    if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, reach);
     if (!question && runs_on && TrimContent(*c, &b, &e)) {
       if (Emit(c, 'A', {SpanOf(q, b, e)}, a, out) && speakerless) InheritSentenceSpeaker(*c, sb, k, &out->back());
       return true;

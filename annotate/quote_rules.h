@@ -74,6 +74,11 @@ void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out);
 // indirect quote ("X said that Y believes Z" keeps only X's): PolNeAR
 // annotates an attribution nested in another's content almost never.
 void DropNested(std::vector<Quote>* quotes);
+// Drops an indirect quote whose content overlaps that of an earlier one (in
+// extraction order) by at least half of their union: a second cue read into
+// the same clause ("told the Times Tuesday morning that …" also as a learned
+// cue "morning"; "says in a statement that …").
+void DropDuplicates(std::vector<Quote>* quotes);
 // A direct quote without a cue takes the speaker of the quote just before it
 // (same or previous paragraph). `quotes` must be sorted by position.
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes);

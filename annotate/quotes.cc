@@ -22,6 +22,7 @@ void QuoteExtractor::Annotate(const std::vector<Token>& tokens, Document* doc) c
   quotes::ExtractDirect(&ctx, &out);
   quotes::ExtractIndirect(&ctx, &out);
   quotes::DropNested(&out);
+  quotes::DropDuplicates(&out);
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.spans[0] < b.spans[0]; });
   quotes::AttachFollowOns(text, &out);
   doc->quotes = std::move(out);

@@ -5,6 +5,8 @@
 # with --holdout), then the extractor is scored on the other fifth as the
 # models are added one by one.
 #   eval/quotes_holdout.sh [path/to/dateline] [cue threshold]
+# With QUOTES_HOLDOUT_PRED=FILE the last predictions (all models) are kept
+# there, and the held-out document ids beside it (FILE.ids), for analysis.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$(realpath "${1:-$here/build/dateline}")"
@@ -36,3 +38,7 @@ score "+ content-end chooser"
 python3 "$here/eval/train_quote_filter.py" --holdout --bin "$bin" --data "$w/data" --out "$w/filter_model.tsv" 2>/dev/null
 cp "$w/filter_model.tsv" "$w/data/quotes/filter_model.tsv"
 score "+ extraction filter"
+if [[ -n "${QUOTES_HOLDOUT_PRED:-}" ]]; then
+  cp "$w/pred.jsonl" "$QUOTES_HOLDOUT_PRED"
+  cp /tmp/quote_cues_holdout.txt "$QUOTES_HOLDOUT_PRED.ids"
+fi
