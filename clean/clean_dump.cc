@@ -127,8 +127,7 @@ PageLines PrepareDumpPage(const RawPage& raw, const TemplateStats& templates, co
     const auto* site_lines = templates.SiteLines(s);
     for (size_t i = 0; i < page.lines.size(); ++i) {
       int64_t pages = 0;
-      if (site_lines)
-        if (auto it = site_lines->find(page.keys[i]); it != site_lines->end()) pages = it->second;
+      if (site_lines) pages = site_lines->Count(page.keys[i]);
       int64_t with = std::max<int64_t>(0, pages - 1);
       share[i] = std::max(share[i], std::min(1.0, static_cast<double>(with) / others));
     }

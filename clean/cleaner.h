@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/document.h"
+#include "clean/line_counts.h"
 #include "ingest/raw_page.h"
 
 namespace dateline {
@@ -31,6 +32,9 @@ struct TemplateRow {
   int64_t pages = 0;
 };
 
+// Memory: one flat LineCounts table per site (12 bytes a slot); a site's
+// lines seen on one page only are forgotten when it holds more than
+// kMaxLinesPerSite, so a site costs at most ~0.8 MB (docs/memory.md).
 class TemplateStats {
  public:
   // Records the distinct lines of one page of `site`.
@@ -38,13 +42,14 @@ class TemplateStats {
   int64_t LinePages(const std::string& site, uint64_t line_hash) const;
   int64_t SitePages(const std::string& site) const;
   // Pages per line hash of `site`, or null when the site is unknown.
-  const std::unordered_map<uint64_t, int64_t>* SiteLines(const std::string& site) const;
+  const LineCounts* SiteLines(const std::string& site) const;
   std::vector<TemplateRow> Export() const;  // site pages are row with line_hash 0
   void Import(const std::vector<TemplateRow>& rows);
+  size_t MemoryBytes() const;  // approximate bytes held
 
  private:
   static constexpr size_t kMaxLinesPerSite = 50000;
-  std::unordered_map<std::string, std::unordered_map<uint64_t, int64_t>> lines_;
+  std::unordered_map<std::string, LineCounts> lines_;
   std::unordered_map<std::string, int64_t> pages_;
 };
 

@@ -1,30 +1,24 @@
 #include "clean/cleaner.h"
 
+#include <algorithm>
+
 namespace dateline {
 
 void TemplateStats::Observe(const std::string& site, const std::vector<uint64_t>& hashes) {
   ++pages_[site];
   auto& m = lines_[site];
-  for (uint64_t h : hashes) ++m[h];
+  for (uint64_t h : hashes) m.Add(h);
   // Bounded memory: a site's lines seen on one page only are forgotten when
   // it holds too many (a template line recurs, so it soon comes back).
-  if (m.size() > kMaxLinesPerSite) {
-    for (auto it = m.begin(); it != m.end();) {
-      if (it->second <= 1) it = m.erase(it);
-      else ++it;
-    }
-    if (m.size() > kMaxLinesPerSite / 2) m.rehash(0);
-  }
+  if (m.size() > kMaxLinesPerSite) m.ForgetAtMost(1);
 }
 
 int64_t TemplateStats::LinePages(const std::string& site, uint64_t h) const {
-  const auto* m = SiteLines(site);
-  if (!m) return 0;
-  auto jt = m->find(h);
-  return jt == m->end() ? 0 : jt->second;
+  const LineCounts* m = SiteLines(site);
+  return m ? m->Count(h) : 0;
 }
 
-const std::unordered_map<uint64_t, int64_t>* TemplateStats::SiteLines(const std::string& site) const {
+const LineCounts* TemplateStats::SiteLines(const std::string& site) const {
   auto it = lines_.find(site);
   return it == lines_.end() ? nullptr : &it->second;
 }
@@ -38,16 +32,25 @@ std::vector<TemplateRow> TemplateStats::Export() const {
   std::vector<TemplateRow> rows;
   for (const auto& [site, n] : pages_) rows.push_back({site, 0, n});
   for (const auto& [site, m] : lines_)
-    for (const auto& [h, n] : m)
+    m.ForEach([&, &site = site](uint64_t h, uint32_t n) {
       if (n > 1) rows.push_back({site, h, n});  // lines seen once carry no template evidence
+    });
   return rows;
 }
 
 void TemplateStats::Import(const std::vector<TemplateRow>& rows) {
   for (const auto& r : rows) {
     if (r.line_hash == 0) pages_[r.site] += r.pages;
-    else lines_[r.site][r.line_hash] += r.pages;
+    else lines_[r.site].Add(r.line_hash, static_cast<uint64_t>(std::max<int64_t>(0, r.pages)));
   }
+}
+
+size_t TemplateStats::MemoryBytes() const {
+  constexpr size_t kNode = 64;  // a map node holding a site's key, with its bucket
+  size_t n = 0;
+  for (const auto& [site, m] : lines_) n += kNode + site.capacity() + m.MemoryBytes();
+  for (const auto& [site, count] : pages_) n += kNode + site.capacity();
+  return n;
 }
 
 }  // namespace dateline

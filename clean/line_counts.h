@@ -1,0 +1,59 @@
+// LineCounts: how many pages of one site each line (by 64-bit hash) was seen
+// on — the per-site table of TemplateStats (clean/cleaner.h).
+//
+// A flat open-addressing table (linear probing, power-of-two capacity, load
+// at most 0.8): 12 bytes per slot (key and a 32-bit count in one packed
+// slot, no per-entry allocation), against ~48 bytes per entry for a node-
+// based hash map. Counts saturate at UINT32_MAX. Any 64-bit key is allowed
+// (key 0, which marks an empty slot, is kept aside).
+//
+// Removal is only in bulk (ForgetAtMost), which rebuilds the table: that is
+// how TemplateStats bounds a site's memory. Iteration order is unspecified.
+// Not thread-safe for writes; const calls may run concurrently.
+#ifndef DATELINE_CLEAN_LINE_COUNTS_H_
+#define DATELINE_CLEAN_LINE_COUNTS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace dateline {
+
+class LineCounts {
+ public:
+  // Adds n to the count of key (a new key starts at 0).
+  void Add(uint64_t key, uint64_t n = 1);
+  // The count of key, 0 when absent.
+  uint32_t Count(uint64_t key) const;
+  // Keys with a count (> 0 or added with n = 0).
+  size_t size() const { return size_ + has_zero_; }
+  // Drops every key whose count is <= n and shrinks the table to fit the rest.
+  void ForgetAtMost(uint32_t n);
+  // Calls fn(key, count) for every key, in unspecified order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    if (has_zero_) fn(uint64_t{0}, zero_count_);
+    for (const Slot& s : slots_)
+      if (s.key != 0) fn(s.key, s.count);
+  }
+  size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct __attribute__((packed, aligned(4))) Slot {
+    uint64_t key;  // 0 = empty
+    uint32_t count;
+  };
+  static_assert(sizeof(Slot) == 12);
+  size_t SlotOf(uint64_t key) const;  // the slot holding key, or the empty one where it goes
+  void Rehash(size_t capacity);
+  static size_t CapacityFor(size_t n);
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;  // used slots
+  bool has_zero_ = false;
+  uint32_t zero_count_ = 0;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_CLEAN_LINE_COUNTS_H_

@@ -1,0 +1,130 @@
+// LineCounts against a std::unordered_map doing the same (the obviously
+// correct engine), on random keys with collisions, growth and bulk removal.
+#include "clean/line_counts.h"
+
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <unordered_map>
+
+#include <gtest/gtest.h>
+
+#include "clean/cleaner.h"
+
+namespace dateline {
+namespace {
+
+TEST(LineCountsTest, EmptyTableCountsNothing) {
+  LineCounts c;
+  EXPECT_EQ(c.size(), 0u);
+  EXPECT_EQ(c.Count(0), 0u);
+  EXPECT_EQ(c.Count(42), 0u);
+  c.ForgetAtMost(1);
+  EXPECT_EQ(c.size(), 0u);
+}
+
+TEST(LineCountsTest, KeyZeroIsAKeyLikeAnyOther) {
+  LineCounts c;
+  c.Add(0);
+  c.Add(0);
+  c.Add(7);
+  EXPECT_EQ(c.Count(0), 2u);
+  EXPECT_EQ(c.Count(7), 1u);
+  EXPECT_EQ(c.size(), 2u);
+  c.ForgetAtMost(1);
+  EXPECT_EQ(c.Count(0), 2u);
+  EXPECT_EQ(c.Count(7), 0u);
+  EXPECT_EQ(c.size(), 1u);
+}
+
+TEST(LineCountsTest, CountsSaturate) {
+  LineCounts c;
+  c.Add(5, std::numeric_limits<uint32_t>::max() - 1);
+  c.Add(5, 10);
+  EXPECT_EQ(c.Count(5), std::numeric_limits<uint32_t>::max());
+  c.Add(6, uint64_t{1} << 40);
+  EXPECT_EQ(c.Count(6), std::numeric_limits<uint32_t>::max());
+}
+
+TEST(LineCountsTest, MatchesAHashMapThroughGrowthAndRemoval) {
+  std::mt19937_64 rng(7);
+  LineCounts c;
+  std::unordered_map<uint64_t, uint32_t> ref;
+  for (int round = 0; round < 5; ++round) {
+    for (int i = 0; i < 20000; ++i) {
+      // Small key range: many repeats; multiples of 2^32 collide in the low bits.
+      uint64_t key = (rng() % 6000) << (i % 2 ? 32 : 0);
+      c.Add(key);
+      ++ref[key];
+    }
+    ASSERT_EQ(c.size(), ref.size());
+    for (const auto& [k, n] : ref) ASSERT_EQ(c.Count(k), n) << k;
+    uint32_t forget = static_cast<uint32_t>(round + 1);
+    c.ForgetAtMost(forget);
+    for (auto it = ref.begin(); it != ref.end();) it = it->second <= forget ? ref.erase(it) : std::next(it);
+    ASSERT_EQ(c.size(), ref.size());
+    size_t seen = 0;
+    c.ForEach([&](uint64_t k, uint32_t n) {
+      ++seen;
+      auto it = ref.find(k);
+      ASSERT_NE(it, ref.end());
+      EXPECT_EQ(n, it->second);
+    });
+    EXPECT_EQ(seen, ref.size());
+    EXPECT_EQ(c.Count(uint64_t{1} << 63), 0u);
+  }
+}
+
+TEST(LineCountsTest, ShrinksAfterForgetting) {
+  LineCounts c;
+  for (uint64_t k = 1; k <= 10000; ++k) c.Add(k);
+  size_t full = c.MemoryBytes();
+  c.Add(3);
+  c.ForgetAtMost(1);
+  EXPECT_EQ(c.size(), 1u);
+  EXPECT_LT(c.MemoryBytes(), full / 100);
+  EXPECT_LE(c.MemoryBytes(), 10000 * 12 / 100 + 12 * 16);
+}
+
+// TemplateStats: counts, the per-site bound, and export/import round trip.
+TEST(TemplateStatsTest, CountsExportsAndImports) {
+  TemplateStats t;
+  t.Observe("a", {1, 2, 3});
+  t.Observe("a", {1, 2});
+  t.Observe("b", {1});
+  EXPECT_EQ(t.SitePages("a"), 2);
+  EXPECT_EQ(t.SitePages("c"), 0);
+  EXPECT_EQ(t.LinePages("a", 1), 2);
+  EXPECT_EQ(t.LinePages("a", 3), 1);
+  EXPECT_EQ(t.LinePages("b", 2), 0);
+  EXPECT_EQ(t.SiteLines("c"), nullptr);
+  TemplateStats u;
+  u.Import(t.Export());  // lines seen once are not exported
+  EXPECT_EQ(u.SitePages("a"), 2);
+  EXPECT_EQ(u.LinePages("a", 1), 2);
+  EXPECT_EQ(u.LinePages("a", 2), 2);
+  EXPECT_EQ(u.LinePages("a", 3), 0);
+  u.Import(t.Export());  // imports add up
+  EXPECT_EQ(u.LinePages("a", 1), 4);
+  EXPECT_EQ(u.SitePages("b"), 2);
+}
+
+TEST(TemplateStatsTest, ForgetsLinesSeenOnceWhenASiteHoldsTooMany) {
+  TemplateStats t;
+  std::vector<uint64_t> page;
+  for (uint64_t k = 1000; k < 1010; ++k) page.push_back(k);
+  t.Observe("s", page);
+  t.Observe("s", page);  // template lines: seen twice
+  uint64_t next = 1u << 20;
+  for (int i = 0; i < 60; ++i) {  // 60 pages of 1000 new lines each: past the 50000 cap
+    std::vector<uint64_t> lines;
+    for (int j = 0; j < 1000; ++j) lines.push_back(next++);
+    t.Observe("s", lines);
+  }
+  EXPECT_LE(t.SiteLines("s")->size(), 50000u);
+  EXPECT_EQ(t.LinePages("s", 1005), 2);
+  EXPECT_EQ(t.SitePages("s"), 62);
+}
+
+}  // namespace
+}  // namespace dateline
