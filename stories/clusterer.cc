@@ -190,12 +190,10 @@ void StoryClusterer::Candidates(const std::vector<Feature>& doc, std::vector<uin
                     [](const Feature& a, const Feature& b) { return a.weight > b.weight; });
   mark_.resize(stories_.size(), 0);
   for (size_t q = 0; q < k; ++q) {
-    auto it = postings_.find(top[q].key);
-    if (it == postings_.end()) continue;
-    auto& list = it->second;
+    const stories::Postings::List list = postings_.Find(top[q].key);
     size_t scanned = 0;
-    for (size_t p = list.size(); p-- > 0 && scanned < options_.postings_scan; ++scanned) {
-      uint32_t s = list[p];
+    for (size_t p = list.size; p-- > 0 && scanned < options_.postings_scan; ++scanned) {
+      uint32_t s = list.data[p];
       if (!stories_[s]->active) continue;
       if (mark_[s]++ == 0) out->push_back(s);
     }
@@ -255,9 +253,12 @@ void StoryClusterer::AddToStory(uint32_t index, uint64_t doc, const DocFeatures&
   NormalizeChannels(&unit);
   MergeAdd(unit, &s.terms);
   TrimTerms(&s.terms);
+  // MergeAdd leaves room for both lists and a centroid lives long: give the
+  // slack back (about half of the centroids' memory otherwise).
+  s.terms.shrink_to_fit();
   if (s.active) {
     for (const Feature& t : s.terms)
-      if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_[t.key].push_back(index);
+      if (!std::binary_search(old_keys.begin(), old_keys.end(), t.key)) postings_.Add(t.key, index);
   }
   if (s.docs_tracked && s.documents < options_.split_max_docs) s.docs.push_back(doc);
   else s.docs_tracked = false, s.docs.clear();
@@ -281,18 +282,12 @@ void StoryClusterer::RetireOldest() {
   for (size_t i = 0; i < drop; ++i) {
     Story& s = *stories_[live[i].second];
     s.active = false;
-    s.terms.clear();
-    s.terms.shrink_to_fit();
+    std::vector<Feature>().swap(s.terms);
     std::vector<Story::Member>().swap(s.members);
+    std::vector<uint64_t>().swap(s.docs);  // only an active story can be split
   }
   active_ -= drop;
-  for (auto it = postings_.begin(); it != postings_.end();) {
-    auto& list = it->second;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](uint32_t s) { return !stories_[s]->active; }),
-               list.end());
-    if (list.empty()) it = postings_.erase(it);
-    else ++it;
-  }
+  postings_.RemoveIf([&](uint32_t s) { return !stories_[s]->active; });
 }
 
 void StoryClusterer::Remember(const std::string& doc_id, uint32_t story) {
@@ -418,23 +413,28 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   return {s.id, storylines_[s.storyline]};
 }
 
-size_t StoryClusterer::MemoryBytes() const {
+StoryClusterer::MemoryUse StoryClusterer::Memory() const {
   auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  size_t n = df_.MemoryBytes();
+  auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : 0; };
+  constexpr size_t kNode = 48;  // a node of a std::unordered_map with its bucket, allocator overhead included
+  MemoryUse m;
+  m.idf = df_.MemoryBytes();
   for (const auto& s : stories_) {
-    n += sizeof(Story) + s->id.capacity() + vec(s->terms) + vec(s->members) + vec(s->docs);
-    for (const Story::Member& m : s->members) {
-      n += vec(m.terms);
-      for (const auto& f : m.facts) n += vec(f);
+    m.stories += sizeof(s) + sizeof(Story) + str(s->id) + vec(s->docs) + kNode + 8;  // + story_by_id_
+    m.centroids += vec(s->terms);
+    m.members += vec(s->members);
+    for (const Story::Member& x : s->members) {
+      m.members += vec(x.terms);
+      for (const auto& f : x.facts) m.members += vec(f);
     }
   }
-  for (const auto& [key, list] : postings_) n += 48 + vec(list);
-  n += doc_story_.size() * 40 + doc_order_.size() * 8;
+  m.postings = postings_.MemoryBytes();
+  m.documents = doc_story_.size() * kNode + doc_story_.bucket_count() * 8 + doc_order_.size() * 8;
   for (const Recent& r : recent_) {
-    n += sizeof(Recent) + vec(r.features.features) + vec(r.weighed);
-    for (const auto& f : r.features.facts) n += vec(f);
+    m.recent += sizeof(Recent) + vec(r.features.features) + vec(r.weighed) + kNode;  // + recent_by_doc_
+    for (const auto& f : r.features.facts) m.recent += vec(f);
   }
-  return n;
+  return m;
 }
 
 // Keeps the max_story_terms features of a centroid weighing most under the current IDF.

@@ -198,7 +198,7 @@ void StoryClusterer::Move(Recent* r, uint32_t to) {
                      from.members.end());
   if (--from.documents == 0) {  // an emptied story is retired
     from.active = false;
-    from.terms.clear();
+    std::vector<Feature>().swap(from.terms);
     --active_;
   }
   from.docs.erase(std::remove(from.docs.begin(), from.docs.end(), r->hash), from.docs.end());

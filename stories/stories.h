@@ -35,6 +35,7 @@
 #include "stories/features.h"
 #include "stories/idf.h"
 #include "stories/pair_model.h"
+#include "stories/postings.h"
 
 namespace dateline {
 
@@ -150,9 +151,19 @@ class StoryClusterer {
 
   size_t stories() const { return stories_.size(); }
   size_t active_stories() const { return active_; }
-  // Approximate bytes held: story centroids and members, postings, the IDF
-  // sketch, recent documents and the document -> story map.
-  size_t MemoryBytes() const;
+  // Approximate bytes held, per structure (docs/memory.md).
+  struct MemoryUse {
+    size_t centroids = 0;  // active stories' summed terms
+    size_t members = 0;    // active stories' kept members
+    size_t postings = 0;   // feature -> active stories
+    size_t idf = 0;        // the document frequency sketch
+    size_t recent = 0;     // the last reassign_window documents
+    size_t documents = 0;  // document -> story, for copies
+    size_t stories = 0;    // every story ever made (id, counts, small doc list)
+    size_t total() const { return centroids + members + postings + idf + recent + documents + stories; }
+  };
+  MemoryUse Memory() const;
+  size_t MemoryBytes() const { return Memory().total(); }
 
  private:
   struct Story;
@@ -198,7 +209,7 @@ class StoryClusterer {
   std::vector<std::unique_ptr<Story>> stories_;
   std::vector<std::string> storylines_;
   std::unordered_map<std::string, uint32_t> story_by_id_, storyline_by_id_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // feature -> stories
+  stories::Postings postings_;  // feature -> stories
   std::unordered_map<uint64_t, uint32_t> doc_story_;             // doc id hash -> story
   std::deque<uint64_t> doc_order_;
   std::vector<uint32_t> mark_;  // scratch for Candidates
