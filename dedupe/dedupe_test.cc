@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 namespace dateline {
@@ -124,3 +125,39 @@ TEST(DuplicateIndex, SameIdAddedTwiceIsNotItsOwnCopy) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline::dedupe {
+namespace {
+
+// Past several storage blocks (1024 documents each): every signature reads
+// back as stored and finds itself and its planted copy through the bands.
+TEST(LshIndex, StoresAndFindsSignaturesAcrossBlocks) {
+  std::mt19937_64 rng(3);
+  std::vector<Signature> sigs;
+  LshIndex index;
+  for (uint32_t i = 0; i < 3000; ++i) {
+    Signature s;
+    if (i % 10 == 9) {
+      s = sigs[i - 5];  // a copy of an earlier document, two minimums changed
+      s.mins[0] = static_cast<uint32_t>(rng());
+      s.mins[40] = static_cast<uint32_t>(rng());
+    } else {
+      for (uint32_t& m : s.mins) m = static_cast<uint32_t>(rng());
+    }
+    s.shingles = 100;
+    sigs.push_back(s);
+    EXPECT_EQ(index.Insert(s), i);
+  }
+  ASSERT_EQ(index.size(), sigs.size());
+  std::vector<uint32_t> cands;
+  for (uint32_t i = 0; i < sigs.size(); ++i) {
+    ASSERT_EQ(index.signature(i).mins, sigs[i].mins) << i;
+    index.Candidates(sigs[i], &cands);
+    EXPECT_TRUE(std::binary_search(cands.begin(), cands.end(), i)) << i;
+    if (i % 10 == 9) EXPECT_TRUE(std::binary_search(cands.begin(), cands.end(), i - 5)) << i;
+    EXPECT_LE(cands.size(), 3u) << i;  // unrelated random signatures share no band
+  }
+}
+
+}  // namespace
+}  // namespace dateline::dedupe

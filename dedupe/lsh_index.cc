@@ -41,9 +41,12 @@ void LshIndex::Grow() {
 }
 
 uint32_t LshIndex::Insert(const Signature& sig) {
-  uint32_t doc = static_cast<uint32_t>(sigs_.size());
-  sigs_.push_back(sig);
-  next_.resize(next_.size() + kBands, kNone);
+  uint32_t doc = static_cast<uint32_t>(size_);
+  if ((size_ >> kBlockBits) == blocks_.size()) blocks_.push_back(std::make_unique<Entry[]>(size_t{1} << kBlockBits));
+  ++size_;
+  Entry& e = At(doc);
+  e.sig = sig;
+  std::fill(std::begin(e.next), std::end(e.next), kNone);
   for (int b = 0; b < kBands; ++b) {
     if ((used_ + 1) * 4 > keys_.size() * 3) Grow();
     uint32_t key = BandKey(sig, b);
@@ -52,7 +55,7 @@ uint32_t LshIndex::Insert(const Signature& sig) {
       keys_[slot] = key;
       ++used_;
     } else {
-      next_[size_t(doc) * kBands + b] = heads_[slot];
+      e.next[b] = heads_[slot];
     }
     heads_[slot] = doc;
   }
@@ -66,7 +69,7 @@ void LshIndex::Candidates(const Signature& sig, std::vector<uint32_t>* out, int 
     size_t slot = Find(BandKey(sig, b));
     if (keys_[slot] == 0) continue;
     int walked = 0;
-    for (uint32_t d = heads_[slot]; d != kNone && walked < max_per_band; d = next_[size_t(d) * kBands + b]) {
+    for (uint32_t d = heads_[slot]; d != kNone && walked < max_per_band; d = At(d).next[b]) {
       ++walked;
       out->push_back(d);
     }
@@ -76,8 +79,8 @@ void LshIndex::Candidates(const Signature& sig, std::vector<uint32_t>* out, int 
 }
 
 size_t LshIndex::MemoryBytes() const {
-  return sigs_.capacity() * sizeof(Signature) + next_.capacity() * 4 + keys_.capacity() * 4 +
-         heads_.capacity() * 4;
+  return blocks_.size() * (sizeof(Entry) << kBlockBits) + blocks_.capacity() * sizeof(blocks_[0]) +
+         keys_.capacity() * 4 + heads_.capacity() * 4;
 }
 
 }  // namespace dateline::dedupe

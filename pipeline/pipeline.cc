@@ -12,6 +12,7 @@
 
 #include "base/data_dir.h"
 #include "base/document_json.h"
+#include "base/hash.h"
 #include "dedupe/dedupe.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
@@ -119,11 +120,21 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     return stats;
   }
   StoryClusterer& stories = *clusterer.value();
-  std::unordered_set<std::string> seen_hashes;
+  // Content hashes of the stored and read pages, as two 64-bit hashes of the
+  // hash string: a 32-byte set node each instead of ~120 bytes for a string.
+  struct SeenKey {
+    uint64_t a, b;
+    bool operator==(const SeenKey& o) const { return a == o.a && b == o.b; }
+  };
+  struct SeenHash {
+    size_t operator()(const SeenKey& k) const noexcept { return static_cast<size_t>(k.a); }
+  };
+  auto seen_key = [](const std::string& h) { return SeenKey{Hash64(h, 1), Hash64(h, 2)}; };
+  std::unordered_set<SeenKey, SeenHash> seen_hashes;
   store->ForEachDocument([&](Document&& d) {
     if (!d.duplicate_of) dups.Add(d.id, d.text);
     stories.Restore(d);
-    seen_hashes.insert(d.content_hash);
+    seen_hashes.insert(seen_key(d.content_hash));
     return true;
   });
 
@@ -246,7 +257,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     CollectSink sink;
     sink.on_page = [&](RawPage&& p) {
       ++read_pages;
-      if (!seen_hashes.insert(p.content_hash).second) {
+      if (!seen_hashes.insert(seen_key(p.content_hash)).second) {
         ++already_stored;
         return;
       }
@@ -294,6 +305,15 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   if (timings)
     std::fprintf(stderr, "dateline: stories %zu (%zu active) %zu MB, duplicate index %zu MB\n", stories.stories(),
                  stories.active_stories(), stories.MemoryBytes() >> 20, dups.MemoryBytes() >> 20);
+  if (timings) {
+    StoryClusterer::MemoryUse m = stories.Memory();
+    auto mb = [](size_t n) { return n / 1048576.0; };
+    std::fprintf(stderr,
+                 "dateline: memory: templates %.1f MB; stories: centroids %.1f, members %.1f, postings %.1f,"
+                 " idf %.1f, recent %.1f, documents %.1f, all stories %.1f MB\n",
+                 mb(cleaner_.templates().MemoryBytes()), mb(m.centroids), mb(m.members), mb(m.postings), mb(m.idf),
+                 mb(m.recent), mb(m.documents), mb(m.stories));
+  }
   stats.pages = rs.pages;
   stats.rejects += rs.rejects;
   stats.skipped_non_html = rs.skipped_non_html;
