@@ -104,6 +104,9 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   };
   RunStats stats;
   Progress progress(options_.progress);
+  // The template counts come from the store (what earlier ingests learned),
+  // not from an earlier Ingest() of this object, which the store holds too.
+  cleaner_.templates() = TemplateStats();
   if (auto t = store->Templates(); t.ok()) {
     std::vector<TemplateRow> rows;
     for (const auto& c : *t) rows.push_back({c.site, c.line_hash, c.pages});
@@ -314,6 +317,9 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
                  mb(cleaner_.templates().MemoryBytes()), mb(m.centroids), mb(m.members), mb(m.postings), mb(m.idf),
                  mb(m.recent), mb(m.documents), mb(m.stories));
   }
+  // Stored now, and read back by the next Ingest(): freed so that the corpus
+  // step does not run beside them (one flat table per site, ~40 MB at 100k).
+  cleaner_.templates() = TemplateStats();
   stats.pages = rs.pages;
   stats.rejects += rs.rejects;
   stats.skipped_non_html = rs.skipped_non_html;

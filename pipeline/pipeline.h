@@ -52,6 +52,8 @@ class Pipeline {
 
   // Cleans, annotates, assigns and stores new pages (see docs/architecture.md).
   // on_reject may be called from the pipeline's threads, one call at a time.
+  // What the cleaner learns of site templates is read from the store at the
+  // start and released at the end (it is stored by then).
   RunStats Ingest(const std::vector<std::string>& inputs, Store* store,
                   const std::function<void(const Reject&)>& on_reject);
 
