@@ -46,6 +46,15 @@ void PrepareContext(QuoteContext* c) {
     bool next_starts = next.space_before && (next.cap || IsDoubleMark(next.text) || !next.word);
     int seg = c->segment_of[i];
     if (seg < 0 && Terminal(q.tok[i].text) && next_starts) c->sentence_end[i] = true;
+    // "… that way.'' He struggles": single marks or apostrophes right after
+    // a full stop close the sentence (they are no quotation marks here, and
+    // a full stop never precedes an elided letter).
+    if (seg < 0 && next_starts && !IsDoubleMark(next.text) && IsSingleMark(q.tok[i].text)) {
+      size_t j = i;
+      while (j > 0 && j + 2 > i && IsSingleMark(q.tok[j].text) && !q.tok[j].space_before) --j;
+      if (j < i && IsSingleMark(q.tok[j + 1].text) && Terminal(q.tok[j].text) && c->segment_of[j] < 0)
+        c->sentence_end[i] = true;
+    }
     // “… wraps.” Next sentence: the closing mark ends the sentence.
     if (seg >= 0 && c->segments[seg].last == i && c->segments[seg].closed && i > 0 &&
         Terminal(q.tok[i - 1].text) && next_starts && !IsDoubleMark(next.text))

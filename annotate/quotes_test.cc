@@ -250,6 +250,9 @@ TEST(QuoteExtractorTest, SubjectsBeforeVerbGroupsAndAsides) {
        {"Clinton raised more than $1.1 million from the securities industry", "International Business Times"}},
       {"Intro.\nAnd Sanders, to his credit, refuses to attack Clinton on her character.",
        {"to attack Clinton on her character", "Sanders"}},
+      // Round 8: apostrophes after a full stop end the sentence (and the content).
+      {"Intro.\nMr. Bush tells voters that he ''wasn't brought up that way.'' He struggles with a basic task.",
+       {"that he ''wasn't brought up that way.''", "Bush"}},
   };
   for (const auto& [text, want] : cases) {
     Document d = Annotated(text);
