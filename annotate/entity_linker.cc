@@ -10,6 +10,7 @@
 
 #include "annotate/entity_names.h"
 #include "base/hash.h"
+#include "base/string_pool.h"
 
 namespace dateline {
 namespace {
@@ -40,32 +41,32 @@ size_t Find(std::vector<size_t>* parent, size_t x) {
   return x;
 }
 
-// One merge key's share of the corpus, in input order.
+constexpr uint32_t kNone = StringPool::kNone;
+
+// One merge key's share of the corpus, in input order. Strings are pool ids;
+// the lists (votes, variants, roles, members) are chains of cells in shared
+// arrays, first seen first: most groups are one name in one document, and a
+// few fixed-size cells cost far less than a struct of vectors and strings.
 struct Group {
-  std::string key, first_name;
-  // (value, votes), first seen first: a group has few distinct types and
-  // names, and a vector costs far less than a map for a corpus of groups.
-  std::vector<std::pair<std::string, int>> type_votes, name_votes;
+  uint32_t key, first_name, link = kNone;
+  uint32_t doc_count = 0;  // distinct documents (those of members)
+  uint32_t last_doc = kNone;
+  uint32_t types = kNone, names = kNone;  // vote chains
+  uint32_t variants = kNone, roles = kNone;  // value chains
+  uint32_t members = kNone, last_member = kNone;
   int64_t mentions = 0;
-  std::vector<std::string> variants, roles;  // first seen first
-  std::optional<std::string> link;
-  uint32_t doc_count = 0;                     // distinct documents (those of members)
-  uint32_t last_doc = UINT32_MAX;
-  std::vector<std::pair<uint32_t, uint32_t>> members;  // (document, interned local id), documents in order
 };
-
-void Vote(const std::string& value, int votes, std::vector<std::pair<std::string, int>>* into) {
-  for (auto& [v, n] : *into)
-    if (v == value) {
-      n += votes;
-      return;
-    }
-  into->emplace_back(value, votes);
-}
-
-void AddUnique(const std::string& v, std::vector<std::string>* into) {
-  if (std::find(into->begin(), into->end(), v) == into->end()) into->push_back(v);
-}
+struct VoteCell {
+  uint32_t value;
+  int votes;
+  uint32_t next;
+};
+struct ValueCell {
+  uint32_t value, next;
+};
+struct MemberCell {
+  uint32_t doc, local, next;  // document index, interned local id
+};
 
 }  // namespace
 
@@ -78,72 +79,105 @@ std::string GlobalEntityId(const std::string& type, const std::string& name) {
 
 
 struct EntityLinker::State {
-  std::vector<std::string> doc_ids;
-  std::vector<std::string> local_ids;  // interned local entity ids
-  std::unordered_map<std::string, uint32_t> local_index;
+  StringPool strings;  // keys, names, types, variants, roles, document and local ids
+  std::vector<uint32_t> doc_ids;  // pool ids
   std::vector<Group> groups;
-  std::unordered_map<std::string, uint32_t> by_key;
+  std::vector<uint32_t> group_of;  // pool id of a key -> its group (kNone elsewhere)
+  std::vector<VoteCell> votes;
+  std::vector<ValueCell> values;
+  std::vector<MemberCell> members;
   // After Link(): the merged sets of groups, in output order (set m is
   // merged_groups[merged_start[m], merged_start[m + 1])), and the hashes
   // their ids are made of.
   std::vector<uint32_t> merged_groups, merged_start;
   std::vector<uint64_t> merged_ids;
+
+  // Adds n votes for value to the chain at *head (appended when new).
+  void Vote(uint32_t value, int n, uint32_t* head) {
+    uint32_t* at = head;
+    for (; *at != kNone; at = &votes[*at].next)
+      if (votes[*at].value == value) {
+        votes[*at].votes += n;
+        return;
+      }
+    *at = static_cast<uint32_t>(votes.size());
+    votes.push_back({value, n, kNone});
+  }
+  // Appends value to the chain at *head unless it is there.
+  void AddUnique(uint32_t value, uint32_t* head) {
+    uint32_t* at = head;
+    for (; *at != kNone; at = &values[*at].next)
+      if (values[*at].value == value) return;
+    *at = static_cast<uint32_t>(values.size());
+    values.push_back({value, kNone});
+  }
 };
 
 EntityLinker::EntityLinker() : s_(new State) {}
 EntityLinker::~EntityLinker() = default;
 
 void EntityLinker::Add(const Document& doc) {
-  uint32_t d = static_cast<uint32_t>(s_->doc_ids.size());
-  s_->doc_ids.push_back(doc.id);
+  State& s = *s_;
+  uint32_t d = static_cast<uint32_t>(s.doc_ids.size());
+  s.doc_ids.push_back(s.strings.Intern(doc.id));
   for (const Entity& e : doc.entities) {
-    std::string key = MergeKey(e);
-    auto [it, added] = s_->by_key.emplace(key, static_cast<uint32_t>(s_->groups.size()));
-    if (added) {
-      s_->groups.emplace_back();
-      s_->groups.back().key = std::move(key);
-      s_->groups.back().first_name = e.name;
+    uint32_t key = s.strings.Intern(MergeKey(e));
+    if (key >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
+    uint32_t name = s.strings.Intern(e.name);
+    if (s.group_of[key] == kNone) {
+      s.group_of[key] = static_cast<uint32_t>(s.groups.size());
+      s.groups.emplace_back();
+      s.groups.back().key = key;
+      s.groups.back().first_name = name;
     }
-    Group& g = s_->groups[it->second];
-    Vote(e.type, static_cast<int>(e.mentions.size()), &g.type_votes);
-    Vote(e.name, 1, &g.name_votes);
+    const uint32_t gi = s.group_of[key];
+    const uint32_t type = s.strings.Intern(e.type);
+    const uint32_t local = s.strings.Intern(e.id);
+    s.Vote(type, static_cast<int>(e.mentions.size()), &s.groups[gi].types);
+    s.Vote(name, 1, &s.groups[gi].names);
+    for (const auto& v : e.variants) s.AddUnique(s.strings.Intern(v), &s.groups[gi].variants);
+    for (const auto& r : e.roles) s.AddUnique(s.strings.Intern(r), &s.groups[gi].roles);
+    Group& g = s.groups[gi];
     g.mentions += static_cast<int64_t>(e.mentions.size());
-    auto [local, fresh] = s_->local_index.emplace(e.id, static_cast<uint32_t>(s_->local_ids.size()));
-    if (fresh) s_->local_ids.push_back(e.id);
-    g.members.push_back({d, local->second});
+    uint32_t cell = static_cast<uint32_t>(s.members.size());
+    s.members.push_back({d, local, kNone});
+    (g.members == kNone ? g.members : s.members[g.last_member].next) = cell;
+    g.last_member = cell;
     if (g.last_doc != d) ++g.doc_count, g.last_doc = d;  // a document's entities come together
-    for (const auto& v : e.variants) AddUnique(v, &g.variants);
-    for (const auto& r : e.roles) AddUnique(r, &g.roles);
-    if (e.link && !g.link) g.link = e.link;
+    if (e.link && g.link == kNone) g.link = s.strings.Intern(*e.link);
   }
 }
 
 size_t EntityLinker::Link() {
-  std::vector<Group>& groups = s_->groups;
+  const State& s = *s_;
+  const std::vector<Group>& groups = s.groups;
   // Groups in key order (as the output ids and the merge direction depend on it).
   std::vector<uint32_t> order(groups.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return groups[a].key < groups[b].key; });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return s.strings.Get(groups[a].key) < s.strings.Get(groups[b].key); });
   const size_t n = order.size();
-  auto key = [&](size_t i) -> const std::string& { return groups[order[i]].key; };
+  auto key = [&](size_t i) { return s.strings.Get(groups[order[i]].key); };
+  auto first_name = [&](size_t i) { return s.strings.Get(groups[order[i]].first_name); };
   auto doc_count = [&](size_t i) { return groups[order[i]].doc_count; };
   std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
   // Surname-only people join the dominant full name with that surname.
-  std::unordered_map<std::string, std::vector<size_t>> by_surname, by_initials;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_surname;
+  std::unordered_map<std::string, std::vector<size_t>> by_initials;
   for (size_t i = 0; i < n; ++i) {
-    const std::string& k = key(i);
-    if (k.rfind("P:", 0) == 0 && k.find(' ') != std::string::npos) by_surname[k.substr(k.rfind(' ') + 1)].push_back(i);
+    std::string_view k = key(i);
+    if (k.rfind("P:", 0) == 0 && k.find(' ') != std::string_view::npos) by_surname[k.substr(k.rfind(' ') + 1)].push_back(i);
     if (k.rfind("N:", 0) == 0) {
-      std::string ini = Initials(groups[order[i]].first_name);
+      std::string ini = Initials(first_name(i));
       if (ini.size() >= 2) by_initials[ini].push_back(i);
     }
   }
   for (size_t i = 0; i < n; ++i) {
-    const std::string& k = key(i);
-    const std::string& name = groups[order[i]].first_name;
+    std::string_view k = key(i);
+    std::string_view name = first_name(i);
     std::vector<size_t> cands;
-    if (k.rfind("P:", 0) == 0 && k.find(' ') == std::string::npos) {
+    if (k.rfind("P:", 0) == 0 && k.find(' ') == std::string_view::npos) {
       auto it = by_surname.find(k.substr(2));
       if (it != by_surname.end()) cands = it->second;
     } else if (k.rfind("N:", 0) == 0 && IsAcronym(name)) {
@@ -172,7 +206,8 @@ size_t EntityLinker::Link() {
     if (to - from > 1) {
       std::unordered_set<uint32_t> seen;
       for (uint32_t r = from; r < to; ++r)
-        for (const auto& m : groups[order[by_root[r].second]].members) seen.insert(m.first);
+        for (uint32_t c = groups[order[by_root[r].second]].members; c != kNone; c = s.members[c].next)
+          seen.insert(s.members[c].doc);
       documents = seen.size();
     }
     out.push_back({documents, Hash64(key(by_root[from].first)), from, to});
@@ -192,22 +227,27 @@ size_t EntityLinker::Link() {
 }
 
 void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
-  const std::vector<Group>& groups = s_->groups;
-  for (size_t m = 0; m < s_->merged_ids.size(); ++m) {
+  const State& s = *s_;
+  auto add_unique = [](std::string_view v, std::vector<std::string>* into) {
+    if (std::find(into->begin(), into->end(), v) == into->end()) into->emplace_back(v);
+  };
+  for (size_t m = 0; m < s.merged_ids.size(); ++m) {
     GlobalEntity g;
     std::map<std::string, int> type_votes, name_votes;
     std::unordered_set<uint32_t> seen;
-    for (uint32_t at = s_->merged_start[m]; at < s_->merged_start[m + 1]; ++at) {
-      const Group& gr = groups[s_->merged_groups[at]];
-      for (const auto& [t, v] : gr.type_votes) type_votes[t] += v;
-      for (const auto& [t, v] : gr.name_votes) name_votes[t] += v;
+    for (uint32_t at = s.merged_start[m]; at < s.merged_start[m + 1]; ++at) {
+      const Group& gr = s.groups[s.merged_groups[at]];
+      for (uint32_t c = gr.types; c != kNone; c = s.votes[c].next) type_votes[s.strings.Str(s.votes[c].value)] += s.votes[c].votes;
+      for (uint32_t c = gr.names; c != kNone; c = s.votes[c].next) name_votes[s.strings.Str(s.votes[c].value)] += s.votes[c].votes;
       g.mentions += gr.mentions;
-      for (const auto& [d, local] : gr.members) g.members.push_back({s_->doc_ids[d], s_->local_ids[local]});
-      for (const auto& m : gr.members)
-        if (seen.insert(m.first).second) g.documents.push_back(s_->doc_ids[m.first]);
-      for (const auto& v : gr.variants) AddUnique(v, &g.variants);
-      for (const auto& r : gr.roles) AddUnique(r, &g.roles);
-      if (gr.link && !g.link) g.link = gr.link;
+      for (uint32_t c = gr.members; c != kNone; c = s.members[c].next) {
+        const MemberCell& mc = s.members[c];
+        g.members.push_back({s.strings.Str(s.doc_ids[mc.doc]), s.strings.Str(mc.local)});
+        if (seen.insert(mc.doc).second) g.documents.push_back(s.strings.Str(s.doc_ids[mc.doc]));
+      }
+      for (uint32_t c = gr.variants; c != kNone; c = s.values[c].next) add_unique(s.strings.Get(s.values[c].value), &g.variants);
+      for (uint32_t c = gr.roles; c != kNone; c = s.values[c].next) add_unique(s.strings.Get(s.values[c].value), &g.roles);
+      if (gr.link != kNone && !g.link) g.link = s.strings.Str(gr.link);
     }
     for (const auto& [t, c] : type_votes)
       if (g.type.empty() || c > type_votes[g.type]) g.type = t;
@@ -215,7 +255,7 @@ void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
     for (const auto& [nm, c] : name_votes)
       if (g.name.empty() || Words(nm) > Words(g.name) || (Words(nm) == Words(g.name) && c > name_votes[g.name]))
         g.name = nm;
-    g.id = IdOf(s_->merged_ids[m]);
+    g.id = IdOf(s.merged_ids[m]);
     if (g.link) g.link_id = GlobalEntityId("PLACE", *g.link);
     fn(std::move(g));
   }

@@ -52,14 +52,14 @@ class PhaseTimer {
  public:
   PhaseTimer() : on_(std::getenv("DATELINE_TIMINGS") != nullptr), last_(Clock::now()) {
     if (on_)
-      std::fprintf(stderr, "dateline: corpus %-26s %7s   peak RSS %5ld MB, now %5ld MB\n", "start", "", RssMb("VmHWM"),
-                   RssMb("VmRSS"));
+      std::fprintf(stderr, "dateline: corpus %-26s %7s   peak RSS %5ld MB, now %5ld MB, heap in use %5ld MB\n", "start", "",
+                   RssMb("VmHWM"), RssMb("VmRSS"), HeapMb());
   }
   void Done(const char* phase) {
     if (!on_) return;
     auto now = Clock::now();
-    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s peak RSS %5ld MB, now %5ld MB\n", phase,
-                 std::chrono::duration<double>(now - last_).count(), RssMb("VmHWM"), RssMb("VmRSS"));
+    std::fprintf(stderr, "dateline: corpus %-26s %7.2f s peak RSS %5ld MB, now %5ld MB, heap in use %5ld MB\n", phase,
+                 std::chrono::duration<double>(now - last_).count(), RssMb("VmHWM"), RssMb("VmRSS"), HeapMb());
     last_ = now;
   }
   // The process's peak (VmHWM) or current (VmRSS) resident set, in MB; -1 if unknown.
@@ -73,6 +73,16 @@ class PhaseTimer {
       if (std::strncmp(line, field, n) == 0 && line[n] == ':' && std::sscanf(line + n + 1, "%ld", &kb) == 1) break;
     std::fclose(f);
     return kb < 0 ? -1 : kb / 1024;
+  }
+  // Bytes malloc has handed out and not had back (the rest of the resident
+  // set is free memory it keeps); -1 if unknown.
+  static long HeapMb() {
+#ifdef __GLIBC__
+    struct mallinfo2 mi = mallinfo2();
+    return static_cast<long>((mi.uordblks + mi.hblkhd) >> 20);
+#else
+    return -1;
+#endif
   }
 
  private:
