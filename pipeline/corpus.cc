@@ -129,15 +129,6 @@ Status Pipeline::WriteCorpus(Store* store) {
   // threads do not reuse: hand it back first, so that the peak resident
   // set is the larger of the two steps rather than their sum.
   malloc_trim(0);
-  // This step holds long-lived tables that grow by doubling (the linker's,
-  // the summaries') while chunks of parsed documents come and go. With
-  // glibc's default sliding mmap threshold the large buffers soon come from
-  // the heap, and each one outgrown leaves a hole that the documents then
-  // fragment: the resident set ends up twice the memory in use. A fixed
-  // threshold maps every buffer of 256 KB or more on its own and returns it
-  // whole when freed (100k refresh: peak RSS 360 -> ~255 MB, same records).
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
 #endif
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
