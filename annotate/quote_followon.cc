@@ -42,6 +42,17 @@ int64_t Overlap(const std::vector<Span>& a, const std::vector<Span>& b) {
   return n;
 }
 
+// Removes the quotes marked in drop, keeping the others' order.
+void RemoveMarked(const std::vector<bool>& drop, std::vector<Quote>* quotes) {
+  size_t n = 0;
+  for (size_t j = 0; j < quotes->size(); ++j) {
+    if (drop[j]) continue;
+    if (n != j) (*quotes)[n] = std::move((*quotes)[j]);
+    ++n;
+  }
+  quotes->resize(n);
+}
+
 }  // namespace
 
 void DropNested(std::vector<Quote>* quotes) {
@@ -57,13 +68,7 @@ void DropNested(std::vector<Quote>* quotes) {
         if (s.begin <= cue && cue < s.end) drop[j] = true;
     }
   }
-  size_t n = 0;
-  for (size_t j = 0; j < quotes->size(); ++j) {
-    if (drop[j]) continue;
-    if (n != j) (*quotes)[n] = std::move((*quotes)[j]);
-    ++n;
-  }
-  quotes->resize(n);
+  RemoveMarked(drop, quotes);
 }
 
 void DropDuplicates(std::vector<Quote>* quotes) {
@@ -76,13 +81,7 @@ void DropDuplicates(std::vector<Quote>* quotes) {
                     Length((*quotes)[j].spans) + Length((*quotes)[k].spans) -
                         Overlap((*quotes)[j].spans, (*quotes)[k].spans);
   }
-  size_t n = 0;
-  for (size_t j = 0; j < quotes->size(); ++j) {
-    if (drop[j]) continue;
-    if (n != j) (*quotes)[n] = std::move((*quotes)[j]);
-    ++n;
-  }
-  quotes->resize(n);
+  RemoveMarked(drop, quotes);
 }
 
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes) {
