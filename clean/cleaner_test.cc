@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "clean/test_samples.h"
 #include "ingest/formats.h"
 #include "ingest/reader.h"
 
@@ -63,16 +64,9 @@ const char* kNeverInBody[] = {"Subscribe", "Download the", "Point phone camera",
                               "Most popular", "min read", "Skip to content"};
 
 std::map<std::string, Document> CleanSeeds() {
-  std::string dir = std::string(DATELINE_SOURCE_DIR) + "/samples";
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
   std::vector<RawPage> pages;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto p = PageFromBytes(f, IdFromPath(f), "dump", ss.str(), ReadOptions{});
+  for (const auto& [f, bytes] : SamplePages()) {
+    auto p = PageFromBytes(f, IdFromPath(f), "dump", bytes, ReadOptions{});
     if (p.ok()) pages.push_back(std::move(p.value()));
   }
   Cleaner cleaner;

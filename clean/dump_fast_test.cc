@@ -14,19 +14,14 @@
 #include "base/utf8.h"
 #include "clean/dump_clean.h"
 #include "clean/dump_lines.h"
+#include "clean/test_samples.h"
 
 namespace dateline {
 namespace {
 
 std::vector<std::string> Pages() {
   std::vector<std::string> seeds = {"", "x", "\xc3\n\xe2\x80\xa6", "A\xc2\xa0 B 12\t\t3 \xe2\x80\xa2 \xff\xfe ..."};
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(DATELINE_SOURCE_DIR) + "/samples", ec)) {
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    seeds.push_back(ss.str());
-  }
+  for (const auto& [path, bytes] : SamplePages()) seeds.push_back(bytes);
   std::vector<std::string> out = seeds;
   std::mt19937_64 rng(7);
   const char* tokens[] = {"\xff", "\xe2\x80", "\xc2\xa0", "\xe2\x80\xa6", "\xc3\x89", "\xc4\xb0", "\x80\x80",

@@ -2,6 +2,7 @@
 // and mutated inputs built from the seed pages, without libFuzzer.
 #define DATELINE_FUZZ_NO_ENTRY
 #include "fuzz/dump_fuzz.cc"
+#include "clean/test_samples.h"
 
 #include <chrono>
 #include <filesystem>
@@ -16,13 +17,7 @@ namespace {
 
 std::vector<std::string> Corpus() {
   std::vector<std::string> out = {"", "\n", " date 2025-04-21 x", "by A B April 1, 2025 1:00 PM\n…\n"};
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(DATELINE_SOURCE_DIR) + "/samples", ec)) {
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out.push_back(ss.str());
-  }
+  for (const auto& [path, bytes] : SamplePages()) out.push_back(bytes);
   return out;
 }
 

@@ -37,9 +37,6 @@ class CollectSink : public PageSink {
   }
 };
 
-}  // namespace
-
-namespace {
 // The pipeline keeps long-lived tables that grow by doubling (the duplicate
 // index, the clusterer, the template counts, the corpus step's linker) while
 // batches of documents come and go. With glibc's default sliding mmap
