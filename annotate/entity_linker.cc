@@ -43,17 +43,17 @@ size_t Find(std::vector<size_t>* parent, size_t x) {
 
 constexpr uint32_t kNone = StringPool::kNone;
 
-// One merge key's share of the corpus, in input order. Strings are pool ids;
-// the lists (votes, variants, roles, members) are chains of cells in shared
+// One merge key's share of the corpus, in input order (its (document, local
+// id) pairs are in the EntityPairStore under its index). Strings are pool
+// ids; the lists (votes, variants, roles) are chains of cells in shared
 // arrays, first seen first: most groups are one name in one document, and a
 // few fixed-size cells cost far less than a struct of vectors and strings.
 struct Group {
   uint32_t key, first_name, link = kNone;
-  uint32_t doc_count = 0;  // distinct documents (those of members)
+  uint32_t doc_count = 0;  // distinct documents (those of its pairs)
   uint32_t last_doc = kNone;
   uint32_t types = kNone, names = kNone;  // vote chains
   uint32_t variants = kNone, roles = kNone;  // value chains
-  uint32_t members = kNone, last_member = kNone;
   int64_t mentions = 0;
 };
 struct VoteCell {
@@ -68,7 +68,38 @@ struct MemberCell {
   uint32_t doc, local, next;  // document index, interned local id
 };
 
+// The pairs in memory: chains of cells, one per group.
+class MemoryEntityPairs : public EntityPairStore {
+ public:
+  Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view local) override {
+    if (doc >= doc_ids_.size()) doc_ids_.resize(doc + 1, kNone);
+    if (doc_ids_[doc] == kNone) doc_ids_[doc] = strings_.Intern(doc_id);
+    if (group >= heads_.size()) heads_.resize(group + 1, {kNone, kNone});
+    const uint32_t cell = static_cast<uint32_t>(cells_.size());
+    cells_.push_back({doc, strings_.Intern(local), kNone});
+    auto& [head, tail] = heads_[group];
+    (head == kNone ? head : cells_[tail].next) = cell;
+    tail = cell;
+    return Status::Ok();
+  }
+  Status ForGroup(uint32_t group,
+                  const std::function<void(uint32_t, std::string_view, std::string_view)>& fn) override {
+    if (group >= heads_.size()) return Status::Ok();
+    for (uint32_t c = heads_[group].first; c != kNone; c = cells_[c].next)
+      fn(cells_[c].doc, strings_.Get(doc_ids_[cells_[c].doc]), strings_.Get(cells_[c].local));
+    return Status::Ok();
+  }
+
+ private:
+  StringPool strings_;  // document and local ids
+  std::vector<uint32_t> doc_ids_;  // document -> pool id
+  std::vector<std::pair<uint32_t, uint32_t>> heads_;  // group -> first and last cell
+  std::vector<MemberCell> cells_;
+};
+
 }  // namespace
+
+std::unique_ptr<EntityPairStore> NewMemoryEntityPairs() { return std::make_unique<MemoryEntityPairs>(); }
 
 std::string GlobalEntityId(const std::string& type, const std::string& name) {
   Entity e;
@@ -79,13 +110,14 @@ std::string GlobalEntityId(const std::string& type, const std::string& name) {
 
 
 struct EntityLinker::State {
-  StringPool strings;  // keys, names, types, variants, roles, document and local ids
-  std::vector<uint32_t> doc_ids;  // pool ids
+  std::unique_ptr<EntityPairStore> own_pairs;  // when none is given
+  EntityPairStore* pairs = nullptr;
+  uint32_t documents = 0;  // added so far
+  StringPool strings;  // keys, names, types, variants, roles
   std::vector<Group> groups;
   std::vector<uint32_t> group_of;  // pool id of a key -> its group (kNone elsewhere)
   std::vector<VoteCell> votes;
   std::vector<ValueCell> values;
-  std::vector<MemberCell> members;
   // After Link(): the merged sets of groups, in output order (set m is
   // merged_groups[merged_start[m], merged_start[m + 1])), and the hashes
   // their ids are made of.
@@ -113,13 +145,15 @@ struct EntityLinker::State {
   }
 };
 
-EntityLinker::EntityLinker() : s_(new State) {}
+EntityLinker::EntityLinker(EntityPairStore* pairs) : s_(new State) {
+  if (!pairs) s_->own_pairs = NewMemoryEntityPairs(), pairs = s_->own_pairs.get();
+  s_->pairs = pairs;
+}
 EntityLinker::~EntityLinker() = default;
 
-void EntityLinker::Add(const Document& doc) {
+Status EntityLinker::Add(const Document& doc) {
   State& s = *s_;
-  uint32_t d = static_cast<uint32_t>(s.doc_ids.size());
-  s.doc_ids.push_back(s.strings.Intern(doc.id));
+  const uint32_t d = s.documents++;
   for (const Entity& e : doc.entities) {
     uint32_t key = s.strings.Intern(MergeKey(e));
     if (key >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
@@ -132,23 +166,20 @@ void EntityLinker::Add(const Document& doc) {
     }
     const uint32_t gi = s.group_of[key];
     const uint32_t type = s.strings.Intern(e.type);
-    const uint32_t local = s.strings.Intern(e.id);
     s.Vote(type, static_cast<int>(e.mentions.size()), &s.groups[gi].types);
     s.Vote(name, 1, &s.groups[gi].names);
     for (const auto& v : e.variants) s.AddUnique(s.strings.Intern(v), &s.groups[gi].variants);
     for (const auto& r : e.roles) s.AddUnique(s.strings.Intern(r), &s.groups[gi].roles);
     Group& g = s.groups[gi];
     g.mentions += static_cast<int64_t>(e.mentions.size());
-    uint32_t cell = static_cast<uint32_t>(s.members.size());
-    s.members.push_back({d, local, kNone});
-    (g.members == kNone ? g.members : s.members[g.last_member].next) = cell;
-    g.last_member = cell;
     if (g.last_doc != d) ++g.doc_count, g.last_doc = d;  // a document's entities come together
     if (e.link && g.link == kNone) g.link = s.strings.Intern(*e.link);
+    if (Status st = s.pairs->Add(gi, d, doc.id, e.id); !st.ok()) return st;
   }
+  return Status::Ok();
 }
 
-size_t EntityLinker::Link() {
+Result<size_t> EntityLinker::Link() {
   const State& s = *s_;
   const std::vector<Group>& groups = s.groups;
   // Groups in key order (as the output ids and the merge direction depend on it).
@@ -205,9 +236,11 @@ size_t EntityLinker::Link() {
     size_t documents = groups[order[by_root[from].second]].doc_count;
     if (to - from > 1) {
       std::unordered_set<uint32_t> seen;
-      for (uint32_t r = from; r < to; ++r)
-        for (uint32_t c = groups[order[by_root[r].second]].members; c != kNone; c = s.members[c].next)
-          seen.insert(s.members[c].doc);
+      for (uint32_t r = from; r < to; ++r) {
+        Status st = s.pairs->ForGroup(order[by_root[r].second],
+                                      [&](uint32_t doc, std::string_view, std::string_view) { seen.insert(doc); });
+        if (!st.ok()) return st;
+      }
       documents = seen.size();
     }
     out.push_back({documents, Hash64(key(by_root[from].first)), from, to});
@@ -226,7 +259,7 @@ size_t EntityLinker::Link() {
   return s_->merged_ids.size();
 }
 
-void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
+Status EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
   const State& s = *s_;
   auto add_unique = [](std::string_view v, std::vector<std::string>* into) {
     if (std::find(into->begin(), into->end(), v) == into->end()) into->emplace_back(v);
@@ -237,14 +270,14 @@ void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
     std::unordered_set<uint32_t> seen;
     for (uint32_t at = s.merged_start[m]; at < s.merged_start[m + 1]; ++at) {
       const Group& gr = s.groups[s.merged_groups[at]];
+      Status st = s.pairs->ForGroup(s.merged_groups[at], [&](uint32_t doc, std::string_view doc_id, std::string_view local) {
+        g.members.emplace_back(doc_id, local);
+        if (seen.insert(doc).second) g.documents.emplace_back(doc_id);
+      });
+      if (!st.ok()) return st;
       for (uint32_t c = gr.types; c != kNone; c = s.votes[c].next) type_votes[s.strings.Str(s.votes[c].value)] += s.votes[c].votes;
       for (uint32_t c = gr.names; c != kNone; c = s.votes[c].next) name_votes[s.strings.Str(s.votes[c].value)] += s.votes[c].votes;
       g.mentions += gr.mentions;
-      for (uint32_t c = gr.members; c != kNone; c = s.members[c].next) {
-        const MemberCell& mc = s.members[c];
-        g.members.push_back({s.strings.Str(s.doc_ids[mc.doc]), s.strings.Str(mc.local)});
-        if (seen.insert(mc.doc).second) g.documents.push_back(s.strings.Str(s.doc_ids[mc.doc]));
-      }
       for (uint32_t c = gr.variants; c != kNone; c = s.values[c].next) add_unique(s.strings.Get(s.values[c].value), &g.variants);
       for (uint32_t c = gr.roles; c != kNone; c = s.values[c].next) add_unique(s.strings.Get(s.values[c].value), &g.roles);
       if (gr.link != kNone && !g.link) g.link = s.strings.Str(gr.link);
@@ -259,13 +292,14 @@ void EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
     if (g.link) g.link_id = GlobalEntityId("PLACE", *g.link);
     fn(std::move(g));
   }
+  return Status::Ok();
 }
 
 std::vector<GlobalEntity> LinkEntities(const std::vector<Document>& docs) {
-  EntityLinker linker;
+  EntityLinker linker;  // pairs in memory: no errors
   for (const Document& d : docs) linker.Add(d);
   std::vector<GlobalEntity> out;
-  out.reserve(linker.Link());
+  out.reserve(linker.Link().value());
   linker.Emit([&](GlobalEntity&& g) { out.push_back(std::move(g)); });
   return out;
 }

@@ -18,12 +18,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "base/document.h"
+#include "base/status.h"
 
 namespace dateline {
 
@@ -36,20 +38,40 @@ struct GlobalEntity {
   std::vector<std::pair<std::string, std::string>> members;  // (document id, local entity id)
 };
 
-// Links entities across documents added one at a time, keeping only what
-// linking needs (per merge key: names, types, counts, variants, roles and
-// compact (document, local id) pairs), so that a corpus need not be held in
-// memory. Add() documents in input order; then Link() and Emit().
+// Where an EntityLinker keeps the (document, local entity id) pairs of each
+// merge key's group: the bulk of its input (1.79M pairs at 100k documents),
+// which a corpus step keeps on disk (pipeline/corpus.cc: a scratch table).
+class EntityPairStore {
+ public:
+  virtual ~EntityPairStore() = default;
+  // Keeps a pair of group: doc numbers documents in the order added (0, 1, ...).
+  virtual Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view local) = 0;
+  // Calls fn with the pairs of group, in the order they were added.
+  virtual Status ForGroup(
+      uint32_t group, const std::function<void(uint32_t doc, std::string_view doc_id, std::string_view local)>& fn) = 0;
+};
+
+// Pairs held in memory (interned strings, 12 bytes a pair): the default.
+std::unique_ptr<EntityPairStore> NewMemoryEntityPairs();
+
+// Links entities across documents added one at a time, keeping in memory only
+// what linking needs per merge key (names, types, counts, variants, roles);
+// the (document, local id) pairs go to an EntityPairStore and are read back
+// per group when linking merges groups and when entities are emitted, so
+// that a corpus need not be held in memory. Add() documents in input order;
+// then Link() and Emit(). Errors are those of the pair store.
 class EntityLinker {
  public:
-  EntityLinker();
+  // pairs: where pairs are kept (not owned; must outlive the linker);
+  // nullptr keeps them in memory.
+  explicit EntityLinker(EntityPairStore* pairs = nullptr);
   ~EntityLinker();
-  void Add(const Document& doc);
+  Status Add(const Document& doc);
   // Merges the groups (surnames, acronyms); returns the number of entities.
-  size_t Link();
+  Result<size_t> Link();
   // Calls fn with each linked entity in output order (document count
   // descending, then id), made one at a time.
-  void Emit(const std::function<void(GlobalEntity&&)>& fn) const;
+  Status Emit(const std::function<void(GlobalEntity&&)>& fn) const;
 
  private:
   struct State;

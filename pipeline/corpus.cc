@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
 #ifdef __GLIBC__  // defined by the standard headers above
 #include <malloc.h>
 #endif
@@ -14,7 +13,9 @@
 #include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
+#include "stories/summary.h"
 #include "stories/timeline.h"
+#include "store/scratch.h"
 
 namespace dateline {
 namespace {
@@ -47,6 +48,52 @@ constexpr size_t kCorpusChunk = 2048;
 
 // Document references (an entity's documents and members) written at once.
 constexpr size_t kEntityBatchRefs = 65536;
+
+// The linker's (document, local entity id) pairs, kept in a scratch table:
+// group = the merge key's group, number = the document's.
+class ScratchEntityPairs : public EntityPairStore {
+ public:
+  explicit ScratchEntityPairs(ScratchRows* rows) : rows_(rows) {}
+  Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view local) override {
+    return rows_->Append(group, doc, doc_id, local);
+  }
+  Status ForGroup(uint32_t group,
+                  const std::function<void(uint32_t, std::string_view, std::string_view)>& fn) override {
+    return rows_->ForGroup(group, [&](int64_t doc, std::string_view doc_id, std::string_view local) {
+      fn(static_cast<uint32_t>(doc), doc_id, local);
+    });
+  }
+
+ private:
+  ScratchRows* rows_;
+};
+
+// Story summaries, then storyline summaries, made one group at a time from
+// the store's rows and written a chunk at a time.
+Status WriteSummaries(Store* store) {
+  Status st = store->DeleteStories();
+  if (!st.ok()) return st;
+  std::vector<StorySummary> stories;
+  std::vector<StorylineSummary> storylines;
+  Status bad = Status::Ok();
+  auto flush = [&] {
+    if (Status w = store->AppendStories(stories, storylines); !w.ok() && bad.ok()) bad = w;
+    stories.clear();
+    storylines.clear();
+    return bad.ok();
+  };
+  st = store->ForEachStoryRows([&](std::vector<SummaryRow>&& rows) {
+    stories.push_back(SummarizeStory(rows));
+    return stories.size() < kCorpusChunk || flush();
+  });
+  if (st.ok() && flush())
+    st = store->ForEachStorylineRows([&](std::vector<SummaryRow>&& rows) {
+      storylines.push_back(SummarizeStoryline(rows));
+      return storylines.size() < kCorpusChunk || flush();
+    });
+  if (st.ok()) flush();
+  return st.ok() ? bad : st;
+}
 
 // With DATELINE_TIMINGS set, prints the seconds each phase took to stderr.
 class PhaseTimer {
@@ -97,12 +144,14 @@ class PhaseTimer {
 // Every corpus-level result is rebuilt from one pass over the stored documents,
 // read one storyline at a time: the sourced timeline (stories/timeline.h) and
 // the quote groups (annotate/quote_groups.h) of a storyline are built from its
-// full documents and written at once, and the documents dropped; story and
-// storyline summaries (stories/) are built as the documents pass, and
-// cross-document entities (annotate/entity_linker.h) from what the linker
-// keeps of each document. Memory is bounded by the largest storyline and
-// those compact summaries, not by the corpus. All results are replaced in
-// one transaction, so readers see the old ones or the new ones.
+// full documents and written at once, and the documents dropped; cross-
+// document entities (annotate/entity_linker.h) from what the linker keeps of
+// each document, its (document, entity) pairs in a scratch table
+// (store/scratch.h). Story and storyline summaries (stories/summary.h) are
+// then made from the store's columns one story (storyline) at a time. Memory
+// is bounded by the largest storyline and the linker's per-name aggregates,
+// not by the number of documents. All results are replaced in one
+// transaction, so readers see the old ones or the new ones.
 bool Pipeline::CorpusUpToDate(Store* store) {
   auto rows = store->Records("state");
   if (!rows.ok()) return false;
@@ -132,8 +181,10 @@ Status Pipeline::WriteCorpus(Store* store) {
 #endif
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
-  StorySummarizer summarizer;
-  EntityLinker linker;
+  auto pair_rows = ScratchRows::Create(store, "corpus_entity_pairs");
+  if (!pair_rows.ok()) return pair_rows.status();
+  ScratchEntityPairs pairs(pair_rows->get());
+  EntityLinker linker(&pairs);
   // Documents of storylines waiting to be built, reduced to what the
   // timeline reads, the last storyline open; and the stored rows read since
   // the last parse (at most kParseChunk).
@@ -147,13 +198,25 @@ Status Pipeline::WriteCorpus(Store* store) {
   Status bad = Status::Ok();
   auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   // Ids stay unique across storylines: how often each id (by its 64-bit
-  // hash, a few bytes an entry) was given out so far.
-  std::unordered_map<uint64_t, int> timeline_ids, quote_ids;
+  // hash) was given out so far, counted in scratch tables.
+  auto timeline_ids = ScratchCounter::Create(store, "corpus_timeline_ids");
+  if (!timeline_ids.ok()) return timeline_ids.status();
+  auto quote_ids = ScratchCounter::Create(store, "corpus_quote_ids");
+  if (!quote_ids.ok()) return quote_ids.status();
+  // The id given out: id, or id-N for the Nth time it was given.
+  auto unique = [&](ScratchCounter* seen, std::string* id) {
+    Result<int64_t> n = seen->Next(Hash64(*id));
+    if (!n.ok()) {
+      if (bad.ok()) bad = n.status();
+    } else if (*n) {
+      *id += "-" + std::to_string(*n + 1);
+    }
+  };
   for (const char* kind : {"timeline", "quotes", "entities"})
     if (Status d = store->DeleteRecords(kind); !d.ok()) return d;
-  // Parses the rows read in parallel; the linker and the summaries read each
-  // document whole, in order, then it is reduced to what the timeline reads
-  // and joins its storyline.
+  // Parses the rows read in parallel; the linker reads each document whole,
+  // in order, then it is reduced to what the timeline reads and joins its
+  // storyline.
   auto parse = [&] {
     std::vector<Document> docs(rows.size());
     std::vector<Status> errors(rows.size(), Status::Ok());
@@ -168,8 +231,7 @@ Status Pipeline::WriteCorpus(Store* store) {
         if (bad.ok()) bad = errors[r];
         continue;
       }
-      summarizer.Add(docs[r]);
-      linker.Add(docs[r]);
+      if (Status a = linker.Add(docs[r]); !a.ok() && bad.ok()) bad = a;
     }
     ParallelFor(docs.size(), options_.threads, [&](size_t r) { KeepForTimeline(&docs[r]); });
     for (size_t r = 0; r < docs.size(); ++r) {
@@ -194,11 +256,11 @@ Status Pipeline::WriteCorpus(Store* store) {
     std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;
     for (size_t i = 0; i < entries.size(); ++i) {
       for (TimelineEntry& e : entries[i]) {
-        if (int n = timeline_ids[Hash64(e.id)]++) e.id += "-" + std::to_string(n + 1);
+        unique(timeline_ids->get(), &e.id);
         timeline_rows.emplace_back(e.id, dump(TimelineEntryToJson(e)));
       }
       for (QuoteGroup& g : groups[i]) {
-        if (int n = quote_ids[Hash64(g.id)]++) g.id += "-" + std::to_string(n + 1);
+        unique(quote_ids->get(), &g.id);
         quote_rows.emplace_back(g.id, dump(QuoteGroupToJson(g)));
       }
     }
@@ -225,17 +287,12 @@ Status Pipeline::WriteCorpus(Store* store) {
   build();
   if (!bad.ok()) return bad;
   timer.Done("read, timeline, quotes");
-  std::vector<StorySummary> stories;
-  std::vector<StorylineSummary> storylines;
-  summarizer.Finish(&stories, &storylines);
-  st = store->ReplaceStories(stories, storylines);
+  st = WriteSummaries(store);
   if (!st.ok()) return st;
   timer.Done("summaries");
-  stories.clear();
-  storylines.clear();
   // Entities: linked across the corpus, then made, serialised and written a
   // batch at a time.
-  linker.Link();
+  if (Result<size_t> linked = linker.Link(); !linked.ok()) return linked.status();
   timer.Done("entities: linking");
   std::vector<GlobalEntity> batch;
   auto write = [&] {
@@ -249,11 +306,12 @@ Status Pipeline::WriteCorpus(Store* store) {
   // A batch ends after kCorpusChunk entities or kEntityBatchRefs document
   // references, whichever comes first (the first entities are the largest).
   size_t refs = 0;
-  linker.Emit([&](GlobalEntity&& e) {
+  st = linker.Emit([&](GlobalEntity&& e) {
     refs += e.documents.size() + e.members.size();
     batch.push_back(std::move(e));
     if (batch.size() >= kCorpusChunk || refs >= kEntityBatchRefs) write(), refs = 0;
   });
+  if (!st.ok()) return st;
   write();
   if (!bad.ok()) return bad;
   timer.Done("entities: records");

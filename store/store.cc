@@ -39,6 +39,7 @@ class Stmt {
     return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s_, col)) : "";
   }
   int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
+  bool Null(int col) { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
 
  private:
   sqlite3_stmt* s_ = nullptr;
@@ -308,6 +309,64 @@ Status Store::ReplaceStories(const std::vector<StorySummary>& stories,
     }
   }
   return Commit();
+}
+
+Status Store::DeleteStories() { return Exec("DELETE FROM stories; DELETE FROM storylines;"); }
+
+Status Store::AppendStories(const std::vector<StorySummary>& stories,
+                            const std::vector<StorylineSummary>& storylines) {
+  Stmt s(db_, "INSERT INTO stories(id, storyline, title, first_date, last_date, json) VALUES (?,?,?,?,?,?)");
+  for (const auto& x : stories) {
+    s.Bind(1, x.id).Bind(2, x.storyline).Bind(3, x.title).Bind(4, x.first_date).Bind(5, x.last_date);
+    s.Bind(6, StoryJson(x).dump());
+    if (s.Step() != SQLITE_DONE) return Err(db_, "storing story " + x.id);
+    s.Reset();
+  }
+  Stmt l(db_, "INSERT INTO storylines(id, title, first_date, last_date, json) VALUES (?,?,?,?,?)");
+  for (const auto& x : storylines) {
+    l.Bind(1, x.id).Bind(2, x.title).Bind(3, x.first_date).Bind(4, x.last_date);
+    l.Bind(5, StorylineJson(x).dump());
+    if (l.Step() != SQLITE_DONE) return Err(db_, "storing storyline " + x.id);
+    l.Reset();
+  }
+  return Status::Ok();
+}
+
+Status Store::ScanSummaryGroups(const std::string& order, int group_col,
+                                const std::function<bool(std::vector<SummaryRow>&&)>& fn) {
+  const std::string sql =
+      "SELECT id, story, storyline, outlet, title, published, duplicate_of FROM documents"
+      " WHERE story <> '' AND storyline <> '' " + order;
+  Stmt q(db_, sql.c_str());
+  if (!q.ok()) return Err(db_, "reading summary rows");
+  std::vector<SummaryRow> group;
+  auto opt = [&](int col) {
+    return q.Null(col) ? std::nullopt : std::optional<std::string>(q.Text(col));
+  };
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    SummaryRow r{q.Text(0), q.Text(1), q.Text(2), opt(3), opt(4), opt(5), std::nullopt};
+    if (!q.Null(6) && !q.Text(6).empty()) r.duplicate_of = q.Text(6);  // as FromRow reads it
+    const std::string& key = group_col == 1 ? r.story : r.storyline;
+    if (!group.empty() && key != (group_col == 1 ? group.front().story : group.front().storyline)) {
+      if (!fn(std::move(group))) return Status::Ok();
+      group.clear();
+    }
+    group.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return Err(db_, "reading summary rows");
+  if (!group.empty()) fn(std::move(group));
+  return Status::Ok();
+}
+
+// Documents count toward summaries when both their story and storyline are
+// set (an empty column reads as unset, as in FromRow).
+Status Store::ForEachStoryRows(const std::function<bool(std::vector<SummaryRow>&&)>& fn) {
+  return ScanSummaryGroups("ORDER BY story, storyline, seq", 1, fn);
+}
+
+Status Store::ForEachStorylineRows(const std::function<bool(std::vector<SummaryRow>&&)>& fn) {
+  return ScanSummaryGroups("ORDER BY storyline, seq", 2, fn);
 }
 
 Result<std::vector<StorySummary>> Store::Stories() {

@@ -19,6 +19,7 @@
 #include "base/document.h"
 #include "base/status.h"
 #include "stories/stories.h"
+#include "stories/summary.h"
 
 struct sqlite3;
 
@@ -75,6 +76,17 @@ class Store {
   // Corpus-level results, replaced whole by the stage that computes them.
   Status ReplaceStories(const std::vector<StorySummary>& stories,
                         const std::vector<StorylineSummary>& storylines);
+  // The same written piecewise (to keep memory bounded): DeleteStories, then
+  // AppendStories as summaries are made, inside Begin()/Commit().
+  Status DeleteStories();
+  Status AppendStories(const std::vector<StorySummary>& stories, const std::vector<StorylineSummary>& storylines);
+  // What summaries read of the stored documents that have a story and a
+  // storyline, one group at a time, for SummarizeStory / SummarizeStoryline
+  // (stories/summary.h): by story (ascending id; rows by storyline, then
+  // ingest order) or by storyline (ascending id; rows in ingest order). Holds
+  // one group; fn may return false to stop.
+  Status ForEachStoryRows(const std::function<bool(std::vector<SummaryRow>&&)>& fn);
+  Status ForEachStorylineRows(const std::function<bool(std::vector<SummaryRow>&&)>& fn);
   Result<std::vector<StorySummary>> Stories();
   Result<std::vector<StorylineSummary>> Storylines();
   // Generic records of one kind ("entities", "quotes", "timeline", ...),
@@ -104,6 +116,7 @@ class Store {
   Status Migrate();
   Status ScanDocuments(const std::string& order, const std::function<bool(Document&&)>& fn);
   Status ScanRows(const std::string& order, const std::function<bool(DocumentRow&&)>& fn);
+  Status ScanSummaryGroups(const std::string& order, int group_col, const std::function<bool(std::vector<SummaryRow>&&)>& fn);
   sqlite3* db_ = nullptr;
   int version_ = 0;
   int depth_ = 0;  // Begin() nesting

@@ -1,8 +1,10 @@
-// StorySummarizer and Summarize(): story and storyline summaries from stored documents.
+// StorySummarizer and Summarize(): story and storyline summaries from stored
+// documents; SummarizeStory / SummarizeStoryline: the same one group at a time
+// (stories/summary.h).
+#include "stories/summary.h"
+
 #include <algorithm>
 #include <set>
-
-#include "stories/stories.h"
 
 namespace dateline {
 namespace {
@@ -70,6 +72,50 @@ void Summarize(const std::vector<Document>& docs, std::vector<StorySummary>* sto
   StorySummarizer summarizer;
   for (const Document& d : docs) summarizer.Add(d);
   summarizer.Finish(stories, storylines);
+}
+
+SummaryRow SummaryRowOf(const Document& d) {
+  return {d.id, d.story.value_or(""), d.storyline.value_or(""), d.outlet, d.title, d.published, d.duplicate_of};
+}
+
+StorySummary SummarizeStory(const std::vector<SummaryRow>& rows) {
+  StorySummary st;
+  st.id = rows.front().story;
+  std::vector<std::string> copies;  // in order
+  std::set<std::string> outlets;
+  for (const SummaryRow& r : rows) {
+    st.storyline = r.storyline;  // the last one's, as StorySummarizer keeps it
+    if (st.title.empty() && r.title && !r.duplicate_of) st.title = *r.title;
+    if (r.duplicate_of) {
+      copies.push_back(r.id);
+      st.copies[*r.duplicate_of].push_back(r.id);
+    } else {
+      st.documents.push_back(r.id);
+    }
+    Widen(r.published, &st.first_date, &st.last_date);
+    if (r.outlet) outlets.insert(*r.outlet);
+  }
+  // Documents: canonical copies first, the latest first, then the copies.
+  std::reverse(st.documents.begin(), st.documents.end());
+  st.documents.insert(st.documents.end(), copies.begin(), copies.end());
+  st.outlets.assign(outlets.begin(), outlets.end());
+  return st;
+}
+
+StorylineSummary SummarizeStoryline(const std::vector<SummaryRow>& rows) {
+  StorylineSummary sl;
+  sl.id = rows.front().storyline;
+  std::set<std::string> outlets, stories;
+  for (const SummaryRow& r : rows) {
+    if (sl.title.empty() && r.title) sl.title = *r.title;
+    ++sl.documents;
+    stories.insert(r.story);
+    if (r.outlet) outlets.insert(*r.outlet);
+    Widen(r.published, &sl.first_date, &sl.last_date);
+  }
+  sl.outlets.assign(outlets.begin(), outlets.end());
+  sl.stories.assign(stories.begin(), stories.end());
+  return sl;
 }
 
 }  // namespace dateline

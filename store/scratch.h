@@ -1,0 +1,71 @@
+// Scratch tables: temporary SQLite tables on a Store's connection for corpus
+// steps that would otherwise hold in memory what grows with the corpus. They
+// live in SQLite's temp database (a file past its page cache, ~2 MB), are
+// private to the connection and are dropped when the object is destroyed.
+// Use them inside the Store's transaction, from the thread that owns it; not
+// thread-safe. The Store must outlive them.
+#ifndef DATELINE_STORE_SCRATCH_H_
+#define DATELINE_STORE_SCRATCH_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "store/store.h"
+
+struct sqlite3_stmt;
+
+namespace dateline {
+
+// Rows (group, number, a, b) appended in any order and read back one group at
+// a time in the order they were appended. Appending is a plain table insert;
+// the index on group is built once, at the first read (appending after a
+// read is allowed, and slower).
+class ScratchRows {
+ public:
+  // name must be a plain identifier, unique among the connection's scratch tables.
+  static Result<std::unique_ptr<ScratchRows>> Create(Store* store, const std::string& name);
+  ~ScratchRows();
+  ScratchRows(const ScratchRows&) = delete;
+  ScratchRows& operator=(const ScratchRows&) = delete;
+
+  Status Append(int64_t group, int64_t number, std::string_view a, std::string_view b);
+  // Calls fn with each row of group, in append order.
+  Status ForGroup(int64_t group,
+                  const std::function<void(int64_t number, std::string_view a, std::string_view b)>& fn);
+  int64_t size() const { return rows_; }
+
+ private:
+  ScratchRows(Store* store, std::string name) : store_(store), name_(std::move(name)) {}
+  Store* store_;
+  std::string name_;
+  sqlite3_stmt* insert_ = nullptr;
+  sqlite3_stmt* select_ = nullptr;
+  bool indexed_ = false;
+  int64_t rows_ = 0;
+};
+
+// How often each 64-bit key was counted: Next(key) returns the count before
+// this call (0 the first time), without holding the keys in memory.
+class ScratchCounter {
+ public:
+  static Result<std::unique_ptr<ScratchCounter>> Create(Store* store, const std::string& name);
+  ~ScratchCounter();
+  ScratchCounter(const ScratchCounter&) = delete;
+  ScratchCounter& operator=(const ScratchCounter&) = delete;
+
+  Result<int64_t> Next(uint64_t key);
+
+ private:
+  ScratchCounter(Store* store, std::string name) : store_(store), name_(std::move(name)) {}
+  Store* store_;
+  std::string name_;
+  sqlite3_stmt* upsert_ = nullptr;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_STORE_SCRATCH_H_
