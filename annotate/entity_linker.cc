@@ -43,40 +43,103 @@ size_t Find(std::vector<size_t>* parent, size_t x) {
 
 constexpr uint32_t kNone = StringPool::kNone;
 
-// One merge key's share of the corpus, in input order (its (document, local
-// id) pairs are in the EntityPairStore under its index). Strings are pool
-// ids; the lists (votes, variants, roles) are chains of cells in shared
-// arrays, first seen first: most groups are one name in one document, and a
-// few fixed-size cells cost far less than a struct of vectors and strings.
+// One merge key's share of the corpus: what linking reads. Its documents'
+// entities themselves (names, types, mentions, variants, roles, links) are in
+// the EntityRowStore under the group's index, read back when it is emitted.
 struct Group {
-  uint32_t key, first_name, link = kNone;
-  uint32_t doc_count = 0;  // distinct documents (those of its pairs)
+  uint32_t key, first_name;  // pool ids
+  uint32_t doc_count = 0;    // distinct documents
   uint32_t last_doc = kNone;
-  uint32_t types = kNone, names = kNone;  // vote chains
-  uint32_t variants = kNone, roles = kNone;  // value chains
-  int64_t mentions = 0;
-};
-struct VoteCell {
-  uint32_t value;
-  int votes;
-  uint32_t next;
-};
-struct ValueCell {
-  uint32_t value, next;
-};
-struct MemberCell {
-  uint32_t doc, local, next;  // document index, interned local id
 };
 
-// The pairs in memory: chains of cells, one per group.
-class MemoryEntityPairs : public EntityPairStore {
+// An entity as the row store keeps it: its fields, each a decimal length,
+// ':', then the bytes; a list is its length then its items. (Entity mentions
+// only count: their number is kept.)
+void Put(std::string_view v, std::string* out) {
+  (*out += std::to_string(v.size())) += ':';
+  out->append(v.data(), v.size());
+}
+std::string Encode(const Entity& e) {
+  std::string out;
+  Put(e.id, &out);
+  Put(e.name, &out);
+  Put(e.type, &out);
+  Put(std::to_string(e.mentions.size()), &out);
+  Put(e.link ? "1" : "0", &out);
+  Put(e.link.value_or(""), &out);
+  for (const auto* list : {&e.variants, &e.roles}) {
+    Put(std::to_string(list->size()), &out);
+    for (const std::string& v : *list) Put(v, &out);
+  }
+  return out;
+}
+
+// Reads the fields Encode wrote, in order; false once the input ends or is
+// malformed.
+class Decoder {
  public:
-  Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view local) override {
+  explicit Decoder(std::string_view in) : in_(in) {}
+  bool Next(std::string_view* v) {
+    size_t colon = in_.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 10) return false;
+    size_t n = 0;
+    for (char c : in_.substr(0, colon)) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + static_cast<size_t>(c - '0');
+    }
+    if (n > in_.size() - colon - 1) return false;
+    *v = in_.substr(colon + 1, n);
+    in_.remove_prefix(colon + 1 + n);
+    return true;
+  }
+  bool Number(size_t* n) {
+    std::string_view v;
+    if (!Next(&v) || v.empty()) return false;
+    *n = 0;
+    for (char c : v) {
+      if (c < '0' || c > '9') return false;
+      *n = *n * 10 + static_cast<size_t>(c - '0');
+    }
+    return true;
+  }
+
+ private:
+  std::string_view in_;
+};
+
+// A decoded row: views into the encoded entity.
+struct EntityView {
+  std::string_view id, name, type, link;
+  bool has_link = false;
+  size_t mentions = 0;
+  std::vector<std::string_view> variants, roles;
+};
+bool Decode(std::string_view in, EntityView* e) {
+  Decoder d(in);
+  std::string_view has_link;
+  if (!d.Next(&e->id) || !d.Next(&e->name) || !d.Next(&e->type) || !d.Number(&e->mentions) ||
+      !d.Next(&has_link) || !d.Next(&e->link))
+    return false;
+  e->has_link = has_link == "1";
+  for (auto* list : {&e->variants, &e->roles}) {
+    size_t n = 0;
+    if (!d.Number(&n)) return false;
+    list->resize(n);
+    for (std::string_view& v : *list)
+      if (!d.Next(&v)) return false;
+  }
+  return true;
+}
+
+// The rows in memory: chains of cells, one per group.
+class MemoryEntityRows : public EntityRowStore {
+ public:
+  Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view entity) override {
     if (doc >= doc_ids_.size()) doc_ids_.resize(doc + 1, kNone);
     if (doc_ids_[doc] == kNone) doc_ids_[doc] = strings_.Intern(doc_id);
     if (group >= heads_.size()) heads_.resize(group + 1, {kNone, kNone});
     const uint32_t cell = static_cast<uint32_t>(cells_.size());
-    cells_.push_back({doc, strings_.Intern(local), kNone});
+    cells_.push_back({doc, strings_.Intern(entity), kNone});
     auto& [head, tail] = heads_[group];
     (head == kNone ? head : cells_[tail].next) = cell;
     tail = cell;
@@ -86,20 +149,23 @@ class MemoryEntityPairs : public EntityPairStore {
                   const std::function<void(uint32_t, std::string_view, std::string_view)>& fn) override {
     if (group >= heads_.size()) return Status::Ok();
     for (uint32_t c = heads_[group].first; c != kNone; c = cells_[c].next)
-      fn(cells_[c].doc, strings_.Get(doc_ids_[cells_[c].doc]), strings_.Get(cells_[c].local));
+      fn(cells_[c].doc, strings_.Get(doc_ids_[cells_[c].doc]), strings_.Get(cells_[c].entity));
     return Status::Ok();
   }
 
  private:
-  StringPool strings_;  // document and local ids
+  struct Cell {
+    uint32_t doc, entity, next;  // document index, interned encoded entity, next cell
+  };
+  StringPool strings_;  // document ids, encoded entities
   std::vector<uint32_t> doc_ids_;  // document -> pool id
   std::vector<std::pair<uint32_t, uint32_t>> heads_;  // group -> first and last cell
-  std::vector<MemberCell> cells_;
+  std::vector<Cell> cells_;
 };
 
 }  // namespace
 
-std::unique_ptr<EntityPairStore> NewMemoryEntityPairs() { return std::make_unique<MemoryEntityPairs>(); }
+std::unique_ptr<EntityRowStore> NewMemoryEntityRows() { return std::make_unique<MemoryEntityRows>(); }
 
 std::string GlobalEntityId(const std::string& type, const std::string& name) {
   Entity e;
@@ -108,46 +174,23 @@ std::string GlobalEntityId(const std::string& type, const std::string& name) {
   return IdOf(MergeKey(e));
 }
 
-
 struct EntityLinker::State {
-  std::unique_ptr<EntityPairStore> own_pairs;  // when none is given
-  EntityPairStore* pairs = nullptr;
+  std::unique_ptr<EntityRowStore> own_rows;  // when none is given
+  EntityRowStore* rows = nullptr;
   uint32_t documents = 0;  // added so far
-  StringPool strings;  // keys, names, types, variants, roles
+  StringPool strings;  // keys and first names
   std::vector<Group> groups;
   std::vector<uint32_t> group_of;  // pool id of a key -> its group (kNone elsewhere)
-  std::vector<VoteCell> votes;
-  std::vector<ValueCell> values;
   // After Link(): the merged sets of groups, in output order (set m is
   // merged_groups[merged_start[m], merged_start[m + 1])), and the hashes
   // their ids are made of.
   std::vector<uint32_t> merged_groups, merged_start;
   std::vector<uint64_t> merged_ids;
-
-  // Adds n votes for value to the chain at *head (appended when new).
-  void Vote(uint32_t value, int n, uint32_t* head) {
-    uint32_t* at = head;
-    for (; *at != kNone; at = &votes[*at].next)
-      if (votes[*at].value == value) {
-        votes[*at].votes += n;
-        return;
-      }
-    *at = static_cast<uint32_t>(votes.size());
-    votes.push_back({value, n, kNone});
-  }
-  // Appends value to the chain at *head unless it is there.
-  void AddUnique(uint32_t value, uint32_t* head) {
-    uint32_t* at = head;
-    for (; *at != kNone; at = &values[*at].next)
-      if (values[*at].value == value) return;
-    *at = static_cast<uint32_t>(values.size());
-    values.push_back({value, kNone});
-  }
 };
 
-EntityLinker::EntityLinker(EntityPairStore* pairs) : s_(new State) {
-  if (!pairs) s_->own_pairs = NewMemoryEntityPairs(), pairs = s_->own_pairs.get();
-  s_->pairs = pairs;
+EntityLinker::EntityLinker(EntityRowStore* rows) : s_(new State) {
+  if (!rows) s_->own_rows = NewMemoryEntityRows(), rows = s_->own_rows.get();
+  s_->rows = rows;
 }
 EntityLinker::~EntityLinker() = default;
 
@@ -155,26 +198,18 @@ Status EntityLinker::Add(const Document& doc) {
   State& s = *s_;
   const uint32_t d = s.documents++;
   for (const Entity& e : doc.entities) {
-    uint32_t key = s.strings.Intern(MergeKey(e));
+    const uint32_t key = s.strings.Intern(MergeKey(e));
     if (key >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
-    uint32_t name = s.strings.Intern(e.name);
     if (s.group_of[key] == kNone) {
       s.group_of[key] = static_cast<uint32_t>(s.groups.size());
-      s.groups.emplace_back();
-      s.groups.back().key = key;
-      s.groups.back().first_name = name;
+      const uint32_t name = s.strings.Intern(e.name);
+      s.groups.push_back({key, name});
+      if (name >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
     }
     const uint32_t gi = s.group_of[key];
-    const uint32_t type = s.strings.Intern(e.type);
-    s.Vote(type, static_cast<int>(e.mentions.size()), &s.groups[gi].types);
-    s.Vote(name, 1, &s.groups[gi].names);
-    for (const auto& v : e.variants) s.AddUnique(s.strings.Intern(v), &s.groups[gi].variants);
-    for (const auto& r : e.roles) s.AddUnique(s.strings.Intern(r), &s.groups[gi].roles);
     Group& g = s.groups[gi];
-    g.mentions += static_cast<int64_t>(e.mentions.size());
     if (g.last_doc != d) ++g.doc_count, g.last_doc = d;  // a document's entities come together
-    if (e.link && g.link == kNone) g.link = s.strings.Intern(*e.link);
-    if (Status st = s.pairs->Add(gi, d, doc.id, e.id); !st.ok()) return st;
+    if (Status st = s.rows->Add(gi, d, doc.id, Encode(e)); !st.ok()) return st;
   }
   return Status::Ok();
 }
@@ -237,8 +272,8 @@ Result<size_t> EntityLinker::Link() {
     if (to - from > 1) {
       std::unordered_set<uint32_t> seen;
       for (uint32_t r = from; r < to; ++r) {
-        Status st = s.pairs->ForGroup(order[by_root[r].second],
-                                      [&](uint32_t doc, std::string_view, std::string_view) { seen.insert(doc); });
+        Status st = s.rows->ForGroup(order[by_root[r].second],
+                                     [&](uint32_t doc, std::string_view, std::string_view) { seen.insert(doc); });
         if (!st.ok()) return st;
       }
       documents = seen.size();
@@ -264,29 +299,43 @@ Status EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
   auto add_unique = [](std::string_view v, std::vector<std::string>* into) {
     if (std::find(into->begin(), into->end(), v) == into->end()) into->emplace_back(v);
   };
+  EntityView e;
   for (size_t m = 0; m < s.merged_ids.size(); ++m) {
     GlobalEntity g;
-    std::map<std::string, int> type_votes, name_votes;
+    std::map<std::string, int, std::less<>> type_votes, name_votes;
     std::unordered_set<uint32_t> seen;
-    for (uint32_t at = s.merged_start[m]; at < s.merged_start[m + 1]; ++at) {
-      const Group& gr = s.groups[s.merged_groups[at]];
-      Status st = s.pairs->ForGroup(s.merged_groups[at], [&](uint32_t doc, std::string_view doc_id, std::string_view local) {
-        g.members.emplace_back(doc_id, local);
+    bool bad = false;
+    // The set's groups in key order, each group's rows in input order.
+    for (uint32_t at = s.merged_start[m]; at < s.merged_start[m + 1] && !bad; ++at) {
+      Status st = s.rows->ForGroup(s.merged_groups[at], [&](uint32_t doc, std::string_view doc_id,
+                                                            std::string_view entity) {
+        if (bad) return;
+        if (!Decode(entity, &e)) {
+          bad = true;
+          return;
+        }
+        auto vote = [](std::map<std::string, int, std::less<>>* votes, std::string_view v, int n) {
+          auto it = votes->find(v);
+          if (it == votes->end()) it = votes->emplace(std::string(v), 0).first;
+          it->second += n;
+        };
+        vote(&type_votes, e.type, static_cast<int>(e.mentions));
+        vote(&name_votes, e.name, 1);
+        g.mentions += static_cast<int64_t>(e.mentions);
+        g.members.emplace_back(doc_id, e.id);
         if (seen.insert(doc).second) g.documents.emplace_back(doc_id);
+        for (std::string_view v : e.variants) add_unique(v, &g.variants);
+        for (std::string_view r : e.roles) add_unique(r, &g.roles);
+        if (e.has_link && !g.link) g.link = std::string(e.link);
       });
       if (!st.ok()) return st;
-      for (uint32_t c = gr.types; c != kNone; c = s.votes[c].next) type_votes[s.strings.Str(s.votes[c].value)] += s.votes[c].votes;
-      for (uint32_t c = gr.names; c != kNone; c = s.votes[c].next) name_votes[s.strings.Str(s.votes[c].value)] += s.votes[c].votes;
-      g.mentions += gr.mentions;
-      for (uint32_t c = gr.variants; c != kNone; c = s.values[c].next) add_unique(s.strings.Get(s.values[c].value), &g.variants);
-      for (uint32_t c = gr.roles; c != kNone; c = s.values[c].next) add_unique(s.strings.Get(s.values[c].value), &g.roles);
-      if (gr.link != kNone && !g.link) g.link = s.strings.Str(gr.link);
     }
+    if (bad) return Status::Internal("entity linker: a stored entity row cannot be read");
     for (const auto& [t, c] : type_votes)
-      if (g.type.empty() || c > type_votes[g.type]) g.type = t;
+      if (g.type.empty() || c > type_votes.find(g.type)->second) g.type = t;
     // Name: the most words, then the most documents, then alphabetical.
     for (const auto& [nm, c] : name_votes)
-      if (g.name.empty() || Words(nm) > Words(g.name) || (Words(nm) == Words(g.name) && c > name_votes[g.name]))
+      if (g.name.empty() || Words(nm) > Words(g.name) || (Words(nm) == Words(g.name) && c > name_votes.find(g.name)->second))
         g.name = nm;
     g.id = IdOf(s.merged_ids[m]);
     if (g.link) g.link_id = GlobalEntityId("PLACE", *g.link);
@@ -296,7 +345,7 @@ Status EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
 }
 
 std::vector<GlobalEntity> LinkEntities(const std::vector<Document>& docs) {
-  EntityLinker linker;  // pairs in memory: no errors
+  EntityLinker linker;  // rows in memory: no errors
   for (const Document& d : docs) linker.Add(d);
   std::vector<GlobalEntity> out;
   out.reserve(linker.Link().value());

@@ -38,33 +38,35 @@ struct GlobalEntity {
   std::vector<std::pair<std::string, std::string>> members;  // (document id, local entity id)
 };
 
-// Where an EntityLinker keeps the (document, local entity id) pairs of each
-// merge key's group: the bulk of its input (1.79M pairs at 100k documents),
-// which a corpus step keeps on disk (pipeline/corpus.cc: a scratch table).
-class EntityPairStore {
+// Where an EntityLinker keeps what it reads of each (document, entity): the
+// bulk of its input (1.79M rows at 100k documents), which a corpus step keeps
+// on disk (pipeline/corpus.cc: a scratch table).
+class EntityRowStore {
  public:
-  virtual ~EntityPairStore() = default;
-  // Keeps a pair of group: doc numbers documents in the order added (0, 1, ...).
-  virtual Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view local) = 0;
-  // Calls fn with the pairs of group, in the order they were added.
+  virtual ~EntityRowStore() = default;
+  // Keeps a row of group: doc numbers documents in the order added (0, 1,
+  // ...); entity is the linker's encoding of the entity (opaque bytes).
+  virtual Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view entity) = 0;
+  // Calls fn with the rows of group, in the order they were added.
   virtual Status ForGroup(
-      uint32_t group, const std::function<void(uint32_t doc, std::string_view doc_id, std::string_view local)>& fn) = 0;
+      uint32_t group, const std::function<void(uint32_t doc, std::string_view doc_id, std::string_view entity)>& fn) = 0;
 };
 
-// Pairs held in memory (interned strings, 12 bytes a pair): the default.
-std::unique_ptr<EntityPairStore> NewMemoryEntityPairs();
+// Rows held in memory (interned strings): the default.
+std::unique_ptr<EntityRowStore> NewMemoryEntityRows();
 
 // Links entities across documents added one at a time, keeping in memory only
-// what linking needs per merge key (names, types, counts, variants, roles);
-// the (document, local id) pairs go to an EntityPairStore and are read back
-// per group when linking merges groups and when entities are emitted, so
-// that a corpus need not be held in memory. Add() documents in input order;
-// then Link() and Emit(). Errors are those of the pair store.
+// what linking reads per merge key (the key, its first name, its number of
+// documents); each (document, entity) goes to an EntityRowStore and is read
+// back per group when linking merges groups and when entities are emitted
+// (names and types voted, variants and roles gathered), so that a corpus need
+// not be held in memory. Add() documents in input order; then Link() and
+// Emit(). Errors are those of the row store.
 class EntityLinker {
  public:
-  // pairs: where pairs are kept (not owned; must outlive the linker);
-  // nullptr keeps them in memory.
-  explicit EntityLinker(EntityPairStore* pairs = nullptr);
+  // rows: where rows are kept (not owned; must outlive the linker); nullptr
+  // keeps them in memory.
+  explicit EntityLinker(EntityRowStore* rows = nullptr);
   ~EntityLinker();
   Status Add(const Document& doc);
   // Merges the groups (surnames, acronyms); returns the number of entities.

@@ -49,18 +49,18 @@ constexpr size_t kCorpusChunk = 2048;
 // Document references (an entity's documents and members) written at once.
 constexpr size_t kEntityBatchRefs = 65536;
 
-// The linker's (document, local entity id) pairs, kept in a scratch table:
-// group = the merge key's group, number = the document's.
-class ScratchEntityPairs : public EntityPairStore {
+// The linker's (document, entity) rows, kept in a scratch table: group = the
+// merge key's group, number = the document's.
+class ScratchEntityRows : public EntityRowStore {
  public:
-  explicit ScratchEntityPairs(ScratchRows* rows) : rows_(rows) {}
-  Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view local) override {
-    return rows_->Append(group, doc, doc_id, local);
+  explicit ScratchEntityRows(ScratchRows* rows) : rows_(rows) {}
+  Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view entity) override {
+    return rows_->Append(group, doc, doc_id, entity);
   }
   Status ForGroup(uint32_t group,
                   const std::function<void(uint32_t, std::string_view, std::string_view)>& fn) override {
-    return rows_->ForGroup(group, [&](int64_t doc, std::string_view doc_id, std::string_view local) {
-      fn(static_cast<uint32_t>(doc), doc_id, local);
+    return rows_->ForGroup(group, [&](int64_t doc, std::string_view doc_id, std::string_view entity) {
+      fn(static_cast<uint32_t>(doc), doc_id, entity);
     });
   }
 
@@ -146,10 +146,10 @@ class PhaseTimer {
 // the quote groups (annotate/quote_groups.h) of a storyline are built from its
 // full documents and written at once, and the documents dropped; cross-
 // document entities (annotate/entity_linker.h) from what the linker keeps of
-// each document, its (document, entity) pairs in a scratch table
+// each name, its (document, entity) rows in a scratch table
 // (store/scratch.h). Story and storyline summaries (stories/summary.h) are
 // then made from the store's columns one story (storyline) at a time. Memory
-// is bounded by the largest storyline and the linker's per-name aggregates,
+// is bounded by the largest storyline and what the linker keeps per name key,
 // not by the number of documents. All results are replaced in one
 // transaction, so readers see the old ones or the new ones.
 bool Pipeline::CorpusUpToDate(Store* store) {
@@ -181,10 +181,10 @@ Status Pipeline::WriteCorpus(Store* store) {
 #endif
   PhaseTimer timer;
   const int64_t documents = store->CountDocuments();
-  auto pair_rows = ScratchRows::Create(store, "corpus_entity_pairs");
-  if (!pair_rows.ok()) return pair_rows.status();
-  ScratchEntityPairs pairs(pair_rows->get());
-  EntityLinker linker(&pairs);
+  auto entity_table = ScratchRows::Create(store, "corpus_entity_rows");
+  if (!entity_table.ok()) return entity_table.status();
+  ScratchEntityRows entity_rows(entity_table->get());
+  EntityLinker linker(&entity_rows);
   // Documents of storylines waiting to be built, reduced to what the
   // timeline reads, the last storyline open; and the stored rows read since
   // the last parse (at most kParseChunk).
