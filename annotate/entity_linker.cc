@@ -46,9 +46,13 @@ constexpr uint32_t kNone = StringPool::kNone;
 // One merge key's share of the corpus: what linking reads. Its documents'
 // entities themselves (names, types, mentions, variants, roles, links) are in
 // the EntityRowStore under the group's index, read back when it is emitted.
+// Of its first name, linking reads only the initials (of a non-person's
+// name) and, for an acronym, the initials it stands for.
 struct Group {
-  uint32_t key, first_name;  // pool ids
-  uint32_t doc_count = 0;    // distinct documents
+  uint32_t key;                  // pool id
+  uint32_t initials = kNone;     // pool id: Initials(first name) of an N: key, when 2 or more
+  uint32_t acronym = kNone;      // pool id: AcronymKey(first name) of an N: key that is an acronym
+  uint32_t doc_count = 0;        // distinct documents
   uint32_t last_doc = kNone;
 };
 
@@ -167,6 +171,18 @@ class MemoryEntityRows : public EntityRowStore {
 
 std::unique_ptr<EntityRowStore> NewMemoryEntityRows() { return std::make_unique<MemoryEntityRows>(); }
 
+Status EntityRowStore::ForGroups(
+    const std::vector<uint32_t>& groups,
+    const std::function<void(size_t, uint32_t, std::string_view, std::string_view)>& fn) {
+  for (size_t at = 0; at < groups.size(); ++at) {
+    Status st = ForGroup(groups[at], [&](uint32_t doc, std::string_view doc_id, std::string_view entity) {
+      fn(at, doc, doc_id, entity);
+    });
+    if (!st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
 std::string GlobalEntityId(const std::string& type, const std::string& name) {
   Entity e;
   e.type = type;
@@ -178,7 +194,7 @@ struct EntityLinker::State {
   std::unique_ptr<EntityRowStore> own_rows;  // when none is given
   EntityRowStore* rows = nullptr;
   uint32_t documents = 0;  // added so far
-  StringPool strings;  // keys and first names
+  StringPool strings;  // keys, initials
   std::vector<Group> groups;
   std::vector<uint32_t> group_of;  // pool id of a key -> its group (kNone elsewhere)
   // After Link(): the merged sets of groups, in output order (set m is
@@ -202,9 +218,12 @@ Status EntityLinker::Add(const Document& doc) {
     if (key >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
     if (s.group_of[key] == kNone) {
       s.group_of[key] = static_cast<uint32_t>(s.groups.size());
-      const uint32_t name = s.strings.Intern(e.name);
-      s.groups.push_back({key, name});
-      if (name >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
+      Group g{key};
+      if (s.strings.Get(key).rfind("N:", 0) == 0) {
+        if (std::string ini = Initials(e.name); ini.size() >= 2) g.initials = s.strings.Intern(ini);
+        if (IsAcronym(e.name)) g.acronym = s.strings.Intern(AcronymKey(e.name));
+      }
+      s.groups.push_back(g);
     }
     const uint32_t gi = s.group_of[key];
     Group& g = s.groups[gi];
@@ -224,30 +243,26 @@ Result<size_t> EntityLinker::Link() {
             [&](uint32_t a, uint32_t b) { return s.strings.Get(groups[a].key) < s.strings.Get(groups[b].key); });
   const size_t n = order.size();
   auto key = [&](size_t i) { return s.strings.Get(groups[order[i]].key); };
-  auto first_name = [&](size_t i) { return s.strings.Get(groups[order[i]].first_name); };
+  auto group = [&](size_t i) -> const Group& { return groups[order[i]]; };
   auto doc_count = [&](size_t i) { return groups[order[i]].doc_count; };
   std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
   // Surname-only people join the dominant full name with that surname.
   std::unordered_map<std::string_view, std::vector<size_t>> by_surname;
-  std::unordered_map<std::string, std::vector<size_t>> by_initials;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_initials;  // pool id of the initials
   for (size_t i = 0; i < n; ++i) {
     std::string_view k = key(i);
     if (k.rfind("P:", 0) == 0 && k.find(' ') != std::string_view::npos) by_surname[k.substr(k.rfind(' ') + 1)].push_back(i);
-    if (k.rfind("N:", 0) == 0) {
-      std::string ini = Initials(first_name(i));
-      if (ini.size() >= 2) by_initials[ini].push_back(i);
-    }
+    if (group(i).initials != kNone) by_initials[group(i).initials].push_back(i);
   }
   for (size_t i = 0; i < n; ++i) {
     std::string_view k = key(i);
-    std::string_view name = first_name(i);
     std::vector<size_t> cands;
     if (k.rfind("P:", 0) == 0 && k.find(' ') == std::string_view::npos) {
       auto it = by_surname.find(k.substr(2));
       if (it != by_surname.end()) cands = it->second;
-    } else if (k.rfind("N:", 0) == 0 && IsAcronym(name)) {
-      auto it = by_initials.find(AcronymKey(name));
+    } else if (group(i).acronym != kNone) {
+      auto it = by_initials.find(group(i).acronym);
       if (it != by_initials.end()) cands = it->second;
     }
     if (cands.empty()) continue;
@@ -299,38 +314,18 @@ Status EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
   auto add_unique = [](std::string_view v, std::vector<std::string>* into) {
     if (std::find(into->begin(), into->end(), v) == into->end()) into->emplace_back(v);
   };
-  EntityView e;
-  for (size_t m = 0; m < s.merged_ids.size(); ++m) {
-    GlobalEntity g;
-    std::map<std::string, int, std::less<>> type_votes, name_votes;
-    std::unordered_set<uint32_t> seen;
-    bool bad = false;
-    // The set's groups in key order, each group's rows in input order.
-    for (uint32_t at = s.merged_start[m]; at < s.merged_start[m + 1] && !bad; ++at) {
-      Status st = s.rows->ForGroup(s.merged_groups[at], [&](uint32_t doc, std::string_view doc_id,
-                                                            std::string_view entity) {
-        if (bad) return;
-        if (!Decode(entity, &e)) {
-          bad = true;
-          return;
-        }
-        auto vote = [](std::map<std::string, int, std::less<>>* votes, std::string_view v, int n) {
-          auto it = votes->find(v);
-          if (it == votes->end()) it = votes->emplace(std::string(v), 0).first;
-          it->second += n;
-        };
-        vote(&type_votes, e.type, static_cast<int>(e.mentions));
-        vote(&name_votes, e.name, 1);
-        g.mentions += static_cast<int64_t>(e.mentions);
-        g.members.emplace_back(doc_id, e.id);
-        if (seen.insert(doc).second) g.documents.emplace_back(doc_id);
-        for (std::string_view v : e.variants) add_unique(v, &g.variants);
-        for (std::string_view r : e.roles) add_unique(r, &g.roles);
-        if (e.has_link && !g.link) g.link = std::string(e.link);
-      });
-      if (!st.ok()) return st;
-    }
-    if (bad) return Status::Internal("entity linker: a stored entity row cannot be read");
+  auto vote = [](std::map<std::string, int, std::less<>>* votes, std::string_view v, int n) {
+    auto it = votes->find(v);
+    if (it == votes->end()) it = votes->emplace(std::string(v), 0).first;
+    it->second += n;
+  };
+  // The entity being made: set m, from the rows of its groups (in key order,
+  // each group's rows in input order), read for all sets in one pass.
+  size_t m = 0;
+  GlobalEntity g;
+  std::map<std::string, int, std::less<>> type_votes, name_votes;
+  std::unordered_set<uint32_t> seen;
+  auto finish = [&] {
     for (const auto& [t, c] : type_votes)
       if (g.type.empty() || c > type_votes.find(g.type)->second) g.type = t;
     // Name: the most words, then the most documents, then alphabetical.
@@ -340,7 +335,34 @@ Status EntityLinker::Emit(const std::function<void(GlobalEntity&&)>& fn) const {
     g.id = IdOf(s.merged_ids[m]);
     if (g.link) g.link_id = GlobalEntityId("PLACE", *g.link);
     fn(std::move(g));
-  }
+    g = GlobalEntity();
+    type_votes.clear();
+    name_votes.clear();
+    seen.clear();
+    ++m;
+  };
+  EntityView e;
+  bool bad = false;
+  Status st = s.rows->ForGroups(s.merged_groups, [&](size_t at, uint32_t doc, std::string_view doc_id,
+                                                     std::string_view entity) {
+    if (bad) return;
+    if (!Decode(entity, &e)) {
+      bad = true;
+      return;
+    }
+    while (at >= s.merged_start[m + 1]) finish();  // the sets before this row's
+    vote(&type_votes, e.type, static_cast<int>(e.mentions));
+    vote(&name_votes, e.name, 1);
+    g.mentions += static_cast<int64_t>(e.mentions);
+    g.members.emplace_back(doc_id, e.id);
+    if (seen.insert(doc).second) g.documents.emplace_back(doc_id);
+    for (std::string_view v : e.variants) add_unique(v, &g.variants);
+    for (std::string_view r : e.roles) add_unique(r, &g.roles);
+    if (e.has_link && !g.link) g.link = std::string(e.link);
+  });
+  if (!st.ok()) return st;
+  if (bad) return Status::Internal("entity linker: a stored entity row cannot be read");
+  while (m < s.merged_ids.size()) finish();
   return Status::Ok();
 }
 

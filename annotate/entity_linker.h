@@ -50,6 +50,12 @@ class EntityRowStore {
   // Calls fn with the rows of group, in the order they were added.
   virtual Status ForGroup(
       uint32_t group, const std::function<void(uint32_t doc, std::string_view doc_id, std::string_view entity)>& fn) = 0;
+  // The rows of each of groups (distinct), group after group in that order,
+  // each group's in the order added; fn gets the group's position in groups.
+  // This one calls ForGroup per group; a store on disk reads them in one pass.
+  virtual Status ForGroups(
+      const std::vector<uint32_t>& groups,
+      const std::function<void(size_t at, uint32_t doc, std::string_view doc_id, std::string_view entity)>& fn);
 };
 
 // Rows held in memory (interned strings): the default.

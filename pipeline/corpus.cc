@@ -63,6 +63,13 @@ class ScratchEntityRows : public EntityRowStore {
       fn(static_cast<uint32_t>(doc), doc_id, entity);
     });
   }
+  Status ForGroups(const std::vector<uint32_t>& groups,
+                   const std::function<void(size_t, uint32_t, std::string_view, std::string_view)>& fn) override {
+    return rows_->ForGroups(std::vector<int64_t>(groups.begin(), groups.end()),
+                            [&](size_t at, int64_t doc, std::string_view doc_id, std::string_view entity) {
+                              fn(at, static_cast<uint32_t>(doc), doc_id, entity);
+                            });
+  }
 
  private:
   ScratchRows* rows_;

@@ -71,6 +71,41 @@ Status ScratchRows::ForGroup(int64_t group,
   return Status::Ok();
 }
 
+Status ScratchRows::ForGroups(const std::vector<int64_t>& groups,
+                              const std::function<void(size_t, int64_t, std::string_view, std::string_view)>& fn) {
+  sqlite3* db = store_->handle();
+  const std::string order = name_ + "_order";
+  Status st = store_->Exec("DROP TABLE IF EXISTS temp." + order + "; CREATE TEMP TABLE " + order +
+                           " (grp INTEGER PRIMARY KEY, at INTEGER NOT NULL)");
+  if (!st.ok()) return st;
+  sqlite3_stmt* q = nullptr;
+  st = Prepare(db, "INSERT INTO temp." + order + " (grp, at) VALUES (?,?)", &q);
+  for (size_t at = 0; st.ok() && at < groups.size(); ++at) {
+    sqlite3_bind_int64(q, 1, groups[at]);
+    sqlite3_bind_int64(q, 2, static_cast<int64_t>(at));
+    if (sqlite3_step(q) != SQLITE_DONE) st = Err(db, "scratch: ordering " + name_);
+    sqlite3_reset(q);
+  }
+  sqlite3_finalize(q);
+  q = nullptr;
+  // The rows table is scanned in append order (CROSS JOIN keeps it outer), so
+  // that its pages are read once, in order; the sort does the rest.
+  if (st.ok())
+    st = Prepare(db,
+                 "SELECT o.at, t.num, t.a, t.b FROM temp." + name_ + " AS t CROSS JOIN temp." + order +
+                     " AS o ON o.grp = t.grp ORDER BY o.at, t.rowid",
+                 &q);
+  if (st.ok()) {
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+      fn(static_cast<size_t>(sqlite3_column_int64(q, 0)), sqlite3_column_int64(q, 1), Column(q, 2), Column(q, 3));
+    if (rc != SQLITE_DONE) st = Err(db, "scratch: reading " + name_);
+  }
+  sqlite3_finalize(q);
+  Status dropped = store_->Exec("DROP TABLE IF EXISTS temp." + order);
+  return st.ok() ? dropped : st;
+}
+
 Result<std::unique_ptr<ScratchCounter>> ScratchCounter::Create(Store* store, const std::string& name) {
   std::unique_ptr<ScratchCounter> t(new ScratchCounter(store, name));
   Status st = store->Exec("DROP TABLE IF EXISTS temp." + name + "; CREATE TEMP TABLE " + name +

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "store/store.h"
@@ -36,6 +37,12 @@ class ScratchRows {
   // Calls fn with each row of group, in append order.
   Status ForGroup(int64_t group,
                   const std::function<void(int64_t number, std::string_view a, std::string_view b)>& fn);
+  // Calls fn with the rows of each of groups (distinct), group after group in
+  // that order, each group's in append order; fn gets the group's position in
+  // groups. One pass over the table and one sort (on disk past SQLite's cache),
+  // rather than one look-up per group.
+  Status ForGroups(const std::vector<int64_t>& groups,
+                   const std::function<void(size_t at, int64_t number, std::string_view a, std::string_view b)>& fn);
   int64_t size() const { return rows_; }
 
  private:

@@ -40,6 +40,16 @@ TEST(StoreScratchRows, GroupsComeBackInAppendOrder) {
     }).ok());
     EXPECT_EQ(got, want[group]) << group;  // group 13 is empty
   }
+  // All groups in a chosen order, in one pass: the same rows group by group.
+  const std::vector<int64_t> order = {7, 2, 13, 0, 12, 1, 11, 3, 10, 4, 9, 5, 8, 6};
+  std::vector<std::vector<std::string>> in_order(order.size());
+  size_t last = 0;
+  ASSERT_TRUE((*rows)->ForGroups(order, [&](size_t at, int64_t n, std::string_view a, std::string_view b) {
+    EXPECT_GE(at, last);  // positions never go back
+    last = at;
+    in_order[at].push_back(std::to_string(n) + "/" + std::string(a) + "/" + std::string(b));
+  }).ok());
+  for (size_t at = 0; at < order.size(); ++at) EXPECT_EQ(in_order[at], want[order[at]]) << order[at];
   // Appending after a read still works.
   ASSERT_TRUE((*rows)->Append(13, 1, "late", "x").ok());
   int late = 0;
