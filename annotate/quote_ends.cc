@@ -2,6 +2,7 @@
 #include "annotate/quote_ends.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <mutex>
 #include <string>
@@ -77,6 +78,8 @@ size_t Trim(const QuoteText& q, size_t b, size_t j) {
 
 }  // namespace
 
+bool ContentHasVerb(const QuoteContext& c, size_t b, size_t j) { return HasVerb(c.q, b, std::min(j, c.q.tok.size())); }
+
 std::vector<size_t> EndCandidates(const QuoteContext& c, size_t b, size_t rule_e, size_t se) {
   const QuoteText& q = c.q;
   std::vector<size_t> out;
@@ -149,13 +152,16 @@ std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cu
           FeatureHash("verbfc=", verb, "|", fc)};
 }
 
-size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t rule_e, size_t se) {
+size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t rule_e, size_t se,
+                 int* confidence) {
+  if (confidence) *confidence = -1;
   const CueModel& m = c.lx.end_model();
   const bool dump = c.lx.end_dump();
   if ((m.empty() && !dump) || rule_e <= b + 1 || rule_e > se) return rule_e;
   const QuoteText& q = c.q;
   size_t best = rule_e;
   double best_score = -1e300, rule_score = 0;
+  std::vector<double> scores;
   static std::mutex* mu = new std::mutex;
   for (size_t j : EndCandidates(c, b, rule_e, se)) {
     auto f = EndFeatures(c, p, cue, b, j, rule_e, se);
@@ -174,6 +180,7 @@ size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size
     }
     if (m.empty()) continue;
     double s = m.Score(f);
+    scores.push_back(s);
     if (j == rule_e) rule_score = s;
     if (s > best_score) {
       best_score = s;
@@ -181,7 +188,15 @@ size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size
     }
   }
   // The rules' end stays unless another scores better by the margin.
-  return best_score - rule_score > m.threshold() ? best : rule_e;
+  const bool moved = best_score - rule_score > m.threshold();
+  if (confidence && !scores.empty()) {
+    const double chosen = moved ? best_score : rule_score;
+    double z = 0;
+    for (double s : scores) z += std::exp(s - best_score);
+    const double pr = std::exp(chosen - best_score) / z;
+    *confidence = pr < 0.3 ? 0 : pr < 0.5 ? 1 : pr < 0.7 ? 2 : pr < 0.9 ? 3 : 4;
+  }
+  return moved ? best : rule_e;
 }
 
 }  // namespace dateline::quotes

@@ -36,8 +36,15 @@ std::vector<size_t> EndCandidates(const QuoteContext& c, size_t b, size_t rule_e
 std::vector<uint64_t> EndFeatures(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t j,
                                   size_t rule_e, size_t se);
 
+// Whether tokens [b, j) of the text hold a finite-verb-like word (an
+// auxiliary or an -ed form): clause content rather than a noun phrase.
+bool ContentHasVerb(const QuoteContext& c, size_t b, size_t j);
+
 // The end to use: the best scoring candidate, or rule_e with no model.
-size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t rule_e, size_t se);
+// With confidence, also the band (0-4) of the model's probability for the
+// end returned (softmax over the candidates); -1 when no model chose.
+size_t ChooseEnd(const QuoteContext& c, EndPattern p, size_t cue, size_t b, size_t rule_e, size_t se,
+                 int* confidence = nullptr);
 
 }  // namespace dateline::quotes
 

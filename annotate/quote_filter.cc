@@ -7,6 +7,7 @@
 #include <string>
 
 #include "annotate/quote_cue_model.h"
+#include "annotate/quote_ends.h"
 #include "annotate/quote_rules.h"
 
 namespace dateline::quotes {
@@ -32,6 +33,27 @@ std::string_view SpeakerKind(const Attribution& a) {
   if (a.speaker.role_only) return "role";
   if (a.speaker.e <= a.speaker.b) return "empty";
   return "name";
+}
+
+// The form of a cue word: "ed", "ing", "s" (its ending) or "-".
+std::string_view CueForm(std::string_view w) {
+  auto ends = [&](std::string_view x) { return w.size() > x.size() + 2 && w.substr(w.size() - x.size()) == x; };
+  if (ends("ed")) return "ed";
+  if (ends("ing")) return "ing";
+  if (ends("s") && !ends("ss")) return "s";
+  return "-";
+}
+
+// A coarse class of the token after the cue: what frames the cue's content.
+std::string_view NextClass(const QuoteText& q, size_t k) {
+  if (k >= q.tok.size()) return "</s>";
+  const std::string& w = q.lower[k];
+  if (w == "that" || w == "to" || w == "about" || w == "of" || w == "for" || w == "on" || w == ":" ||
+      w == "," || w == "whether" || w == "the" || w == "a" || w == "an")
+    return w;
+  if (IsDoubleMark(q.tok[k].text)) return "mark";
+  if (q.tok[k].cap) return "cap";
+  return q.tok[k].word ? "w" : "p";
 }
 
 }  // namespace
@@ -76,6 +98,10 @@ std::vector<uint64_t> ExtractionFeatures(const QuoteContext& c, char pattern, co
     double s = m.Score(q, a.cue_b);
     score = s < -3 ? "<-3" : s < -1.5 ? "<-1.5" : s < -0.5 ? "<-.5" : s < 0.5 ? "<.5" : s < 2 ? "<2" : ">2";
   }
+  const std::string_view verb = ContentHasVerb(c, b, e) ? "v" : "-";
+  const std::string_view form = a.cue_e > a.cue_b ? CueForm(q.lower[std::min(a.cue_e, n) - 1]) : "-";
+  const std::string_view next = NextClass(q, a.cue_e);
+  const std::string src_pat = std::string(src) + "|" + pat;
   return {FeatureHash("bias"),
           FeatureHash("pat=", pat),
           FeatureHash("cue=", cue),
@@ -95,7 +121,12 @@ std::vector<uint64_t> ExtractionFeatures(const QuoteContext& c, char pattern, co
           FeatureHash("mark=", mark ? "1" : "0"),
           FeatureHash("chan=", a.channel ? "1" : "0"),
           FeatureHash("para=", para),
-          FeatureHash("cm=", score, "|", src)};
+          FeatureHash("cm=", score, "|", src),
+          FeatureHash("verb=", verb, "|", src_pat),
+          FeatureHash("verblen=", verb, "|", len),
+          FeatureHash("frame=", std::string(form) + "|" + std::string(next), "|", src),
+          FeatureHash("framev=", std::string(next) + "|" + std::string(verb), "|", pat),
+          FeatureHash("endconf=", std::to_string(a.end_confidence), "|", pat)};
 }
 
 bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>& spans, const Attribution& a) {

@@ -206,12 +206,17 @@ bool TryPrep(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
 }
 
 // Whether the speaker phrase opens a subordinate clause: a relative pronoun
-// ("who", "which") or a sentence opened by "If"/"When"/"While"/"As"/"Although".
+// ("who", "which") or a sentence opened by "If"/"When"/"While"/"As"/"Although"
+// (after "But", "And", "Even", …).
 bool SubordinateCue(const QuoteText& q, const SpeakerNP& sp, size_t sb) {
   static const auto* openers = new std::unordered_set<std::string>{
       "if", "when", "while", "as", "although", "though", "because", "since", "whether", "unless", "after", "before"};
+  // Conjunctions and focus adverbs may come first: "But while …", "Even as …".
+  static const auto* lead = new std::unordered_set<std::string>{"and", "but", "so", "yet", "or", "even", "only", "just"};
   if (sp.e > sp.b && (q.lower[sp.e - 1] == "who" || q.lower[sp.e - 1] == "which")) return true;
-  return sb < q.tok.size() && openers->count(q.lower[sb]) > 0 && sp.b <= sb + 1;
+  size_t i = sb;
+  while (i < sp.b && i < sb + 2 && lead->count(q.lower[i]) > 0) ++i;
+  return i < q.tok.size() && openers->count(q.lower[i]) > 0 && sp.b <= i + 1;
 }
 
 // The first comma outside quotes in [b, e), else e.
@@ -240,10 +245,11 @@ bool TryRaise(QuoteContext* c, size_t k, int n, size_t sb, size_t se, std::vecto
   if (!subj || b >= se) return false;
   size_t e = ClauseEnd(*c, b, se);
   if (SubordinateCue(q, *subj, sb)) e = std::min(e, CommaAfter(*c, b, e));
-  e = ChooseEnd(*c, EndPattern::kRaise, k, b, e, se);
+  int confidence = -1;
+  e = ChooseEnd(*c, EndPattern::kRaise, k, b, e, se, &confidence);
   size_t sb2 = subj->b, se2 = subj->e;
   if (!TrimContent(*c, &b, &e) || c->used[sb2]) return false;
-  Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false};
+  Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false, confidence};
   Emit(c, 'G', {SpanOf(q, sb2, se2), SpanOf(q, b, e)}, a, out);
   return true;
 }
@@ -345,7 +351,7 @@ bool TryVerb(QuoteContext* c, size_t k, int n, CueClass cls, std::vector<Quote>*
     }
     // "… was reported by Politico": a passive agent, not content.
     bool runs_on = after < se && !Terminal(q.tok[after].text) && q.tok[after].text != "," && q.lower[after] != "by";
-    if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, reach);
+    if (!question && runs_on) e = ChooseEnd(*c, EndPattern::kVerb, k, b, e, reach, &a.end_confidence);
     if (!question && runs_on && TrimContent(*c, &b, &e)) {
       if (Emit(c, 'A', {SpanOf(q, b, e)}, a, out) && speakerless) InheritSentenceSpeaker(*c, sb, k, &out->back());
       return true;
@@ -429,7 +435,8 @@ bool TryNoun(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
     return false;
   }
   size_t e = std::min(ClauseEnd(*c, b, se), CommaAfter(*c, b, se));
-  e = ChooseEnd(*c, EndPattern::kNoun, k, b, e, se);
+  int confidence = -1;
+  e = ChooseEnd(*c, EndPattern::kNoun, k, b, e, se, &confidence);
   if (!TrimContent(*c, &b, &e)) return false;
   // The holder: "his", "Trump's", "Mr. Trump's continual".
   size_t j = k;
@@ -437,7 +444,7 @@ bool TryNoun(QuoteContext* c, size_t k, int n, std::vector<Quote>* out) {
                     q.lower[j - 1] != "the" && q.lower[j - 1] != "a" && q.lower[j - 1] != "an";
        ++adj)
     --j;
-  Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false};
+  Attribution a{k, k + static_cast<size_t>(n), SpeakerNP{}, std::nullopt, false, confidence};
   if (j > sb && IsOwner(q.lower[j - 1])) {
     a.speaker.b = j - 1;
     a.speaker.e = j;

@@ -22,6 +22,7 @@ struct Attribution {
   SpeakerNP speaker;
   std::optional<std::string> channel;
   bool has_speaker = true;  // false: a cue ("saying,") whose speaker is not next to it
+  int end_confidence = -1;  // the end chooser's confidence band (ChooseEnd), -1 without a choice
 };
 
 struct QuoteContext {

@@ -178,8 +178,12 @@ def examples(doc):
     return out
 
 
+def fold(doc_id):
+    return zlib.crc32(doc_id.encode()) % 5
+
+
 def held_out(doc_id):
-    return zlib.crc32(doc_id.encode()) % 5 == 0
+    return fold(doc_id) == 0
 
 
 def train(data, epochs, l2=1e-6, rate=0.2, seed=1):
@@ -210,12 +214,16 @@ def score(w, hs):
 def main():
     args = sys.argv[1:]
     holdout = "--holdout" in args
+    # --exclude-folds 1,3: leave out the documents whose fold (CRC-32 of the
+    # id mod 5) is listed, as eval/train_quote_filter.py --crossfit does.
+    exclude = set()
     out_path = os.path.join(HERE, "..", "data", "quotes", "cue_model.tsv")
     threshold, epochs = 1.0, 4
     for i, a in enumerate(args):
         if a == "--out": out_path = args[i + 1]
         if a == "--threshold": threshold = float(args[i + 1])
         if a == "--epochs": epochs = int(args[i + 1])
+        if a == "--exclude-folds": exclude = {int(x) for x in args[i + 1].split(",") if x}
     docs = load_docs(TRAIN)
     tr, te, te_words = [], [], []
     ho_ids = []
@@ -226,7 +234,7 @@ def main():
             te.extend(ex)
             te_words.extend(f[1][2:] for f, _ in raw)
             ho_ids.append(d[0])
-        else:
+        elif fold(d[0]) not in exclude:
             tr.extend(ex)
     print(f"docs {len(docs)}  train examples {len(tr)} (pos {sum(y for _, y in tr)})  held out {len(te)}",
           file=sys.stderr)
@@ -252,7 +260,10 @@ def main():
     kept = sorted((h, v) for h, v in w.items() if abs(v) >= 0.1)
     with open(out_path, "w") as f:
         f.write("# Learned cue model for annotate/quote_cue_model.cc, written by eval/train_quote_cues.py\n")
-        f.write("# from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".\n")
+        part = " (4/5 of it, --holdout)" if holdout else ""
+        if exclude:
+            part += " (folds " + ",".join(map(str, sorted(exclude))) + " left out)"
+        f.write("# from PolNeAR train/ only" + part + ".\n")
         f.write("# Logistic regression over hashed features (64-bit FNV-1a of the feature string).\n")
         f.write(f"threshold\t{threshold}\n")
         for h, v in kept:

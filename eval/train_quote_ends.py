@@ -67,8 +67,12 @@ def iou(g, b, e):
     return ov / union if union else 0.0
 
 
+def fold(doc_id):
+    return zlib.crc32(doc_id.encode()) % 5
+
+
 def held_out(doc_id):
-    return zlib.crc32(doc_id.encode()) % 5 == 0
+    return fold(doc_id) == 0
 
 
 def load_groups(dump, gold):
@@ -146,27 +150,36 @@ def report(w, groups, label, margin):
           f"(+{gained} -{lost})", file=sys.stderr)
 
 
-def extractor_dump(binary, src, leave_out, dump_var, read):
+def extractor_dump(binary, src, leave_out, dump_var, read, replace=None, docs=None):
     """Runs `dateline extract` over PolNeAR train with the data directory src
     minus the quote models in leave_out, the extractor writing its candidates
     to stderr (env dump_var; the other dump switches unset); returns
-    read(path of that dump)."""
+    read(path of that dump). replace maps a file name of data/quotes to the
+    path to use instead; docs, when given, limits the run to those ids."""
+    replace = replace or {}
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "data")
         os.makedirs(os.path.join(data, "quotes"))
         for e in os.listdir(src):
             if e != "quotes":
                 os.symlink(os.path.realpath(os.path.join(src, e)), os.path.join(data, e))
-        for f in os.listdir(os.path.join(src, "quotes")):
+        for f in set(os.listdir(os.path.join(src, "quotes"))) | set(replace):
             if f not in leave_out:
-                os.symlink(os.path.realpath(os.path.join(src, "quotes", f)), os.path.join(data, "quotes", f))
+                path = replace.get(f, os.path.join(src, "quotes", f))
+                os.symlink(os.path.realpath(path), os.path.join(data, "quotes", f))
+        texts = os.path.join(TRAIN, "text")
+        if docs is not None:
+            texts = os.path.join(tmp, "text")
+            os.makedirs(texts)
+            for d in docs:
+                os.symlink(os.path.realpath(os.path.join(TRAIN, "text", d + ".txt")), os.path.join(texts, d + ".txt"))
         dump = os.path.join(tmp, "dump.tsv")
         env = dict(os.environ, DATELINE_DATA=data)
         for var in ("DATELINE_QUOTE_END_DUMP", "DATELINE_QUOTE_FILTER_DUMP"):
             env.pop(var, None)
         env[dump_var] = "1"
         with open(dump, "w") as err:
-            subprocess.run([binary, "extract", "--format", "plain", "--threads", "1", os.path.join(TRAIN, "text")],
+            subprocess.run([binary, "extract", "--format", "plain", "--threads", "1", texts],
                            env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
         return read(dump)
 
