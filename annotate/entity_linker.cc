@@ -2,6 +2,7 @@
 #include "annotate/entity_linker.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <numeric>
@@ -281,20 +282,25 @@ Result<size_t> EntityLinker::Link() {
     uint32_t from, to;  // its run in by_root
   };
   std::vector<Out> out;
+  // A set of several groups counts its distinct documents: the rows of all
+  // such groups are read in one pass, set after set (owner: its set in out).
+  std::vector<uint32_t> merged, owner;
   for (uint32_t from = 0, to; from < n; from = to) {
     for (to = from + 1; to < n && by_root[to].first == by_root[from].first;) ++to;
-    size_t documents = groups[order[by_root[from].second]].doc_count;
-    if (to - from > 1) {
-      std::unordered_set<uint32_t> seen;
-      for (uint32_t r = from; r < to; ++r) {
-        Status st = s.rows->ForGroup(order[by_root[r].second],
-                                     [&](uint32_t doc, std::string_view, std::string_view) { seen.insert(doc); });
-        if (!st.ok()) return st;
-      }
-      documents = seen.size();
-    }
-    out.push_back({documents, Hash64(key(by_root[from].first)), from, to});
+    out.push_back({groups[order[by_root[from].second]].doc_count, Hash64(key(by_root[from].first)), from, to});
+    if (to - from > 1)
+      for (uint32_t r = from; r < to; ++r) merged.push_back(order[by_root[r].second]), owner.push_back(out.size() - 1);
   }
+  std::unordered_set<uint32_t> seen;
+  size_t counting = SIZE_MAX;  // the set whose documents are in seen
+  Status st = s.rows->ForGroups(merged, [&](size_t at, uint32_t doc, std::string_view, std::string_view) {
+    if (owner[at] != counting) seen.clear(), counting = owner[at];
+    seen.insert(doc);
+    out[counting].documents = seen.size();
+  });
+  if (!st.ok()) return st;
+  std::vector<uint32_t>().swap(merged);
+  std::vector<uint32_t>().swap(owner);
   std::sort(out.begin(), out.end(), [](const Out& a, const Out& b) {
     return a.documents != b.documents ? a.documents > b.documents : a.id < b.id;
   });
