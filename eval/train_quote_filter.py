@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Trains the extraction filter of annotate/quote_filter.cc on PolNeAR train/.
 
-  eval/train_quote_filter.py [--holdout] [--bin build/dateline] [--data DIR] [--threshold T]
-                             [--out data/quotes/filter_model.tsv]
+  eval/train_quote_filter.py [--holdout] [--crossfit] [--bags K] [--bin build/dateline] [--data DIR]
+                             [--threshold T] [--out data/quotes/filter_model.tsv]
+
+Shipped model: --crossfit --bags 25 (docs/quotes.md, round 9).
 
 Runs `dateline extract` over train/ with DATELINE_QUOTE_FILTER_DUMP set (and
 DATELINE_DATA=DIR when given, without any filter_model.tsv): every indirect
@@ -151,7 +153,8 @@ def main():
     if holdout:
         sweep(w, [r for r in rows if held_out(r[0])], "held-out fifth")
     write_model(out, ["Extraction filter for annotate/quote_filter.cc, written by eval/train_quote_filter.py",
-                      "from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") + ".",
+                      "from PolNeAR train/ only" + (" (4/5 of it, --holdout)" if holdout else "") +
+                      (", --crossfit" if "--crossfit" in args else "") + f", --bags {opt('--bags', BAGS)}.",
                       "Logistic regression over hashed features (64-bit FNV-1a of the feature string);",
                       "extractions scoring at or below the threshold are dropped."], threshold, w)
 
