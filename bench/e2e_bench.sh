@@ -23,7 +23,7 @@ for n in "${sizes[@]}"; do
     python3 bench/make_e2e_corpus.py "$corpus" "$n" ../shared > /dev/null
     touch "$WORK/.done-$n"
   fi
-  mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  mb=$(du -sLm --apparent-size "$corpus" | cut -f1)
   rm -f "$WORK"/e2e.db*
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$BIN" ingest --threads 2 --db "$WORK/e2e.db" "$corpus" \
     2> "$WORK/ingest.log" || true

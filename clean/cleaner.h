@@ -32,11 +32,15 @@ struct TemplateRow {
   int64_t pages = 0;
 };
 
-// Memory: one flat LineCounts table per site (12 bytes a slot); a site's
-// lines seen on one page only are forgotten when it holds more than
-// kMaxLinesPerSite, so a site costs at most ~0.8 MB (docs/memory.md).
+// Memory: one flat LineCounts table per site (12 bytes a slot). When a site
+// holds more than kMaxLinesPerSite lines, its lines seen on one page only are
+// forgotten (a template line recurs, so it soon comes back); if more than
+// three quarters of the cap are still left (many lines recur a few times),
+// the least counted ones go too, down to half the cap. So a site costs at
+// most ~0.8 MB (docs/memory.md).
 class TemplateStats {
  public:
+  static constexpr size_t kMaxLinesPerSite = 50000;
   // Records the distinct lines of one page of `site`.
   void Observe(const std::string& site, const std::vector<uint64_t>& distinct_line_hashes);
   int64_t LinePages(const std::string& site, uint64_t line_hash) const;
@@ -48,7 +52,6 @@ class TemplateStats {
   size_t MemoryBytes() const;  // approximate bytes held
 
  private:
-  static constexpr size_t kMaxLinesPerSite = 50000;
   std::unordered_map<std::string, LineCounts> lines_;
   std::unordered_map<std::string, int64_t> pages_;
 };

@@ -1,6 +1,7 @@
 #include "clean/line_counts.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace dateline {
@@ -68,6 +69,19 @@ void LineCounts::ForgetAtMost(uint32_t n) {
   slots_.assign(CapacityFor(kept), Slot{0, 0});
   for (const Slot& s : old)
     if (s.key != 0 && s.count > n) slots_[SlotOf(s.key)] = s;
+}
+
+void LineCounts::ForgetRarest(size_t keep) {
+  uint32_t n = 1;
+  std::vector<uint32_t> counts;
+  for (const Slot& s : slots_)
+    if (s.key != 0 && s.count > 1) counts.push_back(s.count);
+  if (has_zero_ && zero_count_ > 1) counts.push_back(zero_count_);
+  if (counts.size() > keep) {
+    std::nth_element(counts.begin(), counts.begin() + keep, counts.end(), std::greater<uint32_t>());
+    n = std::max(n, counts[keep]);  // the (keep + 1)-th largest count goes, and every smaller one
+  }
+  ForgetAtMost(n);
 }
 
 }  // namespace dateline

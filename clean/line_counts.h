@@ -29,6 +29,9 @@ class LineCounts {
   size_t size() const { return size_ + has_zero_; }
   // Drops every key whose count is <= n and shrinks the table to fit the rest.
   void ForgetAtMost(uint32_t n);
+  // Drops the keys counted once, then the least counted ones until at most
+  // `keep` are left (keys tied at the cut go together).
+  void ForgetRarest(size_t keep);
   // Calls fn(key, count) for every key, in unspecified order.
   template <typename Fn>
   void ForEach(Fn fn) const {

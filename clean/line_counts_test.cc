@@ -87,6 +87,21 @@ TEST(LineCountsTest, ShrinksAfterForgetting) {
 }
 
 // TemplateStats: counts, the per-site bound, and export/import round trip.
+TEST(LineCountsTest, ForgetRarestKeepsTheMostCounted) {
+  LineCounts m;
+  for (uint64_t k = 1; k <= 100; ++k) m.Add(k, k % 10 + 1);  // counts 1..10, ten keys each
+  m.ForgetRarest(35);  // counts 8, 9, 10 stay (30 keys); 7 would make 40
+  EXPECT_EQ(m.size(), 30u);
+  EXPECT_EQ(m.Count(7), 8u);
+  EXPECT_EQ(m.Count(6), 0u);
+  m.ForgetRarest(1000);  // only the keys counted once would go: none are left
+  EXPECT_EQ(m.size(), 30u);
+  m.Add(0, 1);
+  m.Add(500, 1);
+  m.ForgetRarest(1000);
+  EXPECT_EQ(m.size(), 30u);
+}
+
 TEST(TemplateStatsTest, CountsExportsAndImports) {
   TemplateStats t;
   t.Observe("a", {1, 2, 3});
@@ -116,14 +131,32 @@ TEST(TemplateStatsTest, ForgetsLinesSeenOnceWhenASiteHoldsTooMany) {
   t.Observe("s", page);
   t.Observe("s", page);  // template lines: seen twice
   uint64_t next = 1u << 20;
-  for (int i = 0; i < 60; ++i) {  // 60 pages of 1000 new lines each: past the 50000 cap
+  const int pages = static_cast<int>(TemplateStats::kMaxLinesPerSite / 1000 + 10);
+  for (int i = 0; i < pages; ++i) {  // pages of 1000 new lines each: past the cap
     std::vector<uint64_t> lines;
     for (int j = 0; j < 1000; ++j) lines.push_back(next++);
     t.Observe("s", lines);
   }
-  EXPECT_LE(t.SiteLines("s")->size(), 50000u);
+  EXPECT_LE(t.SiteLines("s")->size(), TemplateStats::kMaxLinesPerSite);
+  EXPECT_LT(t.SiteLines("s")->size(), TemplateStats::kMaxLinesPerSite / 2 + 1000 * 10 + 10);
   EXPECT_EQ(t.LinePages("s", 1005), 2);
-  EXPECT_EQ(t.SitePages("s"), 62);
+  EXPECT_EQ(t.SitePages("s"), pages + 2);
+}
+
+TEST(TemplateStatsTest, StaysBoundedWhenManyLinesRecurAFewTimes) {
+  TemplateStats t;
+  std::vector<uint64_t> tmpl;
+  for (uint64_t k = 1000; k < 1010; ++k) tmpl.push_back(k);
+  uint64_t next = 1u << 20;
+  const size_t cap = TemplateStats::kMaxLinesPerSite;
+  for (size_t i = 0; i < 3 * cap / 500; ++i) {  // every page twice (a copy), 500 new lines each
+    std::vector<uint64_t> lines = tmpl;
+    for (int j = 0; j < 500; ++j) lines.push_back(next++);
+    t.Observe("s", lines);
+    t.Observe("s", lines);
+    ASSERT_LE(t.SiteLines("s")->size(), cap + 510);
+  }
+  EXPECT_EQ(t.LinePages("s", 1003), static_cast<int64_t>(2 * (3 * cap / 500)));  // the template survives
 }
 
 }  // namespace

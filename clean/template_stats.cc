@@ -8,9 +8,14 @@ void TemplateStats::Observe(const std::string& site, const std::vector<uint64_t>
   ++pages_[site];
   auto& m = lines_[site];
   for (uint64_t h : hashes) m.Add(h);
-  // Bounded memory: a site's lines seen on one page only are forgotten when
-  // it holds too many (a template line recurs, so it soon comes back).
-  if (m.size() > kMaxLinesPerSite) m.ForgetAtMost(1);
+  // Bounded memory: the rarest lines go first (a template line recurs, so it
+  // survives or soon comes back). Forgetting down to half the cap when lines
+  // seen once are not enough keeps the table bounded, and its rebuilds rare,
+  // even when many lines recur a few times (copies).
+  if (m.size() > kMaxLinesPerSite) {
+    m.ForgetAtMost(1);
+    if (m.size() > kMaxLinesPerSite / 4 * 3) m.ForgetRarest(kMaxLinesPerSite / 2);
+  }
 }
 
 int64_t TemplateStats::LinePages(const std::string& site, uint64_t h) const {

@@ -43,7 +43,7 @@ int64_t DuplicateIndex::BestNear(const dedupe::Signature& sig) {
   int64_t best = -1;
   double best_score = 0;
   for (uint32_t c : scratch_) {
-    const dedupe::Signature& other = lsh_.signature(c);
+    const dedupe::Signature other = lsh_.signature(c);
     double j = dedupe::EstimatedJaccard(sig, other);
     bool copy = j >= options_.min_jaccard;
     if (!copy && sig.shingles >= options_.min_shingles_for_containment &&

@@ -35,6 +35,8 @@ struct DedupeOptions {
   double min_jaccard = 0.4;
   double min_containment = 0.8;
   uint32_t min_shingles_for_containment = 40;
+  // Full blocks of signatures go to a temporary file (dedupe/lsh_index.h).
+  bool spill_signatures = true;
 };
 
 // What DuplicateIndex::Add() computes from a text (exact hash and MinHash
@@ -48,7 +50,8 @@ DuplicateKey MakeDuplicateKey(std::string_view text, const DedupeOptions& option
 
 class DuplicateIndex {
  public:
-  explicit DuplicateIndex(const DedupeOptions& options = {}) : options_(options) {}
+  explicit DuplicateIndex(const DedupeOptions& options = {})
+      : options_(options), lsh_(options.spill_signatures) {}
 
   // Returns the id of the canonical copy if `text` duplicates a document
   // already added; otherwise records `id` as canonical for it. Empty text is

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <random>
+#include <string>
 
 namespace dateline {
 namespace {
@@ -130,11 +132,14 @@ namespace dateline::dedupe {
 namespace {
 
 // Past several storage blocks (1024 documents each): every signature reads
-// back as stored and finds itself and its planted copy through the bands.
-TEST(LshIndex, StoresAndFindsSignaturesAcrossBlocks) {
+// back as stored (from the temporary file for full blocks, from memory for
+// the last one) and finds itself and its planted copy through the bands.
+class LshIndexSpill : public ::testing::TestWithParam<bool> {};
+
+TEST_P(LshIndexSpill, StoresAndFindsSignaturesAcrossBlocks) {
   std::mt19937_64 rng(3);
   std::vector<Signature> sigs;
-  LshIndex index;
+  LshIndex index(GetParam());
   for (uint32_t i = 0; i < 3000; ++i) {
     Signature s;
     if (i % 10 == 9) {
@@ -157,6 +162,32 @@ TEST(LshIndex, StoresAndFindsSignaturesAcrossBlocks) {
     if (i % 10 == 9) EXPECT_TRUE(std::binary_search(cands.begin(), cands.end(), i - 5)) << i;
     EXPECT_LE(cands.size(), 3u) << i;  // unrelated random signatures share no band
   }
+  EXPECT_EQ(index.spilled(), GetParam());  // /tmp is writable where the tests run
+  if (GetParam()) {  // two full blocks are in the file, not in memory
+    LshIndex held(false);
+    for (const Signature& s : sigs) held.Insert(s);
+    EXPECT_LE(index.MemoryBytes() + 2 * 1024 * sizeof(Signature), held.MemoryBytes());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(InFileAndInMemory, LshIndexSpill, ::testing::Bool());
+
+// With no writable temporary directory, signatures stay in memory.
+TEST(LshIndex, KeepsSignaturesInMemoryWhenNoFileCanBeMade) {
+  const char* old = std::getenv("TMPDIR");
+  std::string saved = old ? old : "";
+  setenv("TMPDIR", "/nonexistent/dateline-test", 1);
+  LshIndex index;
+  Signature s;
+  s.shingles = 10;
+  for (uint32_t i = 0; i < 2100; ++i) {
+    s.mins[0] = i;
+    index.Insert(s);
+  }
+  if (old) setenv("TMPDIR", saved.c_str(), 1);
+  else unsetenv("TMPDIR");
+  EXPECT_FALSE(index.spilled());
+  for (uint32_t i = 0; i < 2100; i += 97) EXPECT_EQ(index.signature(i).mins[0], i);
 }
 
 }  // namespace
