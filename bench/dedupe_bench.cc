@@ -8,10 +8,11 @@
 //       the index's own memory estimate and peak RSS. --in-memory keeps the
 //       signatures in memory instead of the temporary file (compare peak RSS
 //       and speed with two runs).
-//   dedupe_bench jsonl FILE
+//   dedupe_bench jsonl FILE [--in-memory]
 //       Adds the texts of a JSONL file ({id, text, group}) in order; prints
 //       copies found and false merges against `group` (as eval/neardup_score.py)
-//       and microseconds per document (shingling + MinHash + lookup).
+//       and microseconds per document (shingling + MinHash + lookup) and of
+//       the lookups alone (signatures made first).
 // Run by hand (never by CTest).
 #include <sys/resource.h>
 
@@ -92,7 +93,7 @@ int RunSynth(size_t n, bool in_memory) {
   return 0;
 }
 
-int RunJsonl(const std::string& path) {
+int RunJsonl(const std::string& path, bool in_memory) {
   std::vector<std::string> ids, texts, groups;
   std::ifstream in(path);
   for (std::string line; std::getline(in, line);) {
@@ -104,7 +105,9 @@ int RunJsonl(const std::string& path) {
   }
   std::map<std::string, std::string> group_of;
   for (size_t i = 0; i < ids.size(); ++i) group_of[ids[i]] = groups[i];
-  DuplicateIndex index;
+  DedupeOptions options;
+  options.spill_signatures = !in_memory;
+  DuplicateIndex index(options);
   std::set<std::string> seen;
   size_t copies = 0, found = 0, false_merges = 0;
   double t0 = Now();
@@ -119,6 +122,14 @@ int RunJsonl(const std::string& path) {
   double secs = Now() - t0;
   printf("documents %zu copies %zu found %zu (%.4f) false merges %zu  %.1f us/doc\n", ids.size(), copies,
          found, copies ? double(found) / copies : 0.0, false_merges, 1e6 * secs / ids.size());
+  // The lookups alone, into a second index, from keys made beforehand.
+  std::vector<DuplicateKey> keys;
+  for (const std::string& t : texts) keys.push_back(MakeDuplicateKey(t, options));
+  DuplicateIndex again(options);
+  t0 = Now();
+  for (size_t i = 0; i < ids.size(); ++i) again.Add(ids[i], keys[i]);
+  printf("lookups alone (signatures %s): %.2f us/doc  peak RSS %ld MB\n", in_memory ? "in memory" : "in a file",
+         1e6 * (Now() - t0) / ids.size(), PeakRssMb());
   return 0;
 }
 
@@ -130,7 +141,7 @@ int main(int argc, char** argv) {
     bool in_memory = argc > 3 && std::string(argv[3]) == "--in-memory";
     return RunSynth(argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1000000, in_memory);
   }
-  if (mode == "jsonl" && argc > 2) return RunJsonl(argv[2]);
+  if (mode == "jsonl" && argc > 2) return RunJsonl(argv[2], argc > 3 && std::string(argv[3]) == "--in-memory");
   std::cerr << "usage: dedupe_bench synth [N] [--in-memory] | jsonl FILE\n";
   return 2;
 }

@@ -16,6 +16,8 @@ void AddIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--outlet", opts->read.default_outlet, "outlet for inputs that state none");
   cmd->add_option("--threads", opts->threads, "worker threads (0 = cores)");
   cmd->add_option("--batch", opts->batch_size, "documents per transaction");
+  cmd->add_option("--active-stories", opts->max_active_stories,
+                  "stories that can still gain documents; older ones are retired (bounds memory, ~7 KB each)");
   auto refresh = std::make_shared<bool>(false);
   cmd->add_flag("--refresh", *refresh,
                 "rebuild stories, entities, quotes and timeline even when no document was added");

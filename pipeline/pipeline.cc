@@ -136,6 +136,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   DuplicateIndex dups(dedupe_options);
   StoryOptions story_options;
   story_options.data_dir = options_.data_dir;
+  story_options.max_active_stories = options_.max_active_stories;
   auto clusterer = StoryClusterer::Create(story_options);
   if (!clusterer.ok()) {
     on_reject({"stories", clusterer.status().ToString()});

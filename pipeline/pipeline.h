@@ -29,6 +29,10 @@ struct PipelineOptions {
   size_t batch_size = 256;  // documents per store transaction
   std::string data_dir;     // "" = DataDir()
   bool progress = false;    // progress bar on stderr
+  // Stories that can still gain documents (the least recently updated are
+  // retired past it; stories also retire 67 days after their last document):
+  // what bounds the clusterer's memory, ~7 KB a story.
+  size_t max_active_stories = 20000;
 };
 
 struct RunStats {

@@ -279,14 +279,40 @@ void StoryClusterer::RetireOldest() {
     if (stories_[i]->active) live.push_back({stories_[i]->updated, i});
   size_t drop = std::max<size_t>(1, live.size() / 10);
   std::nth_element(live.begin(), live.begin() + drop, live.end());
-  for (size_t i = 0; i < drop; ++i) {
-    Story& s = *stories_[live[i].second];
+  std::vector<uint32_t> which;
+  for (size_t i = 0; i < drop; ++i) which.push_back(live[i].second);
+  Retire(which);
+}
+
+void StoryClusterer::SeeDay(int32_t day) {
+  if (newest_day_ && day <= *newest_day_) return;
+  // A later day counts once kDayQuorum documents carry it (or a later one),
+  // so that one page with a wrong date cannot retire every story.
+  int n = ++later_days_[day];
+  for (auto it = later_days_.upper_bound(day); it != later_days_.end(); ++it) n += it->second;
+  if (n < kDayQuorum) return;
+  newest_day_ = day;
+  later_days_.erase(later_days_.begin(), later_days_.upper_bound(day));
+}
+
+void StoryClusterer::RetireBefore(int32_t day) {
+  std::vector<uint32_t> which;
+  for (uint32_t i = 0; i < stories_.size(); ++i) {
+    const Story& s = *stories_[i];
+    if (s.active && s.last_day && *s.last_day < day) which.push_back(i);
+  }
+  if (!which.empty()) Retire(which);
+}
+
+void StoryClusterer::Retire(const std::vector<uint32_t>& which) {
+  for (uint32_t i : which) {
+    Story& s = *stories_[i];
     s.active = false;
     std::vector<Feature>().swap(s.terms);
     std::vector<Story::Member>().swap(s.members);
     std::vector<uint64_t>().swap(s.docs);  // only an active story can be split
   }
-  active_ -= drop;
+  active_ -= which.size();
   postings_.RemoveIf([&](uint32_t s) { return !stories_[s]->active; });
 }
 
@@ -317,6 +343,7 @@ void StoryClusterer::Restore(const Document& doc) {
   if (doc.duplicate_of || !stories_[index]->active) return;
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
+  if (f.day) SeeDay(*f.day);  // stories it leaves behind are retired at the next Assign
   std::vector<Feature> v = Weigh(f);
   AddToStory(index, Hash64(doc.id), f, v);
   RememberRecent(doc.id, "story-" + ShortHash(doc), index, std::move(f), std::move(v));
@@ -336,6 +363,11 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   }
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
+  if (f.day) SeeDay(*f.day);
+  if (options_.retire_days > 0 && newest_day_ && (!retired_at_ || *retired_at_ < *newest_day_)) {
+    RetireBefore(*newest_day_ - options_.retire_days);  // the stories a new day leaves behind
+    retired_at_ = newest_day_;
+  }
   std::vector<Feature> v = Weigh(f);
   std::vector<uint32_t> cands;
   Candidates(v, &cands);

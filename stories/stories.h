@@ -16,9 +16,10 @@
 // the story of its canonical copy.
 // Design notes and measured figures: docs/stories.md.
 //
-// Memory is bounded: at most max_active_stories centroids (the least recently
-// updated are retired and can no longer gain documents), each of at most
-// max_story_terms features, and a fixed-size IDF sketch.
+// Memory is bounded: a story whose newest document is retire_days older than
+// the newest document seen is retired (it can no longer gain documents), as
+// are the least recently updated past max_active_stories; each active story
+// keeps at most max_story_terms features; the IDF sketch has a fixed size.
 // Not thread-safe: call Restore() then Assign() from one thread.
 #ifndef DATELINE_STORIES_STORIES_H_
 #define DATELINE_STORIES_STORIES_H_
@@ -93,6 +94,11 @@ struct StoryOptions {
   size_t postings_scan = 2000;        // most recent stories scanned per feature
   size_t max_candidates = 30;         // stories compared in full (most shared features first)
   size_t max_active_stories = 20000;
+  // Stories last updated (by publication date) this many days before the
+  // newest document seen are retired: past storyline_days they can link no
+  // storyline, and the date penalty has long kept them from gaining documents.
+  // Documents without a date never retire a story by time. 0 = never.
+  int retire_days = 67;
   size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates
   int idf_log2_width = 20;
   // Re-assignment of recent documents: after a document joins (or starts)
@@ -181,6 +187,12 @@ class StoryClusterer {
                          uint64_t exclude, stories::PairVector* x) const;
   void Remember(const std::string& doc_id, uint32_t story);
   void RetireOldest();
+  // Retires the active stories last updated before `day` (by publication date).
+  void RetireBefore(int32_t day);
+  // Counts a document's publication day towards newest_day_.
+  void SeeDay(int32_t day);
+  static constexpr int kDayQuorum = 5;
+  void Retire(const std::vector<uint32_t>& stories);
   std::vector<stories::Feature> Centroid(const Story& s) const;
   void TrimTerms(std::vector<stories::Feature>* terms) const;
   uint32_t Canonical(uint32_t index) const;
@@ -218,6 +230,9 @@ class StoryClusterer {
   std::vector<StoryMove> moves_;
   uint64_t clock_ = 0;
   size_t active_ = 0;
+  std::optional<int32_t> newest_day_;  // the latest publication day of kDayQuorum documents
+  std::optional<int32_t> retired_at_;  // newest_day_ when stories were last retired by date
+  std::map<int32_t, int> later_days_;  // documents per day after newest_day_
 };
 
 // Applies moves (StoryClusterer::TakeMoves) to the documents of *batch, found

@@ -102,6 +102,31 @@ TEST(StoryClusterer, MemoryStaysBounded) {
   EXPECT_LE(c.value()->active_stories(), 50u);
 }
 
+std::string Unrelated(int i) {
+  std::string n = std::to_string(i);
+  return "Unrelated Name" + n + " visited Place" + n + " with Person" + n;
+}
+
+TEST(StoryClusterer, RetiresStoriesTheNewestDayLeavesBehind) {
+  auto c = Clusterer();
+  c->Assign(Doc("chile1", kChile1, "2024-03-01"));
+  c->Assign(Doc("x0", Unrelated(0), "2024-09-01"));  // one page dated months later is not enough
+  EXPECT_EQ(c->active_stories(), 2u);
+  for (int i = 1; i < 5; ++i) c->Assign(Doc("x" + std::to_string(i), Unrelated(i), "2024-09-01"));
+  EXPECT_EQ(c->active_stories(), 5u);  // the fifth made 2024-09-01 the newest day: chile1's story retired
+  c->Assign(Doc("chile2", kChile2, "2024-03-02"));
+  EXPECT_EQ(c->stories(), 7u);  // it could no longer join it
+  EXPECT_EQ(c->active_stories(), 6u);
+
+  StoryOptions o;
+  o.retire_days = 0;  // never by date
+  auto keep = StoryClusterer::Create(o);
+  ASSERT_TRUE(keep.ok());
+  keep.value()->Assign(Doc("chile1", kChile1, "2024-03-01"));
+  for (int i = 0; i < 5; ++i) keep.value()->Assign(Doc("x" + std::to_string(i), Unrelated(i), "2024-09-01"));
+  EXPECT_EQ(keep.value()->active_stories(), 6u);
+}
+
 TEST(ParseDay, Table) {
   struct {
     const char* in;
