@@ -10,6 +10,7 @@
 #include "annotate/entity_linker.h"
 #include "pipeline/pipeline.h"
 #include "stories/summary_test_docs.h"
+#include "store/test_summaries.h"
 
 namespace dateline {
 namespace {
@@ -31,13 +32,9 @@ TEST(PipelineCorpus, StreamedResultsEqualTheInMemoryReference) {
 
   // The reference reads the documents as the corpus step does.
   std::vector<Document> docs;
-  ASSERT_TRUE((*store)->ForEachDocumentRowByStoryline([&](Store::DocumentRow&& row) {
-    docs.push_back(Store::FromRow(row).value());
-    return true;
-  }).ok());
   std::vector<StorySummary> want_stories;
   std::vector<StorylineSummary> want_lines;
-  Summarize(docs, &want_stories, &want_lines);
+  ASSERT_TRUE(testing_docs::SummarizeStored(store->get(), &want_stories, &want_lines, &docs));
   ASSERT_TRUE((*store)->Begin().ok());
   ASSERT_TRUE((*store)->ReplaceStories(want_stories, want_lines).ok());
   auto want = (*store)->Stories();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "stories/summary_test_docs.h"
+#include "store/test_summaries.h"
 
 namespace dateline {
 namespace {
@@ -82,14 +83,9 @@ TEST(StoreSummaryRows, SummariesFromTheStoreEqualSummarize) {
   int inserted = 0;
   ASSERT_TRUE(store->CommitBatch(testing_docs::SummaryTestDocs(300), {}, {}, &inserted).ok());
   ASSERT_EQ(inserted, 300);
-  std::vector<Document> docs;
-  ASSERT_TRUE(store->ForEachDocumentRowByStoryline([&](Store::DocumentRow&& row) {
-    docs.push_back(Store::FromRow(row).value());
-    return true;
-  }).ok());
   std::vector<StorySummary> want_stories;
   std::vector<StorylineSummary> want_lines;
-  Summarize(docs, &want_stories, &want_lines);
+  ASSERT_TRUE(testing_docs::SummarizeStored(store.get(), &want_stories, &want_lines));
 
   std::vector<StorySummary> stories;
   std::vector<StorylineSummary> lines;
