@@ -59,7 +59,7 @@ class ScratchEntityRows : public EntityRowStore {
   }
   Status ForGroup(uint32_t group,
                   const std::function<void(uint32_t, std::string_view, std::string_view)>& fn) override {
-    return rows_->ForGroup(group, [&](int64_t doc, std::string_view doc_id, std::string_view entity) {
+    return rows_->ForGroups({group}, [&](size_t, int64_t doc, std::string_view doc_id, std::string_view entity) {
       fn(static_cast<uint32_t>(doc), doc_id, entity);
     });
   }

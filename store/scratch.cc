@@ -36,7 +36,6 @@ Result<std::unique_ptr<ScratchRows>> ScratchRows::Create(Store* store, const std
 
 ScratchRows::~ScratchRows() {
   sqlite3_finalize(insert_);
-  sqlite3_finalize(select_);
   store_->Exec("DROP TABLE IF EXISTS temp." + name_);
 }
 
@@ -49,25 +48,6 @@ Status ScratchRows::Append(int64_t group, int64_t number, std::string_view a, st
   sqlite3_reset(insert_);
   if (rc != SQLITE_DONE) return Err(store_->handle(), "scratch: appending to " + name_);
   ++rows_;
-  return Status::Ok();
-}
-
-Status ScratchRows::ForGroup(int64_t group,
-                             const std::function<void(int64_t, std::string_view, std::string_view)>& fn) {
-  if (!indexed_) {
-    // Built after the rows (one sort) rather than kept up to date row by row.
-    Status st = store_->Exec("CREATE INDEX temp." + name_ + "_grp ON " + name_ + " (grp)");
-    if (!st.ok()) return st;
-    st = Prepare(store_->handle(), "SELECT num, a, b FROM temp." + name_ + " WHERE grp=? ORDER BY rowid", &select_);
-    if (!st.ok()) return st;
-    indexed_ = true;
-  }
-  sqlite3_bind_int64(select_, 1, group);
-  int rc;
-  while ((rc = sqlite3_step(select_)) == SQLITE_ROW)
-    fn(sqlite3_column_int64(select_, 0), Column(select_, 1), Column(select_, 2));
-  sqlite3_reset(select_);
-  if (rc != SQLITE_DONE) return Err(store_->handle(), "scratch: reading " + name_);
   return Status::Ok();
 }
 

@@ -21,10 +21,9 @@ struct sqlite3_stmt;
 
 namespace dateline {
 
-// Rows (group, number, a, b) appended in any order and read back one group at
-// a time in the order they were appended. Appending is a plain table insert;
-// the index on group is built once, at the first read (appending after a
-// read is allowed, and slower).
+// Rows (group, number, a, b) appended in any order and read back group by
+// group, each group's rows in the order they were appended. Appending is a
+// plain table insert (no index); appending after a read is allowed.
 class ScratchRows {
  public:
   // name must be a plain identifier, unique among the connection's scratch tables.
@@ -34,9 +33,6 @@ class ScratchRows {
   ScratchRows& operator=(const ScratchRows&) = delete;
 
   Status Append(int64_t group, int64_t number, std::string_view a, std::string_view b);
-  // Calls fn with each row of group, in append order.
-  Status ForGroup(int64_t group,
-                  const std::function<void(int64_t number, std::string_view a, std::string_view b)>& fn);
   // Calls fn with the rows of each of groups (distinct), group after group in
   // that order, each group's in append order; fn gets the group's position in
   // groups. One pass over the table and one sort (on disk past SQLite's cache),
@@ -50,8 +46,6 @@ class ScratchRows {
   Store* store_;
   std::string name_;
   sqlite3_stmt* insert_ = nullptr;
-  sqlite3_stmt* select_ = nullptr;
-  bool indexed_ = false;
   int64_t rows_ = 0;
 };
 

@@ -36,7 +36,7 @@ TEST(StoreScratchRows, GroupsComeBackInAppendOrder) {
   EXPECT_EQ((*rows)->size(), 3000);
   for (int64_t group = 0; group < 14; ++group) {
     std::vector<std::string> got;
-    ASSERT_TRUE((*rows)->ForGroup(group, [&](int64_t n, std::string_view a, std::string_view b) {
+    ASSERT_TRUE((*rows)->ForGroups({group}, [&](size_t, int64_t n, std::string_view a, std::string_view b) {
       got.push_back(std::to_string(n) + "/" + std::string(a) + "/" + std::string(b));
     }).ok());
     EXPECT_EQ(got, want[group]) << group;  // group 13 is empty
@@ -54,7 +54,9 @@ TEST(StoreScratchRows, GroupsComeBackInAppendOrder) {
   // Appending after a read still works.
   ASSERT_TRUE((*rows)->Append(13, 1, "late", "x").ok());
   int late = 0;
-  ASSERT_TRUE((*rows)->ForGroup(13, [&](int64_t, std::string_view a, std::string_view) { late += a == "late"; }).ok());
+  ASSERT_TRUE((*rows)->ForGroups({13}, [&](size_t, int64_t, std::string_view a, std::string_view) {
+    late += a == "late";
+  }).ok());
   EXPECT_EQ(late, 1);
   rows->reset();  // dropped
   EXPECT_FALSE(store->Exec("SELECT * FROM temp.t_rows").ok());
