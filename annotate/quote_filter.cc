@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <mutex>
 #include <string>
 
@@ -129,7 +130,9 @@ std::vector<uint64_t> ExtractionFeatures(const QuoteContext& c, char pattern, co
           FeatureHash("endconf=", std::to_string(a.end_confidence), "|", pat)};
 }
 
-bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>& spans, const Attribution& a) {
+bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>& spans, const Attribution& a,
+                    double* score) {
+  if (score) *score = std::numeric_limits<double>::quiet_NaN();
   const CueModel& m = c.lx.filter_model();
   const bool dump = c.lx.filter_dump();
   if ((m.empty() && !dump) || spans.empty() || c.q.tok.empty()) return true;
@@ -148,7 +151,10 @@ bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>
     std::lock_guard<std::mutex> lock(*mu);
     std::fprintf(stderr, "F\t%s\n", line.c_str());
   }
-  return m.empty() || m.Score(f) > m.threshold();
+  if (m.empty()) return true;
+  const double s = m.Score(f);
+  if (score) *score = s;
+  return s > m.threshold();
 }
 
 }  // namespace dateline::quotes

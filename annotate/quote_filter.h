@@ -28,8 +28,10 @@ struct Attribution;
 std::vector<uint64_t> ExtractionFeatures(const QuoteContext& c, char pattern, const std::vector<Span>& spans,
                                          const Attribution& a);
 
-// Whether the extraction is kept (always without a filter model).
-bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>& spans, const Attribution& a);
+// Whether the extraction is kept (always without a filter model). With score,
+// also the filter's logit for it (NaN without a filter model).
+bool KeepExtraction(const QuoteContext& c, char pattern, const std::vector<Span>& spans, const Attribution& a,
+                    double* score = nullptr);
 
 }  // namespace dateline::quotes
 

@@ -3,6 +3,7 @@
 // a quote paragraph after "Sanders replied: …"). Runs after the direct and
 // indirect passes, on the quotes sorted by position.
 #include <algorithm>
+#include <limits>
 
 #include "annotate/quote_rules.h"
 
@@ -55,8 +56,12 @@ void RemoveMarked(const std::vector<bool>& drop, std::vector<Quote>* quotes) {
 
 }  // namespace
 
-void DropNested(std::vector<Quote>* quotes) {
+void DropNested(std::vector<Quote>* quotes, const std::vector<double>* scores) {
   std::vector<bool> drop(quotes->size(), false);
+  // The filter's logit of quote i, NaN when unknown.
+  auto score = [&](size_t i) {
+    return scores && i < scores->size() ? (*scores)[i] : std::numeric_limits<double>::quiet_NaN();
+  };
   for (size_t j = 0; j < quotes->size(); ++j) {
     const Quote& inner = (*quotes)[j];
     if (inner.kind != "indirect" || !inner.cue_span) continue;
@@ -64,6 +69,10 @@ void DropNested(std::vector<Quote>* quotes) {
     for (size_t k = 0; k < quotes->size() && !drop[j]; ++k) {
       const Quote& outer = (*quotes)[k];
       if (k == j || outer.kind != "indirect") continue;
+      // PolNeAR train (cross-fitted filter, inner cue inside outer content):
+      // the inner is right in 178 of the 274 pairs where its logit is at
+      // least the outer's, in 211 of the 882 others.
+      if (score(j) >= score(k)) continue;  // false when either is NaN
       for (const Span& s : outer.spans)
         if (s.begin <= cue && cue < s.end) drop[j] = true;
     }

@@ -2,6 +2,7 @@
 // extraction order and the contents that must remain.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,41 @@ TEST(QuoteDropNested, CueInsideAnotherContent) {
                            Q("direct", {{300, 400}}, {290, 294})};
   DropNested(&qs);
   EXPECT_EQ(Begins(qs), (std::vector<int64_t>{20, 300}));
+}
+
+TEST(QuoteDropNested, FilterScoresKeepASurerInnerQuote) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<Quote> in = {Q("indirect", {{20, 200}}, {10, 14}), Q("indirect", {{90, 150}}, {80, 87}),
+                                 Q("direct", {{300, 400}}, {290, 294})};
+  struct Case {
+    const char* name;
+    std::vector<double> scores;
+    std::vector<int64_t> want;
+  };
+  const std::vector<Case> cases = {
+      {"the filter is surer of the outer quote: the inner goes", {1.5, 0.2, nan}, {20, 300}},
+      {"the filter is surer of the inner quote: both stay", {0.2, 1.5, nan}, {20, 90, 300}},
+      {"equal scores: both stay", {0.5, 0.5, nan}, {20, 90, 300}},
+      {"an unknown score drops the inner as without scores", {nan, 1.5, nan}, {20, 300}},
+      {"scores shorter than the quotes count as unknown", {0.2}, {20, 300}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Quote> qs = in;
+    DropNested(&qs, &c.scores);
+    EXPECT_EQ(Begins(qs), c.want) << c.name;
+  }
+}
+
+TEST(QuoteDropNested, MutualNestingKeepsTheSurerQuote) {
+  // Each content holds the other's cue ("A, B said, C" read both ways).
+  const std::vector<Quote> in = {Q("indirect", {{0, 100}}, {60, 64}), Q("indirect", {{50, 150}}, {10, 14})};
+  std::vector<Quote> qs = in;
+  DropNested(&qs);
+  EXPECT_TRUE(qs.empty());
+  qs = in;
+  const std::vector<double> scores = {0.1, 0.9};
+  DropNested(&qs, &scores);
+  EXPECT_EQ(Begins(qs), (std::vector<int64_t>{50}));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 //   B  "Russia is open to direct talks, Putin claims."           (content before)
 //   C  "According to Reuters, …" / "…, according to Reuters."     (prepositional)
 // The content keeps a leading "that" and any partial quotes inside it.
+#include <limits>
 #include <unordered_set>
 
 #include "annotate/quote_ends.h"
@@ -117,9 +118,12 @@ size_t ClauseEnd(const QuoteContext& c, size_t b, size_t e) {
 
 // Adds the quote unless the learned filter (quote_filter.h) rejects it.
 bool Emit(QuoteContext* c, char pattern, std::vector<Span> spans, const Attribution& a, std::vector<Quote>* out) {
-  if (!KeepExtraction(*c, pattern, spans, a)) return false;
+  double score;
+  if (!KeepExtraction(*c, pattern, spans, a, &score)) return false;
   ResolvedSpeaker who;
   out->push_back(c->MakeQuote(std::move(spans), "indirect", &a, c->SpeakerBeforeToken(a.cue_b), &who));
+  c->filter_scores.resize(out->size() - 1, std::numeric_limits<double>::quiet_NaN());
+  c->filter_scores.push_back(score);
   for (size_t k = a.cue_b; k < a.cue_e; ++k) c->used[k] = true;
   if (who.name) c->speakers.push_back({a.cue_b, who});
   return true;

@@ -40,6 +40,10 @@ struct QuoteContext {
   // Speakers resolved so far, by the token of their cue: pronouns in later
   // attributions prefer the latest of them.
   std::vector<std::pair<size_t, ResolvedSpeaker>> speakers;
+  // The extraction filter's logit of each quote added so far, by its index
+  // in the output (NaN for direct quotes and without a filter model; may be
+  // shorter than the output: the missing ones are NaN too).
+  std::vector<double> filter_scores;
   std::optional<ResolvedSpeaker> SpeakerBeforeToken(size_t k) const;
 
   // The cue starting at token k (length in tokens, 0 when none), with the
@@ -73,8 +77,12 @@ void ExtractDirect(QuoteContext* c, std::vector<Quote>* out);
 void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out);
 // Drops indirect quotes whose cue lies inside the content of another
 // indirect quote ("X said that Y believes Z" keeps only X's): PolNeAR
-// annotates an attribution nested in another's content almost never.
-void DropNested(std::vector<Quote>* quotes);
+// annotates an attribution nested in another's content almost never. With
+// scores (the extraction filter's logits, by quote; NaN: unknown), a nested
+// quote the filter scores at least as high as every quote containing its
+// cue stays: then the outer content has most often run on past its clause
+// into a separate attribution (round 10).
+void DropNested(std::vector<Quote>* quotes, const std::vector<double>* scores = nullptr);
 // Drops an indirect quote whose content overlaps that of an earlier one (in
 // extraction order) by at least half of their union: a second cue read into
 // the same clause ("told the Times Tuesday morning that …" also as a learned

@@ -1,6 +1,7 @@
 #include "annotate/quotes.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "annotate/quote_rules.h"
 
@@ -21,7 +22,8 @@ void QuoteExtractor::Annotate(const std::vector<Token>& tokens, Document* doc) c
   std::vector<Quote> out;
   quotes::ExtractDirect(&ctx, &out);
   quotes::ExtractIndirect(&ctx, &out);
-  quotes::DropNested(&out);
+  ctx.filter_scores.resize(out.size(), std::numeric_limits<double>::quiet_NaN());
+  quotes::DropNested(&out, &ctx.filter_scores);
   quotes::DropDuplicates(&out);
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.spans[0] < b.spans[0]; });
   quotes::AttachFollowOns(text, &out);
