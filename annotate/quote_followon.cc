@@ -43,32 +43,25 @@ int64_t Overlap(const std::vector<Span>& a, const std::vector<Span>& b) {
   return n;
 }
 
-// Removes the quotes marked in drop, keeping the others' order, and their
-// entries of scores (when given; an entry past its end counts as NaN).
-void RemoveMarked(const std::vector<bool>& drop, std::vector<Quote>* quotes, std::vector<double>* scores) {
-  if (scores) scores->resize(quotes->size(), std::numeric_limits<double>::quiet_NaN());
+// Removes the quotes marked in drop, keeping the others' order.
+void RemoveMarked(const std::vector<bool>& drop, std::vector<Quote>* quotes) {
   size_t n = 0;
   for (size_t j = 0; j < quotes->size(); ++j) {
     if (drop[j]) continue;
-    if (n != j) {
-      (*quotes)[n] = std::move((*quotes)[j]);
-      if (scores) (*scores)[n] = (*scores)[j];
-    }
+    if (n != j) (*quotes)[n] = std::move((*quotes)[j]);
     ++n;
   }
   quotes->resize(n);
-  if (scores) scores->resize(n);
-}
-
-// The filter's logit of quote i, NaN when unknown.
-double ScoreOf(const std::vector<double>* scores, size_t i) {
-  return scores && i < scores->size() ? (*scores)[i] : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace
 
-void DropNested(std::vector<Quote>* quotes, std::vector<double>* scores) {
+void DropNested(std::vector<Quote>* quotes, const std::vector<double>* scores) {
   std::vector<bool> drop(quotes->size(), false);
+  // The filter's logit of quote i, NaN when unknown.
+  auto score = [&](size_t i) {
+    return scores && i < scores->size() ? (*scores)[i] : std::numeric_limits<double>::quiet_NaN();
+  };
   for (size_t j = 0; j < quotes->size(); ++j) {
     const Quote& inner = (*quotes)[j];
     if (inner.kind != "indirect" || !inner.cue_span) continue;
@@ -79,31 +72,25 @@ void DropNested(std::vector<Quote>* quotes, std::vector<double>* scores) {
       // PolNeAR train (cross-fitted filter, inner cue inside outer content):
       // the inner is right in 178 of the 274 pairs where its logit is at
       // least the outer's, in 211 of the 882 others.
-      if (ScoreOf(scores, j) >= ScoreOf(scores, k)) continue;  // false when either is NaN
+      if (score(j) >= score(k)) continue;  // false when either is NaN
       for (const Span& s : outer.spans)
         if (s.begin <= cue && cue < s.end) drop[j] = true;
     }
   }
-  RemoveMarked(drop, quotes, scores);
+  RemoveMarked(drop, quotes);
 }
 
-void DropDuplicates(std::vector<Quote>* quotes, std::vector<double>* scores) {
+void DropDuplicates(std::vector<Quote>* quotes) {
   std::vector<bool> drop(quotes->size(), false);
   for (size_t j = 0; j < quotes->size(); ++j) {
     if ((*quotes)[j].kind != "indirect") continue;
-    for (size_t k = 0; k < j && !drop[j]; ++k) {
-      if (drop[k] || (*quotes)[k].kind != "indirect") continue;
-      const int64_t ov = Overlap((*quotes)[j].spans, (*quotes)[k].spans);
-      if (2 * ov < Length((*quotes)[j].spans) + Length((*quotes)[k].spans) - ov) continue;
-      // The one the filter scores higher stays; the earlier one on a tie.
-      if (ScoreOf(scores, j) > ScoreOf(scores, k)) {
-        drop[k] = true;
-      } else {
-        drop[j] = true;
-      }
-    }
+    for (size_t k = 0; k < j && !drop[j]; ++k)
+      drop[j] = !drop[k] && (*quotes)[k].kind == "indirect" &&
+                2 * Overlap((*quotes)[j].spans, (*quotes)[k].spans) >=
+                    Length((*quotes)[j].spans) + Length((*quotes)[k].spans) -
+                        Overlap((*quotes)[j].spans, (*quotes)[k].spans);
   }
-  RemoveMarked(drop, quotes, scores);
+  RemoveMarked(drop, quotes);
 }
 
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes) {

@@ -82,15 +82,12 @@ void ExtractIndirect(QuoteContext* c, std::vector<Quote>* out);
 // quote the filter scores at least as high as every quote containing its
 // cue stays: then the outer content has most often run on past its clause
 // into a separate attribution (round 10).
-// The quotes dropped leave scores too.
-void DropNested(std::vector<Quote>* quotes, std::vector<double>* scores = nullptr);
+void DropNested(std::vector<Quote>* quotes, const std::vector<double>* scores = nullptr);
 // Drops an indirect quote whose content overlaps that of an earlier one (in
 // extraction order) by at least half of their union: a second cue read into
 // the same clause ("told the Times Tuesday morning that …" also as a learned
-// cue "morning"; "says in a statement that …"). With scores (as for
-// DropNested), the earlier one goes instead when the filter scores the later
-// one higher.
-void DropDuplicates(std::vector<Quote>* quotes, std::vector<double>* scores = nullptr);
+// cue "morning"; "says in a statement that …").
+void DropDuplicates(std::vector<Quote>* quotes);
 // A direct quote without a cue takes the speaker of the quote just before it
 // (same or previous paragraph). `quotes` must be sorted by position.
 void AttachFollowOns(const QuoteText& q, std::vector<Quote>* quotes);

@@ -24,7 +24,7 @@ void QuoteExtractor::Annotate(const std::vector<Token>& tokens, Document* doc) c
   quotes::ExtractIndirect(&ctx, &out);
   ctx.filter_scores.resize(out.size(), std::numeric_limits<double>::quiet_NaN());
   quotes::DropNested(&out, &ctx.filter_scores);
-  quotes::DropDuplicates(&out, &ctx.filter_scores);
+  quotes::DropDuplicates(&out);
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.spans[0] < b.spans[0]; });
   quotes::AttachFollowOns(text, &out);
   doc->quotes = std::move(out);
