@@ -56,29 +56,27 @@ int64_t DuplicateIndex::BestNear(const dedupe::Signature& sig) {
 
 std::optional<std::string> DuplicateIndex::Add(const std::string& id, uint64_t exact_hash,
                                                const dedupe::Signature& sig) {
-  auto it = exact_.find(exact_hash);
-  if (it != exact_.end()) {
-    const std::string& canonical = ids_[canonical_[it->second]];
+  if (const uint32_t* seen = exact_.Find(exact_hash)) {
+    std::string_view canonical = ids_.Get(id_of_[canonical_[*seen]]);
     if (canonical == id) return std::nullopt;
-    return canonical;
+    return std::string(canonical);
   }
-  uint32_t doc = static_cast<uint32_t>(ids_.size());
+  uint32_t doc = static_cast<uint32_t>(id_of_.size());
   int64_t near = options_.near && sig.shingles > 0 ? BestNear(sig) : -1;
-  ids_.push_back(id);
+  id_of_.push_back(ids_.Intern(id));
   canonical_.push_back(near >= 0 ? canonical_[near] : doc);
-  exact_.emplace(exact_hash, doc);
+  bool inserted;
+  exact_.Insert(exact_hash, doc, &inserted);
   if (options_.near && sig.shingles > 0) {
     lsh_.Insert(sig);
     lsh_doc_.push_back(doc);
   }
   if (near < 0) return std::nullopt;
-  return ids_[canonical_[doc]];
+  return ids_.Str(id_of_[canonical_[doc]]);
 }
 
 size_t DuplicateIndex::MemoryBytes() const {
-  size_t ids = 0;
-  for (const auto& s : ids_) ids += sizeof(std::string) + (s.size() > 15 ? s.capacity() + 1 : 0);
-  return ids + exact_.size() * 32 + exact_.bucket_count() * 8 + canonical_.capacity() * 4 +
+  return ids_.MemoryBytes() + id_of_.capacity() * 4 + exact_.MemoryBytes() + canonical_.capacity() * 4 +
          lsh_doc_.capacity() * 4 + lsh_.MemoryBytes();
 }
 

@@ -9,7 +9,6 @@
 
 namespace dateline::dedupe {
 namespace {
-constexpr uint32_t kNone = UINT32_MAX;
 
 // An unlinked temporary file in $TMPDIR (or /tmp); -1 when none can be made.
 int MakeTempFile() {
@@ -81,64 +80,35 @@ uint32_t LshIndex::BandKey(const Signature& sig, int band) {
   return key == 0 ? 1 : key;
 }
 
-size_t LshIndex::Find(uint32_t key) const {
-  size_t mask = keys_.size() - 1;
-  size_t i = (key * 0x9E3779B1u) & mask;
-  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
-  return i;
-}
-
-void LshIndex::Grow() {
-  std::vector<uint32_t> old_keys, old_heads;
-  old_keys.swap(keys_);
-  old_heads.swap(heads_);
-  size_t capacity = std::max<size_t>(1024, old_keys.size() * 2);
-  keys_.assign(capacity, 0);
-  heads_.assign(capacity, kNone);
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    size_t slot = Find(old_keys[i]);
-    keys_[slot] = old_keys[i];
-    heads_[slot] = old_heads[i];
-  }
-}
-
 uint32_t LshIndex::Insert(const Signature& sig) {
   uint32_t doc = static_cast<uint32_t>(size_);
-  if ((size_ >> kBlockBits) == blocks_.size()) {
-    blocks_.push_back(std::make_unique<Entry[]>(size_t{1} << kBlockBits));
-    sigs_.push_back(std::make_unique<Signature[]>(size_t{1} << kBlockBits));
-  }
+  if ((size_ >> kBlockBits) == sigs_.size()) sigs_.push_back(std::make_unique<Signature[]>(size_t{1} << kBlockBits));
   ++size_;
   sigs_[doc >> kBlockBits][doc & kBlockMask] = sig;
   if ((doc & kBlockMask) == kBlockMask) Spill(doc >> kBlockBits);
-  Entry& e = At(doc);
-  std::fill(std::begin(e.next), std::end(e.next), kNone);
   for (int b = 0; b < kBands; ++b) {
-    if ((used_ + 1) * 4 > keys_.size() * 3) Grow();
-    uint32_t key = BandKey(sig, b);
-    size_t slot = Find(key);
-    if (keys_[slot] == 0) {
-      keys_[slot] = key;
-      ++used_;
-    } else {
-      e.next[b] = heads_[slot];
-    }
-    heads_[slot] = doc;
+    bool inserted;
+    uint32_t* head = heads_.Insert(BandKey(sig, b), doc, &inserted);
+    if (inserted) continue;
+    const uint32_t previous = *head;
+    *head = doc;
+    links_.Insert(LinkKey(doc, b), previous, &inserted);
   }
   return doc;
 }
 
 void LshIndex::Candidates(const Signature& sig, std::vector<uint32_t>* out, int max_per_band) const {
   out->clear();
-  if (keys_.empty() || sig.shingles == 0) return;
+  if (size_ == 0 || sig.shingles == 0) return;
   for (int b = 0; b < kBands; ++b) {
-    size_t slot = Find(BandKey(sig, b));
-    if (keys_[slot] == 0) continue;
-    int walked = 0;
-    for (uint32_t d = heads_[slot]; d != kNone && walked < max_per_band; d = At(d).next[b]) {
-      ++walked;
+    const uint32_t* head = heads_.Find(BandKey(sig, b));
+    if (!head) continue;
+    uint32_t d = *head;
+    for (int walked = 0; walked < max_per_band; ++walked) {
       out->push_back(d);
+      const uint32_t* previous = links_.Find(LinkKey(d, b));
+      if (!previous) break;
+      d = *previous;
     }
   }
   std::sort(out->begin(), out->end());
@@ -148,8 +118,8 @@ void LshIndex::Candidates(const Signature& sig, std::vector<uint32_t>* out, int 
 size_t LshIndex::MemoryBytes() const {
   size_t sig_blocks = 0;
   for (const auto& b : sigs_) sig_blocks += b != nullptr;
-  return blocks_.size() * (sizeof(Entry) << kBlockBits) + sig_blocks * (sizeof(Signature) << kBlockBits) +
-         (blocks_.capacity() + sigs_.capacity()) * sizeof(void*) + keys_.capacity() * 4 + heads_.capacity() * 4;
+  return sig_blocks * (sizeof(Signature) << kBlockBits) + sigs_.capacity() * sizeof(void*) + heads_.MemoryBytes() +
+         links_.MemoryBytes();
 }
 
 }  // namespace dateline::dedupe

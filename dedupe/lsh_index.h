@@ -4,9 +4,10 @@
 // for kBands = 21, kRows = 3 happens with probability 1 - (1 - J^3)^21:
 // 0.75 at Jaccard 0.4, 0.94 at 0.5, 0.99 at 0.6, < 0.001 at 0.05.
 //
-// Memory per document: one 4-byte chain link per band and one 8-byte
-// open-addressing slot per band at load <= 0.75, ~0.3 KB in all. Links are
-// kept in blocks of 1024 documents, so they grow without slack or copying.
+// Memory per document: one 8-byte slot per band (band key -> the newest
+// document with it) in a FlatMap about 73 % full, ~0.23 KB in all; a
+// document whose band key was already held also links to the document
+// before it (12 bytes a link, only for such repeats: copies and chance).
 // Signatures (260 bytes each) are only read to verify candidates, so full
 // blocks of them go to an unlinked temporary file in $TMPDIR (or /tmp), read
 // back with pread(); the operating system caches that file as memory allows.
@@ -21,6 +22,7 @@
 #include <memory>
 #include <vector>
 
+#include "base/flat_map.h"
 #include "dedupe/minhash.h"
 
 namespace dateline::dedupe {
@@ -49,28 +51,22 @@ class LshIndex {
 
  private:
   static uint32_t BandKey(const Signature& sig, int band);
-  size_t Find(uint32_t key) const;  // slot holding key, or the empty slot where it goes
-  void Grow();
+  // The key of the link from (doc, band) to the previous document with the
+  // same band key; never 0.
+  static uint64_t LinkKey(uint32_t doc, int band) { return (uint64_t{doc} << 5 | band) + 1; }
 
-  struct Entry {
-    uint32_t next[kBands];  // per band: the previous doc with the same band key
-  };
   static constexpr int kBlockBits = 10;
   static constexpr uint32_t kBlockMask = (1u << kBlockBits) - 1;
-  const Entry& At(uint32_t i) const { return blocks_[i >> kBlockBits][i & kBlockMask]; }
-  Entry& At(uint32_t i) { return blocks_[i >> kBlockBits][i & kBlockMask]; }
   // Writes the full signature block k to the file and frees it; keeps it
   // (and stops spilling) when that fails.
   void Spill(size_t k);
 
-  std::vector<std::unique_ptr<Entry[]>> blocks_;  // entries of docs [k << kBlockBits, (k + 1) << kBlockBits)
   std::vector<std::unique_ptr<Signature[]>> sigs_;  // signature blocks; null once in the file
   bool spill_;
   int fd_ = -1;  // the temporary file, once made
   size_t size_ = 0;
-  std::vector<uint32_t> keys_;  // 0 = empty slot
-  std::vector<uint32_t> heads_;
-  size_t used_ = 0;
+  FlatMap<uint32_t, uint32_t> heads_;  // band key -> newest document with it
+  FlatMap<uint64_t, uint32_t> links_;  // LinkKey(doc, band) -> the previous document with its key
 };
 
 }  // namespace dateline::dedupe

@@ -318,11 +318,18 @@ void StoryClusterer::Retire(const std::vector<uint32_t>& which) {
 
 void StoryClusterer::Remember(const std::string& doc_id, uint32_t story) {
   uint64_t h = Hash64(doc_id);
-  if (doc_story_.emplace(h, story).second) doc_order_.push_back(h);
-  while (doc_order_.size() > options_.max_tracked_documents) {
-    doc_story_.erase(doc_order_.front());
-    doc_order_.pop_front();
+  if (options_.max_tracked_documents == 0 || DocStory(h)) return;
+  if (doc_story_.size() >= std::max<size_t>(1, options_.max_tracked_documents / 2)) {
+    doc_story_old_ = std::move(doc_story_);
+    doc_story_ = FlatMap<uint64_t, uint32_t>();
   }
+  bool inserted;
+  doc_story_.Insert(h, story, &inserted);
+}
+
+uint32_t* StoryClusterer::DocStory(uint64_t doc_hash) {
+  if (uint32_t* s = doc_story_.Find(doc_hash)) return s;
+  return doc_story_old_.Find(doc_hash);
 }
 
 void StoryClusterer::Restore(const Document& doc) {
@@ -353,10 +360,10 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
                                                 std::vector<Match>* matches) {
   if (matches) matches->clear();
   if (doc.duplicate_of && !story) {
-    auto it = doc_story_.find(Hash64(*doc.duplicate_of));
-    if (it != doc_story_.end()) {
-      const Story& s = *stories_[it->second];
-      Remember(doc.id, it->second);
+    if (const uint32_t* known = DocStory(Hash64(*doc.duplicate_of))) {
+      const uint32_t index = *known;
+      const Story& s = *stories_[index];
+      Remember(doc.id, index);
       RememberCopy(*doc.duplicate_of, doc.id);
       return {s.id, storylines_[s.storyline]};
     }
@@ -438,7 +445,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
     if (!story) {
       Reassign(static_cast<uint32_t>(index), scored, k);
       TrySplit(static_cast<uint32_t>(index));
-      index = doc_story_[Hash64(doc.id)];  // it may have moved
+      if (const uint32_t* now = DocStory(Hash64(doc.id))) index = *now;  // it may have moved
     }
   }
   const Story& s = *stories_[index];
@@ -461,7 +468,7 @@ StoryClusterer::MemoryUse StoryClusterer::Memory() const {
     }
   }
   m.postings = postings_.MemoryBytes();
-  m.documents = doc_story_.size() * kNode + doc_story_.bucket_count() * 8 + doc_order_.size() * 8;
+  m.documents = doc_story_.MemoryBytes() + doc_story_old_.MemoryBytes();
   for (const Recent& r : recent_) {
     m.recent += sizeof(Recent) + vec(r.features.features) + vec(r.weighed) + kNode;  // + recent_by_doc_
     for (const auto& f : r.features.facts) m.recent += vec(f);

@@ -207,10 +207,10 @@ void StoryClusterer::Move(Recent* r, uint32_t to) {
   r->story = to;
   const Story& s = *stories_[to];
   StoryAssignment a{s.id, storylines_[s.storyline]};
-  if (auto it = doc_story_.find(r->hash); it != doc_story_.end()) it->second = to;
+  if (uint32_t* known = DocStory(r->hash)) *known = to;
   moves_.push_back({r->id, std::nullopt, a});
   for (const std::string& copy : r->copies) {
-    if (auto it = doc_story_.find(Hash64(copy)); it != doc_story_.end()) it->second = to;
+    if (uint32_t* known = DocStory(Hash64(copy))) *known = to;
     moves_.push_back({copy, r->id, a});
   }
 }

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "base/document.h"
+#include "base/flat_map.h"
 #include "base/status.h"
 #include "stories/features.h"
 #include "stories/idf.h"
@@ -99,7 +100,7 @@ struct StoryOptions {
   // storyline, and the date penalty has long kept them from gaining documents.
   // Documents without a date never retire a story by time. 0 = never.
   int retire_days = 67;
-  size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates
+  size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates (the last half to all)
   int idf_log2_width = 20;
   // Re-assignment of recent documents: after a document joins (or starts)
   // story T, the kept members of the reassign_stories other stories it scored
@@ -222,8 +223,10 @@ class StoryClusterer {
   std::vector<std::string> storylines_;
   std::unordered_map<std::string, uint32_t> story_by_id_, storyline_by_id_;
   stories::Postings postings_;  // feature -> stories
-  std::unordered_map<uint64_t, uint32_t> doc_story_;             // doc id hash -> story
-  std::deque<uint64_t> doc_order_;
+  // Doc id hash -> story, in two generations of at most max_tracked_documents
+  // / 2 each: the older one is forgotten when the newer one fills.
+  FlatMap<uint64_t, uint32_t> doc_story_, doc_story_old_;
+  uint32_t* DocStory(uint64_t doc_hash);  // null when not remembered
   std::vector<uint32_t> mark_;  // scratch for Candidates
   std::deque<Recent> recent_;   // the last reassign_window documents (not copies)
   std::unordered_map<uint64_t, Recent*> recent_by_doc_;  // doc id hash -> recent_ entry
