@@ -210,21 +210,28 @@ Status Pipeline::WriteCorpus(Store* store) {
   if (!timeline_ids.ok()) return timeline_ids.status();
   auto quote_ids = ScratchCounter::Create(store, "corpus_quote_ids");
   if (!quote_ids.ok()) return quote_ids.status();
-  // The id given out: id, or id-N for the Nth time it was given.
+  // The id given out: id, or id-N for the Nth time it was given; true when
+  // it changed.
   auto unique = [&](ScratchCounter* seen, std::string* id) {
     Result<int64_t> n = seen->Next(Hash64(*id));
     if (!n.ok()) {
       if (bad.ok()) bad = n.status();
     } else if (*n) {
       *id += "-" + std::to_string(*n + 1);
+      return true;
     }
+    return false;
   };
   for (const char* kind : {"timeline", "quotes", "entities"})
     if (Status d = store->DeleteRecords(kind); !d.ok()) return d;
   // Parses the rows read in parallel; the linker reads each document whole,
   // in order, then it is reduced to what the timeline reads and joins its
   // storyline.
+  using SteadyClock = std::chrono::steady_clock;
+  double t_parse = 0, t_link = 0, t_build = 0, t_write = 0;
+  auto since = [](SteadyClock::time_point t) { return std::chrono::duration<double>(SteadyClock::now() - t).count(); };
   auto parse = [&] {
+    auto t0 = SteadyClock::now();
     std::vector<Document> docs(rows.size());
     std::vector<Status> errors(rows.size(), Status::Ok());
     ParallelFor(rows.size(), options_.threads, [&](size_t r) {
@@ -233,6 +240,8 @@ Status Pipeline::WriteCorpus(Store* store) {
       else errors[r] = d.status();
       rows[r].json = std::string();
     });
+    auto t1 = SteadyClock::now();
+    t_parse += since(t0);
     for (size_t r = 0; r < docs.size(); ++r) {
       if (!errors[r].ok()) {
         if (bad.ok()) bad = errors[r];
@@ -240,6 +249,7 @@ Status Pipeline::WriteCorpus(Store* store) {
       }
       if (Status a = linker.Add(docs[r]); !a.ok() && bad.ok()) bad = a;
     }
+    t_link += since(t1);
     ParallelFor(docs.size(), options_.threads, [&](size_t r) { KeepForTimeline(&docs[r]); });
     for (size_t r = 0; r < docs.size(); ++r) {
       if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back({rows[r].storyline, {}});
@@ -251,28 +261,46 @@ Status Pipeline::WriteCorpus(Store* store) {
   // Builds the storylines in lines (all complete) in parallel, then writes
   // their rows in order.
   auto build = [&] {
+    auto t0 = SteadyClock::now();
     std::vector<std::vector<TimelineEntry>> entries(lines.size());
     std::vector<std::vector<QuoteGroup>> groups(lines.size());
-    ParallelFor(lines.size(), options_.threads, [&](size_t i) {
-      entries[i] = BuildTimeline(lines[i].docs);
-      groups[i] = GroupQuotes(lines[i].docs);
-      std::vector<Document>().swap(lines[i].docs);
+    // Records serialised with the ids they were built with (again, below,
+    // when an id has to change).
+    std::vector<std::vector<std::string>> entry_json(lines.size()), group_json(lines.size());
+    // Two tasks a storyline (its timeline, its quote groups), so that a
+    // chunk of one large storyline keeps two threads busy.
+    ParallelFor(2 * lines.size(), options_.threads, [&](size_t t) {
+      const size_t i = t / 2;
+      if (t % 2 == 0) {
+        entries[i] = BuildTimeline(lines[i].docs);
+        for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
+      } else {
+        groups[i] = GroupQuotes(lines[i].docs);
+        for (const QuoteGroup& g : groups[i]) group_json[i].push_back(dump(QuoteGroupToJson(g)));
+      }
     });
     lines.clear();
     pending = 0;
+    t_build += since(t0);
+    auto t1 = SteadyClock::now();
     std::vector<std::pair<std::string, std::string>> timeline_rows, quote_rows;
     for (size_t i = 0; i < entries.size(); ++i) {
-      for (TimelineEntry& e : entries[i]) {
-        unique(timeline_ids->get(), &e.id);
-        timeline_rows.emplace_back(e.id, dump(TimelineEntryToJson(e)));
+      for (size_t k = 0; k < entries[i].size(); ++k) {
+        TimelineEntry& e = entries[i][k];
+        if (unique(timeline_ids->get(), &e.id)) entry_json[i][k] = dump(TimelineEntryToJson(e));
+        timeline_rows.emplace_back(std::move(e.id), std::move(entry_json[i][k]));
       }
-      for (QuoteGroup& g : groups[i]) {
-        unique(quote_ids->get(), &g.id);
-        quote_rows.emplace_back(g.id, dump(QuoteGroupToJson(g)));
+      for (size_t k = 0; k < groups[i].size(); ++k) {
+        QuoteGroup& g = groups[i][k];
+        if (unique(quote_ids->get(), &g.id)) group_json[i][k] = dump(QuoteGroupToJson(g));
+        quote_rows.emplace_back(std::move(g.id), std::move(group_json[i][k]));
       }
     }
+    entries.clear();
+    groups.clear();
     if (Status w = store->AppendRecordLines("timeline", timeline_rows); !w.ok() && bad.ok()) bad = w;
     if (Status w = store->AppendRecordLines("quotes", quote_rows); !w.ok() && bad.ok()) bad = w;
+    t_write += since(t1);
   };
   // The storyline of the last row read: storylines are built once they are
   // complete (a row of another one has come) and kCorpusChunk documents wait.
@@ -293,6 +321,8 @@ Status Pipeline::WriteCorpus(Store* store) {
   parse();
   build();
   if (!bad.ok()) return bad;
+  if (std::getenv("DATELINE_TIMINGS"))
+    std::fprintf(stderr, "dateline: corpus reading: parse %.2f s, link %.2f s, build %.2f s, write %.2f s\n", t_parse, t_link, t_build, t_write);
   timer.Done("read, timeline, quotes");
   st = WriteSummaries(store);
   if (!st.ok()) return st;

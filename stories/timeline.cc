@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -19,10 +21,17 @@ using timeline::Mention;
 // draft, because a storyline's drafts grow to thousands of mentions.
 struct Draft {
   std::vector<const Mention*> mentions;
-  std::unordered_map<const Document*, std::vector<int64_t>> sentences;  // per source document
-  std::set<std::string> actor_keys, place_keys;
+  std::unordered_set<uint32_t> actor_keys, place_keys;  // interned keys (BuildStoryline)
   std::unordered_set<uint64_t> word_keys;  // union of the mentions' word hashes
   std::optional<std::string> date;         // from text or context
+};
+
+// What a mention shares with one draft, found before the drafts are scored:
+// the actor key, the place key, a source document (and a sentence of it at
+// most continuation_sentences away), and the number of words.
+struct Shared {
+  bool actor = false, place = false, same_doc = false, near = false;
+  size_t common = 0;
 };
 
 // Jaccard similarity of a draft's word set and a mention's, given how many
@@ -54,30 +63,24 @@ std::set<std::string> Words(const std::string& s) {
   return out;
 }
 
-bool SameDoc(const Draft& d, const Mention& m) { return d.sentences.count(m.doc) > 0; }
-
-// How well m fits draft d, with which it shares `common` words; negative
-// when it must not join.
-double Fit(const Draft& d, const Mention& m, size_t common, const TimelineOptions& o) {
-  if (d.mentions.front()->type != m.type) return -1;
-  bool actor = !m.actor_key.empty() && d.actor_keys.count(m.actor_key);
-  bool place = !m.place_key.empty() && d.place_keys.count(m.place_key);
-  double sim = KeyJaccard(d, m, common);
+// How well m fits draft d (of m's type), given what they share; negative
+// when it must not join. published10: the first ten characters of m's
+// document's publication date.
+double Fit(const Draft& d, const Mention& m, const Shared& x, const std::string& published10, const TimelineOptions& o) {
+  const bool actor = x.actor, place = x.place;
+  double sim = KeyJaccard(d, m, x.common);
   bool dated = m.date && d.date;
   if (dated && !timeline::DatesCompatible(*m.date, *d.date)) {
     // Sources may disagree on the date of one clearly identical report.
-    if (!(actor && sim >= 0.6) || SameDoc(d, m)) return -1;
+    if (!(actor && sim >= 0.6) || x.same_doc) return -1;
   }
-  if (SameDoc(d, m)) {
-    bool near = false;
-    for (int64_t i : d.sentences.at(m.doc)) near |= std::abs(i - m.sentence_index) <= o.continuation_sentences;
+  if (x.same_doc) {
     // Two statements of one document are one only when one speaker made them.
-    if (!dated || !(actor || place || (near && m.type != "STATEMENT"))) return -1;
+    if (!dated || !(actor || place || (x.near && m.type != "STATEMENT"))) return -1;
   } else if (!dated) {
     if (!(actor || place) || (!place && sim < 0.1)) return -1;  // an undated mention needs a name to match
     // and cannot report what happened after its publication (it may announce it).
-    if (m.status != "planned" && d.date && m.doc->published && *d.date > m.doc->published->substr(0, 10))
-      return -1;
+    if (m.status != "planned" && d.date && m.doc->published && *d.date > published10) return -1;
   } else if (!(actor || place || sim >= o.min_similarity)) {
     return -1;
   }
@@ -88,11 +91,27 @@ double Fit(const Draft& d, const Mention& m, size_t common, const TimelineOption
 // mention shares with every draft are counted in one pass over its words.
 using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
 
-void Add(Draft* d, uint32_t index, const Mention& m, Postings* postings) {
+// Interned actor and place keys of the mentions (kNoKey: none), and per key
+// and per source document the drafts holding it, so that what a mention
+// shares with each draft is marked from its own keys.
+constexpr uint32_t kNoKey = UINT32_MAX;
+struct Index {
+  std::unordered_map<std::string, uint32_t> keys;
+  std::vector<std::vector<uint32_t>> drafts_of_actor, drafts_of_place;
+  std::unordered_map<const Document*, std::vector<std::pair<uint32_t, int64_t>>> drafts_of_doc;  // (draft, sentence)
+  uint32_t Key(const std::string& k) {
+    if (k.empty()) return kNoKey;
+    auto [it, added] = keys.emplace(k, static_cast<uint32_t>(keys.size()));
+    if (added) drafts_of_actor.emplace_back(), drafts_of_place.emplace_back();
+    return it->second;
+  }
+};
+
+void Add(Draft* d, uint32_t index, const Mention& m, uint32_t actor, uint32_t place, Postings* postings, Index* ix) {
   d->mentions.push_back(&m);
-  d->sentences[m.doc].push_back(m.sentence_index);
-  if (!m.actor_key.empty()) d->actor_keys.insert(m.actor_key);
-  if (!m.place_key.empty()) d->place_keys.insert(m.place_key);
+  ix->drafts_of_doc[m.doc].emplace_back(index, m.sentence_index);
+  if (actor != kNoKey && d->actor_keys.insert(actor).second) ix->drafts_of_actor[actor].push_back(index);
+  if (place != kNoKey && d->place_keys.insert(place).second) ix->drafts_of_place[place].push_back(index);
   for (uint64_t k : m.word_keys)
     if (d->word_keys.insert(k).second) (*postings)[k].push_back(index);
   if (!d->date && m.date) d->date = m.date;
@@ -223,17 +242,29 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
   std::vector<Draft> drafts;
   std::map<std::string, std::vector<size_t>> drafts_of_type;  // a mention only fits its own type
   std::map<std::string, Postings> postings_of_type;
-  std::vector<uint32_t> common;  // per draft: words shared with the current mention
+  Index ix;
+  std::vector<Shared> shared;  // per draft: what it shares with the current mention
   for (Mention* m : order) {
     Postings& postings = postings_of_type[m->type];
-    common.assign(drafts.size(), 0);
+    shared.assign(drafts.size(), Shared());
     for (uint64_t k : m->word_keys)
       if (auto it = postings.find(k); it != postings.end())
-        for (uint32_t d : it->second) ++common[d];
+        for (uint32_t d : it->second) ++shared[d].common;
+    const uint32_t actor = ix.Key(m->actor_key), place = ix.Key(m->place_key);
+    if (actor != kNoKey)
+      for (uint32_t d : ix.drafts_of_actor[actor]) shared[d].actor = true;
+    if (place != kNoKey)
+      for (uint32_t d : ix.drafts_of_place[place]) shared[d].place = true;
+    if (auto it = ix.drafts_of_doc.find(m->doc); it != ix.drafts_of_doc.end())
+      for (const auto& [d, sentence] : it->second) {
+        shared[d].same_doc = true;
+        shared[d].near |= std::abs(sentence - m->sentence_index) <= o.continuation_sentences;
+      }
+    const std::string published10 = m->doc->published ? m->doc->published->substr(0, 10) : std::string();
     int best = -1;
     double best_fit = -1;
     for (size_t k : drafts_of_type[m->type]) {
-      double f = Fit(drafts[k], *m, common[k], o);
+      double f = Fit(drafts[k], *m, shared[k], published10, o);
       if (f > best_fit) {
         best = static_cast<int>(k);
         best_fit = f;
@@ -241,7 +272,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
     }
     if (best >= 0 && best_fit >= 0) {
       if (!m->date) m->basis = "sources";
-      Add(&drafts[best], best, *m, &postings);
+      Add(&drafts[best], best, *m, actor, place, &postings, &ix);
       continue;
     }
     if (!m->date) {  // undated and matching nothing: dated by publication, or left out
@@ -253,7 +284,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
     if (drafts.size() >= o.max_entries_per_storyline) continue;
     drafts_of_type[m->type].push_back(drafts.size());
     drafts.push_back({});
-    Add(&drafts.back(), static_cast<uint32_t>(drafts.size() - 1), *m, &postings);
+    Add(&drafts.back(), static_cast<uint32_t>(drafts.size() - 1), *m, actor, place, &postings, &ix);
   }
   std::vector<TimelineEntry> out;
   for (const Draft& d : drafts) out.push_back(Finish(d, storyline));
