@@ -70,6 +70,29 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Load(const std::stri
 
 bool EntityRecognizer::IsRoleWord(std::string_view w) const { return roles_.count(ner::Lower(w)) > 0; }
 
+size_t EntityRecognizer::PersonAfterRole(const std::vector<Token>& tokens, size_t b, size_t e) const {
+  // The name: two or three capitalised words after the last role word.
+  size_t r = e;
+  while (r > b && !IsRoleWord(tokens[r - 1].text)) --r;
+  if (r == b || e - r < 2 || e - r > 3) return e;
+  for (size_t k = r; k < e; ++k)
+    if (!IsCapitalised(tokens[k].text) || !HasLetter(tokens[k].text) || tokens[k].newline_before) return e;
+  // Its last word alone elsewhere: not after "the" nor inside a run of
+  // capitalised words ("Peskov told", "said Peskov"); organisations are
+  // named in full or with "the".
+  const std::string_view surname = tokens[e - 1].text;
+  auto part_of_name = [&](size_t k) { return IsCapitalised(tokens[k].text) && HasLetter(tokens[k].text); };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (k + 1 > b && k < e) continue;
+    if (tokens[k].text != surname) continue;
+    bool before = k > 0 && !tokens[k].newline_before &&
+                  (part_of_name(k - 1) || tokens[k - 1].text == "the" || tokens[k - 1].text == "The");
+    bool after = k + 1 < tokens.size() && !tokens[k + 1].newline_before && part_of_name(k + 1);
+    if (!before && !after) return r;
+  }
+  return e;
+}
+
 std::vector<EntityMention> EntityRecognizer::Mentions(const std::vector<Token>& tokens, const Document& doc) const {
   // Sentences of tagger words, with the token index of each word; buffers
   // are per thread and reused from document to document.
@@ -112,6 +135,10 @@ std::vector<EntityMention> EntityRecognizer::Mentions(const std::vector<Token>& 
       while (j < st.size() && st[j] != 0 && !ner::StartsEntity(st, j)) ++j;  // IOB2 "I-"
       size_t b = idx[i], e = idx[j - 1] + 1;
       std::string type = TypeName(ner::TagType(st[i]));
+      if (type != "PERSON" && e - b >= 3) {
+        size_t name = PersonAfterRole(tokens, b, e);
+        if (name < e) b = name, type = "PERSON";  // the role before it is the person's (RoleBefore)
+      }
       // Leading "the" and, for people, leading titles are not part of the name.
       while (b + 1 < e && (tokens[b].text == "the" || tokens[b].text == "The" ||
                            (type == "PERSON" && IsRoleWord(tokens[b].text))))

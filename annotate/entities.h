@@ -55,6 +55,11 @@ class EntityRecognizer {
                          size_t m) const;
   std::string RoleAfter(const std::vector<Token>& tokens, size_t end, size_t sentence_end) const;
   bool IsRoleWord(std::string_view w) const;
+  // For a tagged organisation or other non-person span [b, e) that ends in a
+  // role and a name ("Kremlin Spokesperson Dmitry Peskov"): the first token of
+  // the name, when the name's last word also stands alone elsewhere in the
+  // text as people's surnames do ("Peskov told"); else e.
+  size_t PersonAfterRole(const std::vector<Token>& tokens, size_t b, size_t e) const;
 
   ner::NerModel model_;
   CountryTable countries_;

@@ -67,6 +67,62 @@ TEST(SamplesTest, ExtractValidatesAgainstSchema) {
   EXPECT_EQ(docs[3]["published"].get<std::string>().substr(0, 10), "2025-04-08");
 }
 
+// The characters [b, e) of s, counted in code points.
+std::string Slice(const std::string& s, int64_t b, int64_t e) {
+  size_t i = 0, from = s.size(), to = s.size();
+  for (int64_t cp = 0; i < s.size(); ++cp) {
+    if (cp == b) from = i;
+    if (cp == e) to = i;
+    utf8::Next(s, &i);
+  }
+  if (utf8::Length(s) == e) to = s.size();
+  return from <= to ? s.substr(from, to - from) : "";
+}
+
+// Through the whole pipeline (cleaning, entities, quotes): every direct
+// quotation of the seed articles is found with its speaker's full name.
+TEST(SamplesTest, DirectQuotesCarrySpeakersFullNames) {
+  TempDir t("dateline_samples_quotes");
+  ASSERT_EQ(Sh(Bin() + " extract " + DATELINE_SOURCE_DIR + "/samples > " + t / "out.jsonl"), 0);
+  auto docs = Lines(Slurp(t / "out.jsonl"));
+  ASSERT_EQ(docs.size(), 5u);
+  struct Want {
+    size_t doc;
+    std::string words, speaker;
+  };
+  const std::vector<Want> wants = {
+      {0, "We have always talked about this", "Vladimir Putin"},
+      {0, "the president had in mind negotiations", "Dmitry Peskov"},
+      {0, "I will be giving you full details", "Donald Trump"},
+      {0, "There is a very good chance (to reach a ceasefire)", "Donald Trump"},
+      {1, "Ceasefire will be met with ceasefire", "Volodymyr Zelenskyy"},
+      {2, "he had in mind negotiations", "Dmitry Peskov"},
+      {2, "we are ready to move forward constructively", "Volodymyr Zelenskiy"},
+      {4, "So we are thinking very strongly", "Donald Trump"},
+      {4, "But they have to get to the table", "Donald Trump"},
+  };
+  for (const Want& w : wants) {
+    const json& d = docs[w.doc];
+    const std::string text = d["text"];
+    bool found = false;
+    for (const auto& q : d["quotes"]) {
+      if (q["kind"] != "direct") continue;
+      for (const auto& s : q["spans"]) {
+        int64_t b = s[0], e = s[1];
+        if (Slice(text, b, e).find(w.words) == std::string::npos) continue;
+        found = true;
+        EXPECT_EQ(q["speaker_name"], w.speaker) << w.words;
+      }
+    }
+    EXPECT_TRUE(found) << d["id"] << ": " << w.words;
+  }
+  // No other direct quotation: each one found is among those above.
+  size_t direct = 0;
+  for (const auto& d : docs)
+    for (const auto& q : d["quotes"]) direct += q["kind"] == "direct" ? q["spans"].size() : 0;
+  EXPECT_EQ(direct, wants.size());
+}
+
 TEST(SamplesTest, IngestExportCarriesStories) {
   TempDir t("dateline_samples_db");
   SchemaValidator schema(json::parse(Slurp(std::string(DATELINE_SOURCE_DIR) + "/docs/document.schema.json")));
