@@ -267,17 +267,12 @@ Status Pipeline::WriteCorpus(Store* store) {
     // Records serialised with the ids they were built with (again, below,
     // when an id has to change).
     std::vector<std::vector<std::string>> entry_json(lines.size()), group_json(lines.size());
-    // Two tasks a storyline (its timeline, its quote groups), so that a
-    // chunk of one large storyline keeps two threads busy.
-    ParallelFor(2 * lines.size(), options_.threads, [&](size_t t) {
-      const size_t i = t / 2;
-      if (t % 2 == 0) {
-        entries[i] = BuildTimeline(lines[i].docs);
-        for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
-      } else {
-        groups[i] = GroupQuotes(lines[i].docs);
-        for (const QuoteGroup& g : groups[i]) group_json[i].push_back(dump(QuoteGroupToJson(g)));
-      }
+    ParallelFor(lines.size(), options_.threads, [&](size_t i) {
+      entries[i] = BuildTimeline(lines[i].docs);
+      for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
+      groups[i] = GroupQuotes(lines[i].docs);
+      for (const QuoteGroup& g : groups[i]) group_json[i].push_back(dump(QuoteGroupToJson(g)));
+      std::vector<Document>().swap(lines[i].docs);
     });
     lines.clear();
     pending = 0;
