@@ -75,6 +75,27 @@ TEST(LineCountsTest, MatchesAHashMapThroughGrowthAndRemoval) {
   }
 }
 
+// Keys seen once cost a 4-byte fingerprint slot, not a 12-byte counted one;
+// seen again, they are counted exactly.
+TEST(LineCountsTest, KeysSeenOnceAreHeldCompactly) {
+  std::mt19937_64 rng(11);
+  std::vector<uint64_t> keys(40000);
+  for (uint64_t& k : keys) k = rng() | 1;
+  LineCounts c;
+  for (uint64_t k : keys) c.Add(k);
+  EXPECT_EQ(c.size(), keys.size());
+  EXPECT_LE(c.MemoryBytes(), keys.size() * 8);  // 4-byte slots at least half full
+  const size_t once = c.MemoryBytes();
+  for (size_t i = 0; i < keys.size(); i += 2) c.Add(keys[i]);
+  EXPECT_EQ(c.size(), keys.size());
+  EXPECT_GT(c.MemoryBytes(), once);  // the keys seen twice moved to the counted table
+  for (size_t i = 0; i < keys.size(); ++i) ASSERT_EQ(c.Count(keys[i]), i % 2 == 0 ? 2u : 1u) << i;
+  c.ForgetAtMost(1);
+  EXPECT_EQ(c.size(), keys.size() / 2);
+  EXPECT_EQ(c.Count(keys[1]), 0u);
+  EXPECT_EQ(c.Count(keys[0]), 2u);
+}
+
 TEST(LineCountsTest, ShrinksAfterForgetting) {
   LineCounts c;
   for (uint64_t k = 1; k <= 10000; ++k) c.Add(k);

@@ -22,8 +22,8 @@
 #include <string_view>
 #include <vector>
 
-#include "base/string_pool.h"
 #include "base/flat_map.h"
+#include "base/string_pool.h"
 #include "dedupe/lsh_index.h"
 #include "dedupe/minhash.h"
 
@@ -74,10 +74,10 @@ class DuplicateIndex {
 
   DedupeOptions options_;
   FlatMap<uint64_t, uint32_t> exact_;  // normalised text hash -> doc
-  StringPool ids_;                             // the documents' ids
-  std::vector<uint32_t> id_of_;                // doc -> its id in ids_
-  std::vector<uint32_t> canonical_;               // doc -> its canonical doc
-  std::vector<uint32_t> lsh_doc_;                 // LSH index -> doc
+  StringPool ids_;                     // the documents' ids
+  std::vector<uint32_t> id_of_;        // doc -> its id in ids_
+  std::vector<uint32_t> canonical_;    // doc -> its canonical doc
+  std::vector<uint32_t> lsh_doc_;      // LSH index -> doc
   dedupe::LshIndex lsh_;
   std::vector<uint32_t> scratch_;
 };
