@@ -12,7 +12,10 @@
 //       Adds the texts of a JSONL file ({id, text, group}) in order; prints
 //       copies found and false merges against `group` (as eval/neardup_score.py)
 //       and microseconds per document (shingling + MinHash + lookup) and of
-//       the lookups alone (signatures made first).
+//       the lookups alone (signatures made first). A line without `text`
+//       gives its `dump` (an e2e corpus page, bench/make_e2e_corpus.py; raw,
+//       not cleaned); without `group`, each document is its own group (every
+//       copy found then counts as a false merge).
 // Run by hand (never by CTest).
 #include <sys/resource.h>
 
@@ -100,8 +103,8 @@ int RunJsonl(const std::string& path, bool in_memory) {
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object()) continue;
     ids.push_back(j.value("id", ""));
-    texts.push_back(j.value("text", ""));
-    groups.push_back(j.value("group", ""));
+    texts.push_back(j.contains("text") ? j.value("text", "") : j.value("dump", ""));
+    groups.push_back(j.value("group", ids.back()));
   }
   std::map<std::string, std::string> group_of;
   for (size_t i = 0; i < ids.size(); ++i) group_of[ids[i]] = groups[i];

@@ -10,8 +10,16 @@
 // paragraphs). The canonical copy is the first one seen; a copy of a copy
 // points to that first one.
 //
-// Memory about 0.3 KB per document besides its id (bench/dedupe_bench
-// measures it); full blocks of signatures live in a temporary file.
+// Memory: a fixed ~7 MB (the band and exact-hash memtables, the last blocks
+// of the files) plus ~28 bytes per document (the band runs' Bloom filters,
+// 10 bits for each of 21 band keys, and the exact-hash runs' filters);
+// bench/dedupe_bench measures it. Everything else is in unlinked temporary
+// files, read back with pread() (the operating system caches them as memory
+// allows): the signatures and band runs (dedupe/lsh_index.h), the exact-hash
+// table (a RunTable, dedupe/run_table.h: the hash's upper 32 bits -> the
+// document, verified on the full hash in the document's record), one 24-byte
+// record per document (exact hash, where its canonical copy's id is) and the
+// canonical documents' ids. When no file can be made, all stay in memory.
 // Not thread-safe: call from one thread.
 #ifndef DATELINE_DEDUPE_DEDUPE_H_
 #define DATELINE_DEDUPE_DEDUPE_H_
@@ -22,10 +30,10 @@
 #include <string_view>
 #include <vector>
 
-#include "base/flat_map.h"
-#include "base/string_pool.h"
+#include "dedupe/append_file.h"
 #include "dedupe/lsh_index.h"
 #include "dedupe/minhash.h"
+#include "dedupe/run_table.h"
 
 namespace dateline {
 
@@ -37,7 +45,8 @@ struct DedupeOptions {
   double min_jaccard = 0.4;
   double min_containment = 0.8;
   uint32_t min_shingles_for_containment = 40;
-  // Full blocks of signatures go to a temporary file (dedupe/lsh_index.h).
+  // Signatures, band and exact-hash runs, records and ids go to temporary
+  // files; false keeps them in memory.
   bool spill_signatures = true;
 };
 
@@ -52,8 +61,7 @@ DuplicateKey MakeDuplicateKey(std::string_view text, const DedupeOptions& option
 
 class DuplicateIndex {
  public:
-  explicit DuplicateIndex(const DedupeOptions& options = {})
-      : options_(options), lsh_(options.spill_signatures) {}
+  explicit DuplicateIndex(const DedupeOptions& options = {});
 
   // Returns the id of the canonical copy if `text` duplicates a document
   // already added; otherwise records `id` as canonical for it. Empty text is
@@ -65,20 +73,28 @@ class DuplicateIndex {
   std::optional<std::string> Add(const std::string& id, uint64_t exact_hash,
                                  const dedupe::Signature& sig);
 
-  size_t size() const { return id_of_.size(); }
+  size_t size() const { return size_; }
   size_t MemoryBytes() const;
 
  private:
-  // Index of the best verified near copy among the candidates, or -1.
+  // What is recorded of each document, in records_ at doc * sizeof(Record).
+  struct Record {
+    uint64_t exact;     // normalised text hash
+    uint64_t id_at;     // where the canonical copy's id is in ids_
+    uint32_t id_size;
+    uint32_t unused;
+  };
+  Record RecordOf(uint32_t doc) const;
+  std::string IdOf(const Record& r) const;
+  // The document of the best verified near copy among the candidates, or -1.
   int64_t BestNear(const dedupe::Signature& sig);
 
   DedupeOptions options_;
-  FlatMap<uint64_t, uint32_t> exact_;  // normalised text hash -> doc
-  StringPool ids_;                     // the documents' ids
-  std::vector<uint32_t> id_of_;        // doc -> its id in ids_
-  std::vector<uint32_t> canonical_;    // doc -> its canonical doc
-  std::vector<uint32_t> lsh_doc_;      // LSH index -> doc
-  dedupe::LshIndex lsh_;
+  size_t size_ = 0;
+  dedupe::RunTable exact_;      // upper 32 bits of the exact hash -> doc
+  dedupe::AppendFile records_;  // doc -> Record
+  dedupe::AppendFile ids_;      // the canonical documents' ids, one after another
+  dedupe::LshIndex lsh_;        // signatures; value: the doc
   std::vector<uint32_t> scratch_;
 };
 
