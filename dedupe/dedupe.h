@@ -10,9 +10,9 @@
 // paragraphs). The canonical copy is the first one seen; a copy of a copy
 // points to that first one.
 //
-// Memory: a fixed ~7 MB (the band and exact-hash memtables, the last blocks
-// of the files) plus ~28 bytes per document (the band runs' Bloom filters,
-// 10 bits for each of 21 band keys, and the exact-hash runs' filters);
+// Memory: a fixed ~8 MB (the band and exact-hash memtables, the last blocks
+// of the files) plus ~33 bytes per document (the band runs' Bloom filters,
+// 12 bits for each of 21 band keys, and the exact-hash runs' filters);
 // bench/dedupe_bench measures it. Everything else is in unlinked temporary
 // files, read back with pread() (the operating system caches them as memory
 // allows): the signatures and band runs (dedupe/lsh_index.h), the exact-hash

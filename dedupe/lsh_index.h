@@ -8,12 +8,12 @@
 // document: a RunTable (dedupe/run_table.h) of entries key -> doc * kBands +
 // band, whose newest entries are in a fixed memtable (6 MB, ~12,500
 // documents) and older ones in sorted runs in temporary files, with in memory
-// a Bloom filter (10 bits per entry: ~27 bytes per document) and block fences
+// a Bloom filter (12 bits per entry: ~32 bytes per document) and block fences
 // (~0.3 byte per document) per run. Signatures (260 bytes each) are only read
 // to verify candidates, so full blocks of them go to an unlinked temporary
 // file in $TMPDIR (or /tmp), read back with pread(); the operating system
 // caches these files as memory allows. When no file can be made or written,
-// runs and signatures stay in memory (~0.45 KB per document then).
+// runs and signatures stay in memory (~0.47 KB per document then).
 //
 // Candidates() gives, for each band, the documents met walking from the
 // newest document holding the band's key (in any band) to older ones, at

@@ -22,21 +22,22 @@ constexpr size_t kChunk = 8192;  // entries read or written at once by a merge
 
 // Blocked Bloom filter: a 512-bit block (8 words, one cache line) chosen by
 // the key itself (keys are hashes: uniform, and a run's keys in increasing
-// order fill the blocks in order), 6 bits set in it chosen by the key's hash.
+// order fill the blocks in order), `probes` bits (at most 7) set in it chosen
+// by the key's hash.
 const uint64_t* BloomBlock(const std::vector<uint64_t>& bloom, uint32_t key) {
   return bloom.data() + ((uint64_t{key} * (bloom.size() / 8)) >> 32) * 8;
 }
-void BloomAdd(std::vector<uint64_t>* bloom, uint32_t key) {
+void BloomAdd(std::vector<uint64_t>* bloom, int probes, uint32_t key) {
   uint64_t* w = const_cast<uint64_t*>(BloomBlock(*bloom, key));
-  const uint64_t h = Mix(key);  // its top 54 bits: 6 bit numbers
-  for (int i = 1; i <= 6; ++i) {
+  const uint64_t h = Mix(key);  // its top 9 * probes bits: the bit numbers
+  for (int i = 1; i <= probes; ++i) {
     const unsigned bit = (h >> (64 - 9 * i)) & 511;
     w[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
 }
-bool BloomHas(const std::vector<uint64_t>& bloom, uint32_t key, uint64_t h) {
+bool BloomHas(const std::vector<uint64_t>& bloom, int probes, uint32_t key, uint64_t h) {
   const uint64_t* w = BloomBlock(bloom, key);
-  for (int i = 1; i <= 6; ++i) {
+  for (int i = 1; i <= probes; ++i) {
     const unsigned bit = (h >> (64 - 9 * i)) & 511;
     if (!(w[bit >> 6] >> (bit & 63) & 1)) return false;
   }
@@ -67,6 +68,7 @@ struct RunTable::Run {
   std::vector<uint64_t> held;    // the entries, when in no file
   std::vector<uint64_t> fences;  // the first entry of each block
   std::vector<uint64_t> bloom;   // 8 words a filter block
+  int probes = 6;                // bits set per key
 
   ~Run() {
     if (fd >= 0) close(fd);
@@ -77,14 +79,15 @@ struct RunTable::Run {
     fences.clear();
     fences.reserve((n + kBlockEntries - 1) / kBlockEntries);
     const size_t blocks = std::max<size_t>(1, (n * static_cast<size_t>(bloom_bits) + 511) / 512);
+    probes = std::clamp((bloom_bits * 6 + 5) / 10, 1, 7);  // ~0.6 bits per entry a probe: near the fewest false positives
     bloom.assign(blocks * 8, 0);
   }
   void Note(uint64_t e) {
     if (entries % kBlockEntries == 0) fences.push_back(e);
-    BloomAdd(&bloom, static_cast<uint32_t>(e >> 32));
+    BloomAdd(&bloom, probes, static_cast<uint32_t>(e >> 32));
     ++entries;
   }
-  bool MayHave(uint32_t key, uint64_t h) const { return BloomHas(bloom, key, h); }
+  bool MayHave(uint32_t key, uint64_t h) const { return BloomHas(bloom, probes, key, h); }
   // Reads n entries from index i into out; false on a failed read.
   bool Read(size_t i, size_t n, uint64_t* out) const {
     if (fd < 0) {
@@ -222,6 +225,11 @@ bool RunTable::Merge(size_t first, bool to_file) {
   for (size_t r = first; r < runs_.size(); ++r) {
     total += runs_[r]->entries;
     readers.push_back(Reader{runs_[r].get(), runs_[r]->base - merged->base, 0, {}, 0});
+    // Nothing reads the inputs' filters and fences during the merge, and the
+    // merged run replaces them (a merge that fails is done again in memory):
+    // freed first, the merged filter does not add to the peak.
+    std::vector<uint64_t>().swap(runs_[r]->bloom);
+    std::vector<uint64_t>().swap(runs_[r]->fences);
   }
   merged->Prepare(total, options_.bloom_bits);
   std::vector<uint64_t> out;

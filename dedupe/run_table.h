@@ -11,8 +11,9 @@
 // pread() in 4 KB blocks (512 entries of 8 bytes: the key and the value
 // relative to the run's first value). Held in memory per run: the first entry
 // of each block (fences, 8 bytes per 512 entries) and a blocked Bloom filter
-// of the keys (bloom_bits per entry, 64-byte blocks, 6 probes; about 1 % false
-// positives at 10 bits), so that most lookups of absent keys read no block.
+// of the keys (bloom_bits per entry, 64-byte blocks, 0.6 probe per bit up to
+// 7; about 0.4 % false positives at 12 bits, 1 % at 10), so that most lookups
+// of absent keys read no block.
 // Runs cover consecutive value ranges (older runs, smaller values) and are
 // merged size-tiered: `fanout` runs of one level (a run made of fanout^L
 // memtables is at level L) are merged into one of the next level, so the
@@ -40,7 +41,7 @@ class RunTable {
   struct Options {
     size_t memtable_entries = size_t{1} << 18;  // 6 MB
     bool spill = true;                          // false: runs stay in memory
-    int bloom_bits = 10;                        // filter bits per entry of a run
+    int bloom_bits = 12;                        // filter bits per entry of a run
     int fanout = 4;                             // runs merged at once
   };
   static constexpr size_t kBlockEntries = 512;
@@ -99,7 +100,9 @@ class RunTable {
 
   void Flush();          // the memtable into a new run
   void MergeTail();      // while the newest `fanout` runs share a level, merge them
-  bool Merge(size_t first, bool to_file);  // runs_[first..] into one; false if the file failed
+  // runs_[first..] into one; false if the file failed (the inputs have lost
+  // their filters then: merge again, in memory).
+  bool Merge(size_t first, bool to_file);
   size_t MemSlot(uint32_t key) const;      // where key is or goes in mem_table_
 
   Options options_;
