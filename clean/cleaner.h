@@ -32,15 +32,17 @@ struct TemplateRow {
   int64_t pages = 0;
 };
 
-// Memory: one flat LineCounts table per site (12 bytes a slot). When a site
-// holds more than kMaxLinesPerSite lines, its lines seen on one page only are
-// forgotten (a template line recurs, so it soon comes back); if more than
-// three quarters of the cap are still left (many lines recur a few times),
-// the least counted ones go too, down to half the cap. So a site costs at
-// most ~0.8 MB (docs/memory.md).
+// Memory: one flat LineCounts table per site (12 bytes a slot for a line
+// seen on two or more pages, 4 for one seen once). When a site holds more
+// than kMaxOncePerSite lines seen on one page only, they are forgotten (a
+// template line recurs within a few pages, so it is counted before that or
+// soon comes back); when it holds more than kMaxLinesPerSite lines, the
+// least counted go too, down to half the cap. So a site costs at most
+// ~0.6 MB, and ~0.1 MB when few of its lines recur (docs/memory.md).
 class TemplateStats {
  public:
   static constexpr size_t kMaxLinesPerSite = 50000;
+  static constexpr size_t kMaxOncePerSite = 12000;
   // Records the distinct lines of one page of `site`.
   void Observe(const std::string& site, const std::vector<uint64_t>& distinct_line_hashes);
   int64_t LinePages(const std::string& site, uint64_t line_hash) const;

@@ -31,6 +31,11 @@ class LineCounts {
   uint32_t Count(uint64_t key) const;
   // Keys with a count (> 0 or added with n = 0).
   size_t size() const { return size_ + once_live_ + has_zero_; }
+  // Slots taken by keys seen once (or seen once and counted since: their
+  // fingerprints stay until ForgetOnce).
+  size_t once_held() const { return once_used_; }
+  // Drops every key seen once (their counts become 0) and frees their set.
+  void ForgetOnce();
   // Drops every key whose count is <= n and shrinks the table to fit the rest.
   void ForgetAtMost(uint32_t n);
   // Drops the keys counted once, then the least counted ones until at most
@@ -58,7 +63,6 @@ class LineCounts {
 
   static uint32_t Fingerprint(uint64_t key);  // never 0
   size_t OnceSlotOf(uint32_t fp) const;       // the slot holding fp, or the empty one where it goes
-  void ForgetOnce();                          // drops every key seen once
 
   std::vector<Slot> slots_;
   size_t size_ = 0;  // used slots

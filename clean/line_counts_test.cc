@@ -2,6 +2,7 @@
 // correct engine), on random keys with collisions, growth and bulk removal.
 #include "clean/line_counts.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -162,6 +163,27 @@ TEST(TemplateStatsTest, ForgetsLinesSeenOnceWhenASiteHoldsTooMany) {
   EXPECT_LT(t.SiteLines("s")->size(), TemplateStats::kMaxLinesPerSite / 2 + 1000 * 10 + 10);
   EXPECT_EQ(t.LinePages("s", 1005), 2);
   EXPECT_EQ(t.SitePages("s"), pages + 2);
+}
+
+TEST(TemplateStatsTest, LinesSeenOnceTakeBoundedMemory) {
+  TemplateStats t;
+  uint64_t next = 1u << 20;
+  const int pages = 600;  // 100 new lines a page: five times the lines seen once a site keeps
+  size_t most = 0;
+  for (int i = 0; i < pages; ++i) {
+    std::vector<uint64_t> lines = {7};          // on every page
+    if (i % 50 == 0) lines.push_back(8);        // on every 50th page
+    for (int j = 0; j < 100; ++j) lines.push_back(next++);
+    t.Observe("s", lines);
+    most = std::max(most, t.SiteLines("s")->MemoryBytes());
+  }
+  // The set of lines seen once is dropped past kMaxOncePerSite (4-byte slots
+  // at most 80 % full), so the site's table never grows past ~64 KB here.
+  EXPECT_LE(most, TemplateStats::kMaxOncePerSite * 4 * 2);
+  EXPECT_LT(t.SiteLines("s")->size(), TemplateStats::kMaxOncePerSite + 10);
+  EXPECT_EQ(t.LinePages("s", 7), pages);  // recurring lines are counted exactly
+  EXPECT_EQ(t.LinePages("s", 8), pages / 50);
+  EXPECT_EQ(t.LinePages("s", next - 1), 1);  // the last page's own lines are still there
 }
 
 TEST(TemplateStatsTest, StaysBoundedWhenManyLinesRecurAFewTimes) {

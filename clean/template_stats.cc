@@ -8,6 +8,7 @@ void TemplateStats::Observe(const std::string& site, const std::vector<uint64_t>
   ++pages_[site];
   auto& m = lines_[site];
   for (uint64_t h : hashes) m.Add(h);
+  if (m.once_held() > kMaxOncePerSite) m.ForgetOnce();
   // Bounded memory: the rarest lines go first (a template line recurs, so it
   // survives or soon comes back). Forgetting down to half the cap when lines
   // seen once are not enough keeps the table bounded, and its rebuilds rare,

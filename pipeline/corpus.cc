@@ -3,13 +3,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#ifdef __GLIBC__  // defined by the standard headers above
 #include <malloc.h>
+#ifdef __GLIBC__  // defined by the standard headers above
 #endif
 
 #include "annotate/entity_linker.h"
 #include "annotate/quote_groups.h"
 #include "base/hash.h"
+#include "base/process_memory.h"
 #include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
 #include "stories/stories.h"
@@ -108,38 +109,15 @@ class PhaseTimer {
   PhaseTimer() : on_(std::getenv("DATELINE_TIMINGS") != nullptr), last_(Clock::now()) {
     if (on_)
       std::fprintf(stderr, "dateline: corpus %-26s %7s   peak RSS %5ld MB, now %5ld MB, heap in use %5ld MB\n", "start", "",
-                   RssMb("VmHWM"), RssMb("VmRSS"), HeapMb());
+                   ResidentMb("VmHWM"), ResidentMb("VmRSS"), HeapInUseMb());
   }
   void Done(const char* phase) {
     if (!on_) return;
     auto now = Clock::now();
     std::fprintf(stderr, "dateline: corpus %-26s %7.2f s peak RSS %5ld MB, now %5ld MB, heap in use %5ld MB\n", phase,
-                 std::chrono::duration<double>(now - last_).count(), RssMb("VmHWM"), RssMb("VmRSS"), HeapMb());
+                 std::chrono::duration<double>(now - last_).count(), ResidentMb("VmHWM"), ResidentMb("VmRSS"), HeapInUseMb());
     last_ = now;
   }
-  // The process's peak (VmHWM) or current (VmRSS) resident set, in MB; -1 if unknown.
-  static long RssMb(const char* field) {
-    std::FILE* f = std::fopen("/proc/self/status", "r");
-    if (!f) return -1;
-    char line[256];
-    long kb = -1;
-    const size_t n = std::strlen(field);  // lines read "VmRSS:   1234 kB"
-    while (std::fgets(line, sizeof line, f))
-      if (std::strncmp(line, field, n) == 0 && line[n] == ':' && std::sscanf(line + n + 1, "%ld", &kb) == 1) break;
-    std::fclose(f);
-    return kb < 0 ? -1 : kb / 1024;
-  }
-  // Bytes malloc has handed out and not had back (the rest of the resident
-  // set is free memory it keeps); -1 if unknown.
-  static long HeapMb() {
-#ifdef __GLIBC__
-    struct mallinfo2 mi = mallinfo2();
-    return static_cast<long>((mi.uordblks + mi.hblkhd) >> 20);
-#else
-    return -1;
-#endif
-  }
-
  private:
   using Clock = std::chrono::steady_clock;
   bool on_;
@@ -296,6 +274,13 @@ Status Pipeline::WriteCorpus(Store* store) {
     if (Status w = store->AppendRecordLines("timeline", timeline_rows); !w.ok() && bad.ok()) bad = w;
     if (Status w = store->AppendRecordLines("quotes", quote_rows); !w.ok() && bad.ok()) bad = w;
     t_write += since(t1);
+#ifdef __GLIBC__
+    // A chunk's documents were parsed and its storylines built on the worker
+    // threads, and freed; their arenas keep the pages. Hand back the whole
+    // free ones, so that the resident set follows the memory in use rather
+    // than the largest chunks seen (docs/memory.md).
+    malloc_trim(0);
+#endif
   };
   // The storyline of the last row read: storylines are built once they are
   // complete (a row of another one has come) and kCorpusChunk documents wait.

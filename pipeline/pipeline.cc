@@ -15,7 +15,9 @@
 
 #include "base/data_dir.h"
 #include "base/document_json.h"
+#include "base/flat_map.h"
 #include "base/hash.h"
+#include "base/process_memory.h"
 #include "dedupe/dedupe.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
@@ -143,21 +145,35 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     return stats;
   }
   StoryClusterer& stories = *clusterer.value();
-  // Content hashes of the stored and read pages, as two 64-bit hashes of the
-  // hash string: a 32-byte set node each instead of ~120 bytes for a string.
-  struct SeenKey {
-    uint64_t a, b;
-    bool operator==(const SeenKey& o) const { return a == o.a && b == o.b; }
-  };
-  struct SeenHash {
-    size_t operator()(const SeenKey& k) const noexcept { return static_cast<size_t>(k.a); }
-  };
-  auto seen_key = [](const std::string& h) { return SeenKey{Hash64(h, 1), Hash64(h, 2)}; };
-  std::unordered_set<SeenKey, SeenHash> seen_hashes;
+  // Content hashes of the stored and read pages, as a 64-bit hash of the hash
+  // string keying a flat table that holds 32 bits of a second hash (~16
+  // bytes a page); the rare page whose first hash is held with other check
+  // bits goes to a set beside it.
+  struct SeenHashes {
+    struct Key {
+      uint64_t a;
+      uint32_t b;
+      bool operator==(const Key& o) const { return a == o.a && b == o.b; }
+    };
+    struct KeyHash {
+      size_t operator()(const Key& k) const noexcept { return static_cast<size_t>(k.a ^ k.b); }
+    };
+    FlatMap<uint64_t, uint32_t> first;
+    std::unordered_set<Key, KeyHash> more;
+    // False when the content hash h was seen before.
+    bool Insert(const std::string& h) {
+      const uint64_t a = Hash64(h, 1);
+      const uint32_t b = static_cast<uint32_t>(Hash64(h, 2));
+      bool inserted;
+      const uint32_t held = *first.Insert(a, b, &inserted);
+      if (inserted || held == b) return inserted;
+      return more.insert({a, b}).second;
+    }
+  } seen_hashes;
   store->ForEachDocument([&](Document&& d) {
     if (!d.duplicate_of) dups.Add(d.id, d.text);
     stories.Restore(d);
-    seen_hashes.insert(seen_key(d.content_hash));
+    seen_hashes.Insert(d.content_hash);
     return true;
   });
 
@@ -183,6 +199,9 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   // end (the commit and store threads' parts overlap the others).
   const bool timings = std::getenv("DATELINE_TIMINGS") != nullptr;
   using Clock = std::chrono::steady_clock;
+  int64_t batches = 0;
+  constexpr int64_t kTrimEvery = 8;
+  double t_trim = 0;
   double t_read = 0, t_observe = 0, t_process = 0, t_wait = 0, t_dedupe = 0, t_stories = 0, t_store = 0;
   auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   Clock::time_point read_from = Clock::now();
@@ -259,6 +278,16 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     observations.clear();
     rejects.clear();
     progress.Update(done_bytes, total_bytes, pages_read);
+#ifdef __GLIBC__
+    // Batches come and go on several threads, and malloc keeps what they
+    // free in per-thread arenas; give whole free pages back now and then, so
+    // that the resident set is what is in use (docs/memory.md).
+    if (++batches % kTrimEvery == 0) {
+      t0 = Clock::now();
+      malloc_trim(0);
+      t_trim += since(t0);
+    }
+#endif
     read_from = Clock::now();
   };
   // The reader thread parses the inputs into batches a little ahead of the
@@ -280,7 +309,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     CollectSink sink;
     sink.on_page = [&](RawPage&& p) {
       ++read_pages;
-      if (!seen_hashes.insert(seen_key(p.content_hash)).second) {
+      if (!seen_hashes.Insert(p.content_hash)) {
         ++already_stored;
         return;
       }
@@ -336,6 +365,8 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
                  " idf %.1f, recent %.1f, documents %.1f, all stories %.1f MB\n",
                  mb(cleaner_.templates().MemoryBytes()), mb(m.centroids), mb(m.members), mb(m.postings), mb(m.idf),
                  mb(m.recent), mb(m.documents), mb(m.stories));
+    std::fprintf(stderr, "dateline: ingest end: peak RSS %ld MB, now %ld MB, heap in use %ld MB; trims %.2f s\n",
+                 ResidentMb("VmHWM"), ResidentMb("VmRSS"), HeapInUseMb(), t_trim);
   }
   // Stored now, and read back by the next Ingest(): freed so that the corpus
   // step does not run beside them (one flat table per site, ~40 MB at 100k).
