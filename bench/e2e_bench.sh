@@ -6,6 +6,9 @@
 # entities, time, quotes, events), dedupe, stories, store, then the corpus step
 # (summaries, entities, quote groups, timeline).
 #   bench/e2e_bench.sh [N...]      (default: 10000 100000)
+#   RATE=555 bench/e2e_bench.sh 10000 100000   spreads each corpus over N / RATE
+#       days instead of 180: the stream grows longer at a fixed rate of
+#       documents a day rather than denser (memory should not grow with it).
 # Prints, per N: wall seconds, documents/s over the whole command, CPU seconds,
 # and peak RSS. One run per N (the 100k run takes minutes); quote the load.
 set -euo pipefail
@@ -17,19 +20,23 @@ WORK=${WORK:-/tmp/dateline-bench-e2e}
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 100000)
 mkdir -p "$WORK"
 for n in "${sizes[@]}"; do
-  corpus=$WORK/corpus-$n
-  if [[ ! -f $WORK/.done-$n ]]; then
+  days=180
+  [[ -n ${RATE:-} ]] && days=$(( (n + RATE - 1) / RATE ))
+  name=$n
+  [[ $days != 180 ]] && name=$n-d$days
+  corpus=$WORK/corpus-$name
+  if [[ ! -f $WORK/.done-v2-$name ]]; then  # v2: calendar dates in input order
     rm -rf "$corpus"
-    python3 bench/make_e2e_corpus.py "$corpus" "$n" ../shared > /dev/null
-    touch "$WORK/.done-$n"
+    python3 bench/make_e2e_corpus.py "$corpus" "$n" ../shared "$days" > /dev/null
+    touch "$WORK/.done-v2-$name"
   fi
   mb=$(du -sLm --apparent-size "$corpus" | cut -f1)
   rm -f "$WORK"/e2e.db*
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$BIN" ingest --threads 2 --db "$WORK/e2e.db" "$corpus" \
     2> "$WORK/ingest.log" || true
   read -r wall user sys rss < <(tail -1 "$WORK/time")  # after "Command exited with non-zero status" if any
-  printf 'N=%-7d %4d MB  wall %7.1f s  %6.1f docs/s  %5.2f MB/s  cpu %7.1f s  peak RSS %5d MB  load %s\n' \
-    "$n" "$mb" "$wall" "$(echo "$n / $wall" | bc -l)" "$(echo "$mb / $wall" | bc -l)" \
+  printf 'N=%-7d %3d days %4d MB  wall %7.1f s  %6.1f docs/s  %5.2f MB/s  cpu %7.1f s  peak RSS %5d MB  load %s\n' \
+    "$n" "$days" "$mb" "$wall" "$(echo "$n / $wall" | bc -l)" "$(echo "$mb / $wall" | bc -l)" \
     "$(echo "$user + $sys" | bc -l)" "$((rss / 1024))" "$(cut -d' ' -f1 /proc/loadavg)"
   grep -v '^dateline: rejected' "$WORK/ingest.log" | tail -1
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the end-to-end throughput corpus: N news documents as JSONL.
 
-  make_e2e_corpus.py OUT_DIR [N=100000] [SHARED=../shared]
+  make_e2e_corpus.py OUT_DIR [N=100000] [SHARED=../shared] [DAYS=180]
 
 Sources: the AEB page text dumps (anchors/html-text.json, whole pages flattened
 to text, so they go through the dump cleaner: field "dump") and the ECB+ dev
@@ -10,15 +10,19 @@ Every document is made distinct: about 15 % of its words are replaced by words
 of another source text, its numbers are changed and two paragraphs may swap.
 About 3 % are exact copies and 5 % near copies (title changed, a paragraph
 dropped) of an earlier document, for the duplicate index. Each document gets
-one of 60 outlets, a URL and a publication date spread over 180 days, so story
-clustering sees a realistic stream. Deterministic (fixed seed). Writes files of
+one of 60 outlets, a URL and a publication date spread over DAYS days from
+2025-01-01 in input order, so story clustering sees a realistic stream (the
+same DAYS for two sizes: a denser stream; DAYS in proportion to N: a longer
+one at the same rate). Deterministic (fixed seed). Writes files of
 10,000 lines (part-NNN.jsonl).
 """
-import json, os, random, re, sys
+import datetime, json, os, random, re, sys
 
 out = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 100000
 shared = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), "..", "..", "shared")
+days = int(sys.argv[4]) if len(sys.argv) > 4 else 180
+start = datetime.date(2025, 1, 1)
 
 sources = []
 aeb = json.load(open(os.path.join(shared, "data", "aeb", "anchors", "html-text.json"), encoding="utf-8"))
@@ -70,10 +74,10 @@ for i in range(n):
     docs.append(text)
     if len(docs) > 2000:
         docs.pop(rng.randrange(len(docs)))
-    day = i * 180 // n
+    day = start + datetime.timedelta(days=i * days // n)
     outlet = outlets[rng.randrange(len(outlets))]
     rec = {"id": "e2e-%06d" % i, "url": "https://%s/news/%d" % (outlet, i), "outlet": outlet,
-           "published": "2025-%02d-%02dT12:00:00Z" % (1 + day // 30, 1 + day % 28), "dump": text}
+           "published": day.isoformat() + "T12:00:00Z", "dump": text}
     f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 f.close()
 print("wrote %d documents to %s" % (n, out))

@@ -304,6 +304,16 @@ void StoryClusterer::RetireBefore(int32_t day) {
   if (!which.empty()) Retire(which);
 }
 
+void StoryClusterer::QuietBefore(int32_t day) {
+  for (const auto& story : stories_) {
+    Story& s = *story;
+    if (!s.active || s.members.empty() || !s.last_day || *s.last_day >= day) continue;
+    std::vector<Story::Member>().swap(s.members);
+    std::vector<uint64_t>().swap(s.docs);  // too old to be split
+    s.docs_tracked = false;
+  }
+}
+
 void StoryClusterer::Retire(const std::vector<uint32_t>& which) {
   for (uint32_t i : which) {
     Story& s = *stories_[i];
@@ -371,8 +381,9 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
   if (f.day) SeeDay(*f.day);
-  if (options_.retire_days > 0 && newest_day_ && (!retired_at_ || *retired_at_ < *newest_day_)) {
-    RetireBefore(*newest_day_ - options_.retire_days);  // the stories a new day leaves behind
+  if (newest_day_ && (!retired_at_ || *retired_at_ < *newest_day_)) {  // the stories a new day leaves behind
+    if (options_.retire_days > 0) RetireBefore(*newest_day_ - options_.retire_days);
+    if (options_.quiet_days > 0) QuietBefore(*newest_day_ - options_.quiet_days);
     retired_at_ = newest_day_;
   }
   std::vector<Feature> v = Weigh(f);

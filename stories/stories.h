@@ -16,8 +16,9 @@
 // the story of its canonical copy.
 // Design notes and measured figures: docs/stories.md.
 //
-// Memory is bounded: a story whose newest document is retire_days older than
-// the newest document seen is retired (it can no longer gain documents), as
+// Memory is bounded: a story whose newest document is quiet_days older than
+// the newest document seen keeps no members; retire_days older, it is
+// retired (it can no longer gain documents), as
 // are the least recently updated past max_active_stories; each active story
 // keeps at most max_story_terms features; the IDF sketch has a fixed size.
 // Not thread-safe: call Restore() then Assign() from one thread.
@@ -100,6 +101,13 @@ struct StoryOptions {
   // storyline, and the date penalty has long kept them from gaining documents.
   // Documents without a date never retire a story by time. 0 = never.
   int retire_days = 67;
+  // Stories last updated this many days before the newest document seen go
+  // quiet: they drop their kept members (most of a story's memory) and can no
+  // longer be split. Past 7 days the date penalty outweighs the largest pair
+  // score, so a dated document in order cannot join them; one that comes
+  // late still can, scored on the centroid alone, and its story keeps members
+  // again from then on. 0 = never.
+  int quiet_days = 10;
   size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates (the last half to all)
   int idf_log2_width = 20;
   // Re-assignment of recent documents: after a document joins (or starts)
@@ -190,6 +198,8 @@ class StoryClusterer {
   void RetireOldest();
   // Retires the active stories last updated before `day` (by publication date).
   void RetireBefore(int32_t day);
+  // Drops the members of the active stories last updated before `day`.
+  void QuietBefore(int32_t day);
   // Counts a document's publication day towards newest_day_.
   void SeeDay(int32_t day);
   static constexpr int kDayQuorum = 5;

@@ -127,6 +127,25 @@ TEST(StoryClusterer, RetiresStoriesTheNewestDayLeavesBehind) {
   EXPECT_EQ(keep.value()->active_stories(), 6u);
 }
 
+TEST(StoryClusterer, QuietStoriesKeepNoMembersYetALateReportJoins) {
+  StoryOptions keep_members;
+  keep_members.quiet_days = 0;
+  auto c = Clusterer();
+  auto all = StoryClusterer::Create(keep_members);
+  ASSERT_TRUE(all.ok());
+  StoryAssignment first;
+  for (StoryClusterer* x : {c.get(), all.value().get()}) {
+    first = x->Assign(Doc("chile1", kChile1, "2024-03-01"));
+    for (int i = 0; i < 5; ++i) x->Assign(Doc("x" + std::to_string(i), Unrelated(i), "2024-03-15"));
+  }
+  // Two weeks on, chile1's story has gone quiet: the same stories, less memory.
+  EXPECT_EQ(c->active_stories(), 6u);
+  EXPECT_LT(c->Memory().members, all.value()->Memory().members);
+  // A report of the same event that comes late still joins it, on its centroid.
+  EXPECT_EQ(c->Assign(Doc("chile2", kChile2, "2024-03-02")).story, first.story);
+  EXPECT_EQ(c->stories(), 6u);
+}
+
 TEST(ParseDay, Table) {
   struct {
     const char* in;
