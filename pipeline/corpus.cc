@@ -22,14 +22,24 @@ namespace dateline {
 namespace {
 
 // What the timeline and the quote groups read of a document: its text,
-// sentences, events and quotes, and the entities its events name (for their
-// links). The rest is dropped so that a large storyline fits in memory.
+// sentences, the events the timeline reads (TimelineReads: their order
+// kept) and quotes, and the entities those events name (for their links).
+// The rest is dropped, and the vectors trimmed to fit, so that a large
+// storyline fits in memory (events are most of a parsed document's size).
 void KeepForTimeline(Document* d) {
   std::vector<std::string>().swap(d->authors);
   std::vector<std::string>().swap(d->captions);
   std::vector<std::string>().swap(d->flags);
   std::vector<Timex>().swap(d->timexes);
   d->title.reset();
+  std::vector<Event> read;
+  read.reserve(d->events.size());
+  for (Event& e : d->events)
+    if (TimelineReads(e)) read.push_back(std::move(e));
+  d->events.swap(read);
+  d->events.shrink_to_fit();
+  d->quotes.shrink_to_fit();
+  d->sentences.shrink_to_fit();
   std::vector<Entity> named;
   for (Entity& e : d->entities) {
     bool used = false;
@@ -44,8 +54,10 @@ void KeepForTimeline(Document* d) {
 constexpr size_t kParseChunk = 256;
 
 // Documents held in memory before their storylines are built (more when one
-// storyline is larger).
-constexpr size_t kCorpusChunk = 2048;
+// storyline is larger, which then comes with at most kCorpusChunk - 1 others).
+// Held documents cost ~25 KB each; 2,048 instead gave the same records and a
+// 100k corpus step peak of 197-202 MB instead of 162-166 (docs/memory.md).
+constexpr size_t kCorpusChunk = 512;
 
 // Document references (an entity's documents and members) written at once.
 constexpr size_t kEntityBatchRefs = 65536;

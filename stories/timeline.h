@@ -73,6 +73,10 @@ struct TimelineOptions {
 
 std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, const TimelineOptions& options = {});
 
+// Whether BuildTimeline reads the event at all (it reads those reported as
+// happened or planned); a caller may drop the others first.
+bool TimelineReads(const Event& e);
+
 // "2025-04-10" -> "day", "2025-04" -> "month", ...; "" when not a date value.
 std::string DatePrecision(const std::string& date);
 

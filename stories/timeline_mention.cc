@@ -61,7 +61,7 @@ std::string EntityLinkOr(const Document& doc, const std::optional<std::string>& 
   return name;
 }
 
-bool Usable(const Event& e) { return e.status == "happened" || e.status == "planned"; }
+bool Usable(const Event& e) { return TimelineReads(e); }
 
 }  // namespace
 
@@ -87,6 +87,14 @@ bool DatesCompatible(const std::string& a, const std::string& b) {
   return (a.size() < b.size() && b.compare(0, a.size(), a) == 0 && b[a.size()] == '-') ||
          (b.size() < a.size() && a.compare(0, b.size(), b) == 0 && a[b.size()] == '-');
 }
+
+}  // namespace dateline::timeline
+
+namespace dateline {
+bool TimelineReads(const Event& e) { return e.status == "happened" || e.status == "planned"; }
+}  // namespace dateline
+
+namespace dateline::timeline {
 
 std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions& options) {
   utf8::OffsetMap map(doc.text);

@@ -90,6 +90,23 @@ TEST(TimelineTest, StatusAndExclusions) {
   EXPECT_EQ(t[0].place.value_or(""), "London");
 }
 
+TEST(TimelineTest, EventsItDoesNotReadChangeNothing) {
+  Document a = Doc("a", "A", "2025-04-22",
+                   {"Russia has not yet agreed to the ban.", "Peskov said on April 21 that Putin is open to talks.",
+                    "Moscow would consider discussions.", "Peskov later clarified the remarks."});
+  AddEvent(&a, 0, "agreed", "AGREE", "Russia", "", "denied");
+  AddEvent(&a, 1, "said", "STATEMENT", "Dmitry Peskov", "2025-04-21");
+  AddEvent(&a, 2, "discussions", "CONSULT", "Moscow", "", "hypothetical");
+  AddEvent(&a, 3, "clarified", "STATEMENT", "Dmitry Peskov");
+  Document kept = a;
+  std::erase_if(kept.events, [](const Event& e) { return !TimelineReads(e); });
+  ASSERT_EQ(kept.events.size(), 2u);
+  auto all = BuildTimeline({a}), read = BuildTimeline({kept});
+  ASSERT_EQ(all.size(), read.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    EXPECT_EQ(TimelineEntryToJson(all[i]).dump(), TimelineEntryToJson(read[i]).dump());
+}
+
 TEST(TimelineTest, ContextDatesAndContinuations) {
   Document a = Doc("a", "A", "2025-04-25",
                    {"Peskov said on April 21 that Putin is open to talks.", "Putin also spoke of peace.",
