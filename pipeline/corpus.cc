@@ -1,4 +1,5 @@
 // Corpus-level step after ingest: results that depend on all documents.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -257,7 +258,14 @@ Status Pipeline::WriteCorpus(Store* store) {
     // Records serialised with the ids they were built with (again, below,
     // when an id has to change).
     std::vector<std::vector<std::string>> entry_json(lines.size()), group_json(lines.size());
-    ParallelFor(lines.size(), options_.threads, [&](size_t i) {
+    // Largest storylines first, so that a large one does not start last
+    // while the other threads have nothing left to do.
+    std::vector<size_t> order(lines.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return lines[a].docs.size() > lines[b].docs.size(); });
+    ParallelFor(order.size(), options_.threads, [&](size_t k) {
+      const size_t i = order[k];
       entries[i] = BuildTimeline(lines[i].docs);
       for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
       groups[i] = GroupQuotes(lines[i].docs);
