@@ -56,8 +56,9 @@ constexpr size_t kParseChunk = 256;
 
 // Documents held in memory before their storylines are built (more when one
 // storyline is larger, which then comes with at most kCorpusChunk - 1 others).
-// Held documents cost ~25 KB each; 2,048 instead gave the same records and a
-// 100k corpus step peak of 197-202 MB instead of 162-166 (docs/memory.md).
+// Held documents cost ~13 KB each (~28 KB before KeepForTimeline dropped the
+// events the timeline does not read); 2,048 instead gave the same records and
+// a 100k corpus step peak of 197-202 MB instead of 162-166 (docs/memory.md).
 constexpr size_t kCorpusChunk = 512;
 
 // Document references (an entity's documents and members) written at once.

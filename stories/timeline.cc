@@ -304,6 +304,8 @@ std::string DatePrecision(const std::string& d) {
   return "";
 }
 
+bool TimelineReads(const Event& e) { return e.status == "happened" || e.status == "planned"; }
+
 std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, const TimelineOptions& options) {
   std::map<std::string, std::vector<const Document*>> by_line;
   for (const Document& d : docs) {

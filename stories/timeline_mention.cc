@@ -61,8 +61,6 @@ std::string EntityLinkOr(const Document& doc, const std::optional<std::string>& 
   return name;
 }
 
-bool Usable(const Event& e) { return TimelineReads(e); }
-
 }  // namespace
 
 std::string NameKey(const std::string& name) {
@@ -88,21 +86,13 @@ bool DatesCompatible(const std::string& a, const std::string& b) {
          (b.size() < a.size() && a.compare(0, b.size(), b) == 0 && a[b.size()] == '-');
 }
 
-}  // namespace dateline::timeline
-
-namespace dateline {
-bool TimelineReads(const Event& e) { return e.status == "happened" || e.status == "planned"; }
-}  // namespace dateline
-
-namespace dateline::timeline {
-
 std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions& options) {
   utf8::OffsetMap map(doc.text);
   std::string published = doc.published && doc.published->size() >= 10 ? doc.published->substr(0, 10) : "";
   std::vector<Mention> out;
   for (size_t k = 0; k < doc.events.size(); ++k) {
     const Event& e = doc.events[k];
-    if (!Usable(e) || e.sentence < 0 || e.sentence >= static_cast<int64_t>(doc.sentences.size())) continue;
+    if (!TimelineReads(e) || e.sentence < 0 || e.sentence >= static_cast<int64_t>(doc.sentences.size())) continue;
     Mention m;
     m.doc = &doc;
     m.order = k;
