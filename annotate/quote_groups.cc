@@ -14,11 +14,15 @@ namespace {
 constexpr size_t kMaxPosting = 24;  // bigrams in more quotes do not propose candidates
 constexpr size_t kMaxDiffWords = 400;
 
+// A quote while the groups are made: hashes of its lower-cased words (the
+// words themselves, lower-cased and as written, are split again from the
+// text for the few that a group prints), so that a storyline with tens of
+// thousands of quotes costs ~32 bytes a word.
 struct Item {
   size_t doc = 0, quote = 0;
-  std::string text;
-  std::vector<std::string> words, shown;  // lower-cased / as written
-  std::vector<uint64_t> bigrams;          // sorted, unique
+  const std::string* text = nullptr;  // the QuoteDoc's
+  std::vector<uint64_t> words;
+  std::vector<uint64_t> bigrams;  // sorted, unique
   std::string surname;
 };
 
@@ -63,24 +67,19 @@ std::string LastWord(const std::optional<std::string>& name) {
   return l.empty() ? "" : l.back();
 }
 
-Item MakeItem(const Document& d, const utf8::OffsetMap& map, size_t di, size_t qi) {
+Item MakeItem(const QuoteDoc& d, size_t di, size_t qi) {
   Item it;
   it.doc = di;
   it.quote = qi;
-  const Quote& q = d.quotes[qi];
-  for (const Span& s : q.spans) {
-    size_t b = map.ToByte(s.begin), e = map.ToByte(s.end);
-    if (b >= e || e > d.text.size()) continue;
-    if (!it.text.empty()) it.text += " ";
-    it.text.append(d.text, b, e - b);
-  }
-  SplitWords(it.text, &it.words, &it.shown);
-  for (size_t k = 0; k + 1 < it.words.size(); ++k)
-    it.bigrams.push_back(Hash64(it.words[k] + " " + it.words[k + 1]));
-  if (it.words.size() == 1) it.bigrams.push_back(Hash64(it.words[0]));
+  it.text = &d.texts[qi];
+  std::vector<std::string> words, shown;
+  SplitWords(*it.text, &words, &shown);
+  for (const std::string& w : words) it.words.push_back(Hash64(w));
+  for (size_t k = 0; k + 1 < words.size(); ++k) it.bigrams.push_back(Hash64(words[k] + " " + words[k + 1]));
+  if (words.size() == 1) it.bigrams.push_back(Hash64(words[0]));
   std::sort(it.bigrams.begin(), it.bigrams.end());
   it.bigrams.erase(std::unique(it.bigrams.begin(), it.bigrams.end()), it.bigrams.end());
-  it.surname = LastWord(q.speaker_name);
+  it.surname = LastWord(d.quotes[qi].speaker_name);
   return it;
 }
 
@@ -161,8 +160,11 @@ std::string Join(const std::vector<std::string>& w, size_t b, size_t e) {
   return s;
 }
 
-// Word-level differences of `other` against `base` (longest common subsequence).
-void Differences(const Item& base, const Item& other, const std::string& doc, std::vector<WordingDifference>* out) {
+// Word-level differences of `other` against `base` (longest common
+// subsequence), printed with the words as written (base_shown, other_shown).
+void Differences(const Item& base, const Item& other, const std::vector<std::string>& base_shown,
+                 const std::vector<std::string>& other_shown, const std::string& doc,
+                 std::vector<WordingDifference>* out) {
   const auto &a = base.words, &b = other.words;
   if (a.size() > kMaxDiffWords || b.size() > kMaxDiffWords || a == b) return;
   std::vector<std::vector<uint16_t>> L(a.size() + 1, std::vector<uint16_t>(b.size() + 1, 0));
@@ -184,11 +186,11 @@ void Differences(const Item& base, const Item& other, const std::string& doc, st
         ++j;
       }
     }
-    out->push_back({doc, Join(base.shown, i0, i), Join(other.shown, j0, j)});
+    out->push_back({doc, Join(base_shown, i0, i), Join(other_shown, j0, j)});
   }
 }
 
-QuoteGroup BuildGroup(const std::vector<Document>& docs, const std::vector<Item>& items, std::vector<size_t> members) {
+QuoteGroup BuildGroup(const std::vector<QuoteDoc>& docs, const std::vector<Item>& items, std::vector<size_t> members) {
   // One source per document: its longest quote in the group.
   std::sort(members.begin(), members.end(), [&](size_t x, size_t y) {
     if (items[x].doc != items[y].doc) return items[x].doc < items[y].doc;
@@ -201,38 +203,67 @@ QuoteGroup BuildGroup(const std::vector<Document>& docs, const std::vector<Item>
   for (size_t m : members)
     if (items[m].words.size() > items[rep].words.size()) rep = m;
   QuoteGroup g;
-  g.text = items[rep].text;
+  g.text = *items[rep].text;
+  std::vector<std::string> rep_words, rep_shown;
+  SplitWords(g.text, &rep_words, &rep_shown);
   char id[24];
-  std::snprintf(id, sizeof(id), "q%016llx", static_cast<unsigned long long>(Hash64(Join(items[rep].words, 0, items[rep].words.size()))));
+  std::snprintf(id, sizeof(id), "q%016llx", static_cast<unsigned long long>(Hash64(Join(rep_words, 0, rep_words.size()))));
   g.id = id;
   g.kind = "indirect";
   for (size_t m : members) {
-    const Document& d = docs[items[m].doc];
+    const QuoteDoc& d = docs[items[m].doc];
     const Quote& q = d.quotes[items[m].quote];
-    g.sources.push_back({d.id, d.outlet, q.spans, items[m].text, q.kind});
+    g.sources.push_back({d.id, d.outlet, q.spans, *items[m].text, q.kind});
     if (q.kind == "direct") g.kind = "direct";
     if (!g.speaker_name && q.speaker_name) {
       g.speaker_name = q.speaker_name;
       if (q.speaker) g.speaker = d.id + ":" + *q.speaker;
     }
-    if (m != rep) Differences(items[rep], items[m], d.id, &g.wording_differences);
+    if (m != rep && items[m].words != items[rep].words) {
+      std::vector<std::string> words, shown;
+      SplitWords(*items[m].text, &words, &shown);
+      Differences(items[rep], items[m], rep_shown, shown, d.id, &g.wording_differences);
+    }
   }
   return g;
 }
 
 }  // namespace
 
+QuoteDoc ReduceForQuotes(const Document& d) {
+  QuoteDoc r;
+  r.id = d.id;
+  r.outlet = d.outlet;
+  if (d.duplicate_of || d.quotes.empty()) return r;
+  r.quotes = d.quotes;
+  utf8::OffsetMap map(d.text);
+  for (const Quote& q : d.quotes) {
+    std::string text;
+    for (const Span& s : q.spans) {
+      size_t b = map.ToByte(s.begin), e = map.ToByte(s.end);
+      if (b >= e || e > d.text.size()) continue;
+      if (!text.empty()) text += " ";
+      text.append(d.text, b, e - b);
+    }
+    r.texts.push_back(std::move(text));
+  }
+  return r;
+}
+
 std::vector<QuoteGroup> GroupQuotes(const std::vector<Document>& docs, const QuoteGroupOptions& options) {
+  std::vector<QuoteDoc> reduced;
+  reduced.reserve(docs.size());
+  for (const Document& d : docs) reduced.push_back(ReduceForQuotes(d));
+  return GroupQuotes(reduced, options);
+}
+
+std::vector<QuoteGroup> GroupQuotes(const std::vector<QuoteDoc>& docs, const QuoteGroupOptions& options) {
   std::vector<Item> items;
-  for (size_t di = 0; di < docs.size(); ++di) {
-    const Document& d = docs[di];
-    if (d.duplicate_of || d.quotes.empty()) continue;
-    utf8::OffsetMap map(d.text);
-    for (size_t qi = 0; qi < d.quotes.size(); ++qi) {
-      Item it = MakeItem(d, map, di, qi);
+  for (size_t di = 0; di < docs.size(); ++di)
+    for (size_t qi = 0; qi < docs[di].quotes.size(); ++qi) {
+      Item it = MakeItem(docs[di], di, qi);
       if (!it.words.empty()) items.push_back(std::move(it));
     }
-  }
   UnionFind uf(items.size());
   LinkItems(items, options, &uf);
   std::unordered_map<size_t, std::vector<size_t>> comps;

@@ -57,6 +57,21 @@ struct QuoteGroupOptions {
 // skipped). Groups are ordered by their first source.
 std::vector<QuoteGroup> GroupQuotes(const std::vector<Document>& docs, const QuoteGroupOptions& options = {});
 
+// What GroupQuotes reads of one document: its id, outlet and quotes, and the
+// quoted words of each quote (its spans' text joined by spaces), so that a
+// caller can hold many documents' quotes without their text. A copy
+// (duplicate_of set) keeps no quotes.
+struct QuoteDoc {
+  std::string id;
+  std::optional<std::string> outlet;
+  std::vector<Quote> quotes;
+  std::vector<std::string> texts;  // one per quote
+};
+QuoteDoc ReduceForQuotes(const Document& doc);
+
+// The same groups as GroupQuotes() of the documents they were reduced from.
+std::vector<QuoteGroup> GroupQuotes(const std::vector<QuoteDoc>& docs, const QuoteGroupOptions& options = {});
+
 // The stored form: {id, speaker, speaker_name, text, kind, sources: [{document,
 // outlet, spans, text}], wording_differences: [{document, from, to}]}.
 nlohmann::json QuoteGroupToJson(const QuoteGroup& g);

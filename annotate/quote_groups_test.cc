@@ -43,6 +43,35 @@ TEST(QuoteGroupsTest, SameStatementInDifferentWordsIsOneGroup) {
   EXPECT_EQ(j["id"], g.id);
 }
 
+// The corpus step holds each document reduced to its quotes (QuoteDoc) and
+// drops the document: the groups, wording differences included, must come
+// out the same from the reduced form alone.
+TEST(QuoteGroupsTest, ReducedDocumentsGiveTheSameGroups) {
+  ASSERT_TRUE(quotes_test::ExtractorLoaded());
+  std::vector<QuoteDoc> reduced;
+  std::vector<QuoteGroup> whole;
+  {
+    std::vector<Document> docs = {
+        Doc("a", "Intro.\n\"When the president said it, the president had in mind negotiations and discussions "
+                 "with the Ukrainian side,\" Dmitry Peskov told Interfax."),
+        Doc("b", "Intro.\n\u201cWhen the president said it, he had in mind negotiations with the Ukrainian side,\u201d "
+                 "Kremlin spokesperson Dmitry Peskov clarified."),
+    };
+    docs.push_back(docs[1]);
+    docs.back().id = "c";
+    docs.back().duplicate_of = "b";
+    whole = GroupQuotes(docs);
+    for (const Document& d : docs) reduced.push_back(ReduceForQuotes(d));
+  }
+  EXPECT_TRUE(reduced[2].quotes.empty()) << "a copy keeps no quotes";
+  ASSERT_EQ(reduced[0].texts.size(), reduced[0].quotes.size());
+  std::vector<QuoteGroup> groups = GroupQuotes(reduced);
+  ASSERT_EQ(groups.size(), 1u);
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_EQ(QuoteGroupToJson(groups[0]).dump(), QuoteGroupToJson(whole[0]).dump());
+  EXPECT_FALSE(groups[0].wording_differences.empty());
+}
+
 TEST(QuoteGroupsTest, DifferentSpeakersOrWordsStayApart) {
   ASSERT_TRUE(quotes_test::ExtractorLoaded());
   std::vector<Document> docs = {
@@ -57,7 +86,7 @@ TEST(QuoteGroupsTest, DifferentSpeakersOrWordsStayApart) {
 }
 
 TEST(QuoteGroupsTest, DuplicatesAndEmptyInputs) {
-  EXPECT_TRUE(GroupQuotes({}).empty());
+  EXPECT_TRUE(GroupQuotes(std::vector<Document>{}).empty());
   ASSERT_TRUE(quotes_test::ExtractorLoaded());
   Document a = Doc("a", "Intro.\n\"We are ready to move forward to a lasting peace,\" Zelensky said.");
   Document b = a;

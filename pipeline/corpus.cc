@@ -22,43 +22,16 @@
 namespace dateline {
 namespace {
 
-// What the timeline and the quote groups read of a document: its text,
-// sentences, the events the timeline reads (TimelineReads: their order
-// kept) and quotes, and the entities those events name (for their links).
-// The rest is dropped, and the vectors trimmed to fit, so that a large
-// storyline fits in memory (events are most of a parsed document's size).
-void KeepForTimeline(Document* d) {
-  std::vector<std::string>().swap(d->authors);
-  std::vector<std::string>().swap(d->captions);
-  std::vector<std::string>().swap(d->flags);
-  std::vector<Timex>().swap(d->timexes);
-  d->title.reset();
-  std::vector<Event> read;
-  read.reserve(d->events.size());
-  for (Event& e : d->events)
-    if (TimelineReads(e)) read.push_back(std::move(e));
-  d->events.swap(read);
-  d->events.shrink_to_fit();
-  d->quotes.shrink_to_fit();
-  d->sentences.shrink_to_fit();
-  std::vector<Entity> named;
-  for (Entity& e : d->entities) {
-    bool used = false;
-    for (const Event& ev : d->events) used |= ev.actor == e.id || ev.place == e.id;
-    if (used) named.push_back(std::move(e));
-  }
-  d->entities.swap(named);
-}
-
 // Rows read before they are parsed (in parallel; each parsed document is
 // reduced before the next rows are read).
 constexpr size_t kParseChunk = 256;
 
 // Documents held in memory before their storylines are built (more when one
-// storyline is larger, which then comes with at most kCorpusChunk - 1 others).
-// Held documents cost ~13 KB each (~28 KB before KeepForTimeline dropped the
-// events the timeline does not read); 2,048 instead gave the same records and
-// a 100k corpus step peak of 197-202 MB instead of 162-166 (docs/memory.md).
+// storyline is larger, which then comes with at most kCorpusChunk - 1 others),
+// each reduced to what the timeline and the quote groups read of it
+// (TimelineDoc, QuoteDoc). 2,048 instead gave the same records and a 100k
+// corpus step peak of 197-202 MB instead of 162-166 when whole documents were
+// held (docs/memory.md).
 constexpr size_t kCorpusChunk = 512;
 
 // Document references (an entity's documents and members) written at once.
@@ -185,11 +158,12 @@ Status Pipeline::WriteCorpus(Store* store) {
   ScratchEntityRows entity_rows(entity_table->get());
   EntityLinker linker(&entity_rows);
   // Documents of storylines waiting to be built, reduced to what the
-  // timeline reads, the last storyline open; and the stored rows read since
-  // the last parse (at most kParseChunk).
+  // timeline and the quote groups read, the last storyline open; and the
+  // stored rows read since the last parse (at most kParseChunk).
   struct Line {
     std::string storyline;
-    std::vector<Document> docs;
+    std::vector<TimelineDoc> timeline;
+    std::vector<QuoteDoc> quotes;
   };
   std::vector<Line> lines;
   std::vector<Store::DocumentRow> rows;
@@ -217,8 +191,8 @@ Status Pipeline::WriteCorpus(Store* store) {
   for (const char* kind : {"timeline", "quotes", "entities"})
     if (Status d = store->DeleteRecords(kind); !d.ok()) return d;
   // Parses the rows read in parallel; the linker reads each document whole,
-  // in order, then it is reduced to what the timeline reads and joins its
-  // storyline.
+  // in order, then it is reduced to what the timeline and the quote groups
+  // read, joins its storyline, and is dropped.
   using SteadyClock = std::chrono::steady_clock;
   double t_parse = 0, t_link = 0, t_build = 0, t_write = 0;
   auto since = [](SteadyClock::time_point t) { return std::chrono::duration<double>(SteadyClock::now() - t).count(); };
@@ -242,10 +216,17 @@ Status Pipeline::WriteCorpus(Store* store) {
       if (Status a = linker.Add(docs[r]); !a.ok() && bad.ok()) bad = a;
     }
     t_link += since(t1);
-    ParallelFor(docs.size(), options_.threads, [&](size_t r) { KeepForTimeline(&docs[r]); });
+    std::vector<TimelineDoc> timeline(docs.size());
+    std::vector<QuoteDoc> quotes(docs.size());
+    ParallelFor(docs.size(), options_.threads, [&](size_t r) {
+      timeline[r] = ReduceForTimeline(docs[r]);
+      quotes[r] = ReduceForQuotes(docs[r]);
+      docs[r] = Document();
+    });
     for (size_t r = 0; r < docs.size(); ++r) {
-      if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back({rows[r].storyline, {}});
-      lines.back().docs.push_back(std::move(docs[r]));
+      if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back({rows[r].storyline, {}, {}});
+      lines.back().timeline.push_back(std::move(timeline[r]));
+      lines.back().quotes.push_back(std::move(quotes[r]));
       ++pending;
     }
     rows.clear();
@@ -264,14 +245,14 @@ Status Pipeline::WriteCorpus(Store* store) {
     std::vector<size_t> order(lines.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return lines[a].docs.size() > lines[b].docs.size(); });
+                     [&](size_t a, size_t b) { return lines[a].timeline.size() > lines[b].timeline.size(); });
     ParallelFor(order.size(), options_.threads, [&](size_t k) {
       const size_t i = order[k];
-      entries[i] = BuildTimeline(lines[i].docs);
+      entries[i] = BuildTimeline(std::move(lines[i].timeline));
       for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
-      groups[i] = GroupQuotes(lines[i].docs);
+      groups[i] = GroupQuotes(lines[i].quotes);
       for (const QuoteGroup& g : groups[i]) group_json[i].push_back(dump(QuoteGroupToJson(g)));
-      std::vector<Document>().swap(lines[i].docs);
+      std::vector<QuoteDoc>().swap(lines[i].quotes);
     });
     lines.clear();
     pending = 0;

@@ -37,8 +37,8 @@ struct Shared {
 // Jaccard similarity of a draft's word set and a mention's, given how many
 // words they share.
 double KeyJaccard(const Draft& d, const Mention& m, size_t common) {
-  if (d.word_keys.empty() || m.word_keys.empty()) return 0;
-  return static_cast<double>(common) / static_cast<double>(d.word_keys.size() + m.word_keys.size() - common);
+  if (d.word_keys.empty() || m.word_keys().empty()) return 0;
+  return static_cast<double>(common) / static_cast<double>(d.word_keys.size() + m.word_keys().size() - common);
 }
 
 double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -98,7 +98,7 @@ constexpr uint32_t kNoKey = UINT32_MAX;
 struct Index {
   std::unordered_map<std::string, uint32_t> keys;
   std::vector<std::vector<uint32_t>> drafts_of_actor, drafts_of_place;
-  std::unordered_map<const Document*, std::vector<std::pair<uint32_t, int64_t>>> drafts_of_doc;  // (draft, sentence)
+  std::unordered_map<const TimelineDoc*, std::vector<std::pair<uint32_t, int64_t>>> drafts_of_doc;  // (draft, sentence)
   uint32_t Key(const std::string& k) {
     if (k.empty()) return kNoKey;
     auto [it, added] = keys.emplace(k, static_cast<uint32_t>(keys.size()));
@@ -112,7 +112,7 @@ void Add(Draft* d, uint32_t index, const Mention& m, uint32_t actor, uint32_t pl
   ix->drafts_of_doc[m.doc].emplace_back(index, m.sentence_index);
   if (actor != kNoKey && d->actor_keys.insert(actor).second) ix->drafts_of_actor[actor].push_back(index);
   if (place != kNoKey && d->place_keys.insert(place).second) ix->drafts_of_place[place].push_back(index);
-  for (uint64_t k : m.word_keys)
+  for (uint64_t k : m.word_keys())
     if (d->word_keys.insert(k).second) (*postings)[k].push_back(index);
   if (!d->date && m.date) d->date = m.date;
   if (d->date && m.date && m.date->size() > d->date->size() && timeline::DatesCompatible(*m.date, *d->date))
@@ -177,7 +177,7 @@ void AddDisagreements(TimelineEntry* e) {
 std::string Description(const Mention& m) {
   if (m.type == "STATEMENT" && m.quote && !m.actor_name.empty())
     return m.actor_name + ": \xE2\x80\x9C" + Clip(*m.quote, 160) + "\xE2\x80\x9D";
-  return Clip(m.sentence, 200);
+  return Clip(m.sentence(), 200);
 }
 
 TimelineEntry Finish(const Draft& d, const std::string& storyline) {
@@ -209,7 +209,7 @@ TimelineEntry Finish(const Draft& d, const std::string& storyline) {
     TimelineSource s;
     s.document = m->doc->id;
     s.outlet = m->doc->outlet;
-    s.sentence = m->sentence;
+    s.sentence = m->sentence();
     s.sentence_index = m->sentence_index;
     s.date = m->date ? m->date : d.date;
     s.date_basis = m->basis;
@@ -228,15 +228,14 @@ TimelineEntry Finish(const Draft& d, const std::string& storyline) {
   return e;
 }
 
-std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const std::vector<const Document*>& docs,
+std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const std::vector<TimelineDoc*>& docs,
                                           const TimelineOptions& o) {
-  std::vector<Mention> all;
-  for (const Document* d : docs) {
-    auto ms = timeline::CollectMentions(*d, o);
-    all.insert(all.end(), std::make_move_iterator(ms.begin()), std::make_move_iterator(ms.end()));
-  }
   std::vector<Mention*> order;
-  for (Mention& m : all) order.push_back(&m);
+  for (TimelineDoc* d : docs)
+    for (Mention& m : d->mentions) {
+      m.doc = d;
+      order.push_back(&m);
+    }
   std::stable_sort(order.begin(), order.end(),
                    [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
   std::vector<Draft> drafts;
@@ -247,7 +246,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
   for (Mention* m : order) {
     Postings& postings = postings_of_type[m->type];
     shared.assign(drafts.size(), Shared());
-    for (uint64_t k : m->word_keys)
+    for (uint64_t k : m->word_keys())
       if (auto it = postings.find(k); it != postings.end())
         for (uint32_t d : it->second) ++shared[d].common;
     const uint32_t actor = ix.Key(m->actor_key), place = ix.Key(m->place_key);
@@ -306,11 +305,32 @@ std::string DatePrecision(const std::string& d) {
 
 bool TimelineReads(const Event& e) { return e.status == "happened" || e.status == "planned"; }
 
+TimelineDoc ReduceForTimeline(const Document& d, const TimelineOptions& options) {
+  TimelineDoc t;
+  t.id = d.id;
+  t.line = d.storyline ? *d.storyline : d.story ? *d.story : d.id;
+  t.outlet = d.outlet;
+  t.published = d.published;
+  t.copy = d.duplicate_of.has_value();
+  if (!t.copy) timeline::CollectMentions(d, options, &t);
+  t.mentions.shrink_to_fit();
+  t.sentences.shrink_to_fit();
+  t.words.shrink_to_fit();
+  return t;
+}
+
 std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, const TimelineOptions& options) {
-  std::map<std::string, std::vector<const Document*>> by_line;
-  for (const Document& d : docs) {
-    if (d.duplicate_of) continue;  // a copy adds no source
-    by_line[d.storyline ? *d.storyline : d.story ? *d.story : d.id].push_back(&d);
+  std::vector<TimelineDoc> reduced;
+  reduced.reserve(docs.size());
+  for (const Document& d : docs) reduced.push_back(ReduceForTimeline(d, options));
+  return BuildTimeline(std::move(reduced), options);
+}
+
+std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineDoc> docs, const TimelineOptions& options) {
+  std::map<std::string, std::vector<TimelineDoc*>> by_line;
+  for (TimelineDoc& d : docs) {
+    if (d.copy) continue;  // a copy adds no source
+    by_line[d.line].push_back(&d);
   }
   std::vector<TimelineEntry> out;
   for (const auto& [line, members] : by_line) {

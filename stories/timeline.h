@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,50 @@ struct TimelineOptions {
 };
 
 std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, const TimelineOptions& options = {});
+
+struct TimelineDoc;
+namespace timeline {
+
+// One event mention of one document, with the keys the merge compares.
+struct Mention {
+  const TimelineDoc* doc = nullptr;  // set by BuildTimeline
+  size_t order = 0;                  // position in the document's events
+  std::string type, status;
+  std::optional<std::string> date;
+  std::string basis;  // text | context | "" (undated)
+  std::string actor_key, actor_name, target_name, place_key, place_name;
+  uint32_t line = 0;  // its sentence among doc->sentences (shared by its mentions)
+  int64_t sentence_index = -1;
+  std::optional<std::string> quote;
+  std::map<std::string, int64_t> counts;
+  // The sentence's text, and the hashes of its content words (sorted).
+  const std::string& sentence() const;
+  const std::vector<uint64_t>& word_keys() const;
+};
+
+}  // namespace timeline
+
+// What BuildTimeline reads of one document: the fields its sources cite and
+// the mentions of the events it reads, dated from their text or context.
+// A caller can hold these for a whole storyline instead of the documents
+// (a few KB against ~13 KB a document).
+struct TimelineDoc {
+  std::string id;
+  std::string line;  // the storyline, else the story, else the document's id
+  std::optional<std::string> outlet, published;
+  bool copy = false;  // duplicate_of set: adds no source
+  std::vector<timeline::Mention> mentions;
+  std::vector<std::string> sentences;        // the sentences the mentions are in
+  std::vector<std::vector<uint64_t>> words;  // their content words' hashes, sorted
+};
+
+inline const std::string& timeline::Mention::sentence() const { return doc->sentences[line]; }
+inline const std::vector<uint64_t>& timeline::Mention::word_keys() const { return doc->words[line]; }
+// options must be those BuildTimeline is given.
+TimelineDoc ReduceForTimeline(const Document& doc, const TimelineOptions& options = {});
+
+// The same entries as BuildTimeline() of the documents they were reduced from.
+std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineDoc> docs, const TimelineOptions& options = {});
 
 // Whether BuildTimeline reads the event at all (it reads those reported as
 // happened or planned); a caller may drop the others first.

@@ -86,15 +86,15 @@ bool DatesCompatible(const std::string& a, const std::string& b) {
          (b.size() < a.size() && a.compare(0, b.size(), b) == 0 && a[b.size()] == '-');
 }
 
-std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions& options) {
+void CollectMentions(const Document& doc, const TimelineOptions& options, TimelineDoc* reduced) {
   utf8::OffsetMap map(doc.text);
   std::string published = doc.published && doc.published->size() >= 10 ? doc.published->substr(0, 10) : "";
-  std::vector<Mention> out;
+  std::vector<Mention>& out = reduced->mentions;
+  std::map<int64_t, uint32_t> line_of;  // sentence index -> its place in reduced->sentences
   for (size_t k = 0; k < doc.events.size(); ++k) {
     const Event& e = doc.events[k];
     if (!TimelineReads(e) || e.sentence < 0 || e.sentence >= static_cast<int64_t>(doc.sentences.size())) continue;
     Mention m;
-    m.doc = &doc;
     m.order = k;
     m.type = e.type;
     m.status = e.status;
@@ -106,9 +106,15 @@ std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions&
     m.place_name = e.place_name.value_or("");
     m.place_key = NameKey(EntityLinkOr(doc, e.place, m.place_name));
     m.sentence_index = e.sentence;
-    m.sentence = Trimmed(Slice(doc.text, map, doc.sentences[e.sentence]));
-    for (const std::string& w : ContentWords(m.sentence)) m.word_keys.push_back(Hash64(w));
-    std::sort(m.word_keys.begin(), m.word_keys.end());
+    auto [at, added] = line_of.emplace(e.sentence, static_cast<uint32_t>(reduced->sentences.size()));
+    m.line = at->second;
+    if (added) {
+      reduced->sentences.push_back(Trimmed(Slice(doc.text, map, doc.sentences[e.sentence])));
+      std::vector<uint64_t> keys;
+      for (const std::string& w : ContentWords(reduced->sentences.back())) keys.push_back(Hash64(w));
+      std::sort(keys.begin(), keys.end());
+      reduced->words.push_back(std::move(keys));
+    }
     if (e.type == "STATEMENT") m.quote = QuoteText(doc, map, e);
     m.counts = e.counts;
     out.push_back(std::move(m));
@@ -140,7 +146,6 @@ std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions&
       m.basis = "context";
     }
   }
-  return out;
 }
 
 }  // namespace dateline::timeline

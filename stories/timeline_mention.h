@@ -1,5 +1,6 @@
-// Internal to stories/timeline*: one event mention of one document, with the
-// keys the merge compares. Not part of the public interface.
+// Internal to stories/timeline*: collecting a document's event mentions
+// (timeline::Mention, timeline.h) and the keys the merge compares. Not part
+// of the public interface.
 #ifndef DATELINE_STORIES_TIMELINE_MENTION_H_
 #define DATELINE_STORIES_TIMELINE_MENTION_H_
 
@@ -15,23 +16,11 @@
 
 namespace dateline::timeline {
 
-struct Mention {
-  const Document* doc = nullptr;
-  size_t order = 0;  // position in the document's events
-  std::string type, status;
-  std::optional<std::string> date;
-  std::string basis;  // text | context | "" (undated)
-  std::string actor_key, actor_name, target_name, place_key, place_name;
-  std::vector<uint64_t> word_keys;  // hashes of the sentence's content words, sorted
-  std::string sentence;
-  int64_t sentence_index = -1;
-  std::optional<std::string> quote;
-  std::map<std::string, int64_t> counts;
-};
-
 // The mentions of doc's events that can be timeline entries (happened or
-// planned), dated from their text or context where possible.
-std::vector<Mention> CollectMentions(const Document& doc, const TimelineOptions& options);
+// planned), dated from their text or context where possible, into
+// out->mentions (their doc unset) and their sentences into out->sentences
+// and out->words.
+void CollectMentions(const Document& doc, const TimelineOptions& options, TimelineDoc* out);
 
 // "Vladimir Putin" -> "putin"; spelling variants share a key ("Zelenskyy" and
 // "Zelensky" -> "zelens"). "" for an empty name.

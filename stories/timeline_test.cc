@@ -107,6 +107,39 @@ TEST(TimelineTest, EventsItDoesNotReadChangeNothing) {
     EXPECT_EQ(TimelineEntryToJson(all[i]).dump(), TimelineEntryToJson(read[i]).dump());
 }
 
+// The corpus step holds each document reduced to what the timeline reads
+// (TimelineDoc) and drops the document: the reduced form must be enough on
+// its own, and store a sentence once however many of its events are read.
+TEST(TimelineTest, ReducedDocumentsOutliveTheirDocumentsAndShareSentences) {
+  std::vector<TimelineDoc> reduced;
+  std::vector<TimelineEntry> whole;
+  {
+    Document a = Doc("a", "Outlet A", "2025-04-26",
+                     {"Witkoff met Putin in Moscow on April 25 and the Kremlin said on April 25 the talks were useful.",
+                      "Russia attacked Kyiv on April 24, killing 12."});
+    AddEvent(&a, 0, "met", "CONSULT", "Steve Witkoff", "2025-04-25");
+    AddEvent(&a, 0, "said", "STATEMENT", "the Kremlin", "2025-04-25");
+    AddEvent(&a, 1, "attacked", "ASSAULT", "Russia", "2025-04-24").counts["killed"] = 12;
+    Document b = Doc("b", "Outlet B", "2025-04-26", {"Putin received Witkoff in Moscow on April 25."});
+    AddEvent(&b, 0, "received", "CONSULT", "Vladimir Putin", "2025-04-25");
+    whole = BuildTimeline({a, b});
+    reduced.push_back(ReduceForTimeline(a));
+    reduced.push_back(ReduceForTimeline(b));
+  }  // the documents are gone
+  ASSERT_EQ(reduced[0].mentions.size(), 3u);
+  EXPECT_EQ(reduced[0].sentences.size(), 2u) << "two events of one sentence share it";
+  EXPECT_EQ(reduced[0].words.size(), 2u);
+  auto built = BuildTimeline(std::move(reduced));
+  ASSERT_EQ(built.size(), whole.size());
+  ASSERT_GE(built.size(), 3u);
+  for (size_t i = 0; i < built.size(); ++i)
+    EXPECT_EQ(TimelineEntryToJson(built[i]).dump(), TimelineEntryToJson(whole[i]).dump());
+  const TimelineEntry* meeting = Find(built, "CONSULT", "2025-04-25");
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_EQ(meeting->sources.size(), 2u);
+  EXPECT_NE(meeting->sources[0].sentence.find("Witkoff met Putin"), std::string::npos);
+}
+
 TEST(TimelineTest, ContextDatesAndContinuations) {
   Document a = Doc("a", "A", "2025-04-25",
                    {"Peskov said on April 21 that Putin is open to talks.", "Putin also spoke of peace.",
