@@ -116,7 +116,8 @@ class PhaseTimer {
 // Every corpus-level result is rebuilt from one pass over the stored documents,
 // read one storyline at a time: the sourced timeline (stories/timeline.h) and
 // the quote groups (annotate/quote_groups.h) of a storyline are built from its
-// full documents and written at once, and the documents dropped; cross-
+// documents reduced to what they read (TimelineDoc, QuoteDoc: each document
+// is dropped once parsed, linked and reduced) and written at once; cross-
 // document entities (annotate/entity_linker.h) from what the linker keeps of
 // each name, its (document, entity) rows in a scratch table
 // (store/scratch.h). Story and storyline summaries (stories/summary.h) are
