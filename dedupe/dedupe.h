@@ -11,8 +11,9 @@
 // points to that first one.
 //
 // Memory: a fixed ~8 MB (the band and exact-hash memtables, the last blocks
-// of the files) plus ~33 bytes per document (the band runs' Bloom filters,
-// 12 bits for each of 21 band keys, and the exact-hash runs' filters);
+// of the files), the Bloom filters of the runs of the two lowest levels (12
+// bits for each of 21 band keys: ~33 bytes per document, for at most ~190,000
+// documents' band runs, ~6 MB) and ~0.5 byte per document of block fences;
 // bench/dedupe_bench measures it. Everything else is in unlinked temporary
 // files, read back with pread() (the operating system caches them as memory
 // allows): the signatures and band runs (dedupe/lsh_index.h), the exact-hash

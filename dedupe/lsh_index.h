@@ -8,8 +8,9 @@
 // document: a RunTable (dedupe/run_table.h) of entries key -> doc * kBands +
 // band, whose newest entries are in a fixed memtable (6 MB, ~12,500
 // documents) and older ones in sorted runs in temporary files, with in memory
-// a Bloom filter (12 bits per entry: ~32 bytes per document) and block fences
-// (~0.3 byte per document) per run. Signatures (260 bytes each) are only read
+// block fences (~0.3 byte per document) per run and a Bloom filter (12 bits
+// per entry: ~32 bytes per document) per run of the two lowest levels (runs
+// of under 16 memtables, ~200,000 documents; RunTable::Options::bloom_levels). Signatures (260 bytes each) are only read
 // to verify candidates, so full blocks of them go to an unlinked temporary
 // file in $TMPDIR (or /tmp), read back with pread(); the operating system
 // caches these files as memory allows. When no file can be made or written,

@@ -73,21 +73,27 @@ struct RunTable::Run {
   ~Run() {
     if (fd >= 0) close(fd);
   }
-  // Sizes the filter and adds entry e (in order) to the fences and filter.
+  // Sizes the filter (none when bloom_bits is 0: every lookup reads a
+  // block) and adds entry e (in order) to the fences and filter.
   void Prepare(size_t n, int bloom_bits) {
     entries = 0;
     fences.clear();
     fences.reserve((n + kBlockEntries - 1) / kBlockEntries);
+    if (bloom_bits <= 0) {
+      bloom.clear();
+      bloom.shrink_to_fit();
+      return;
+    }
     const size_t blocks = std::max<size_t>(1, (n * static_cast<size_t>(bloom_bits) + 511) / 512);
     probes = std::clamp((bloom_bits * 6 + 5) / 10, 1, 7);  // ~0.6 bits per entry a probe: near the fewest false positives
     bloom.assign(blocks * 8, 0);
   }
   void Note(uint64_t e) {
     if (entries % kBlockEntries == 0) fences.push_back(e);
-    BloomAdd(&bloom, probes, static_cast<uint32_t>(e >> 32));
+    if (!bloom.empty()) BloomAdd(&bloom, probes, static_cast<uint32_t>(e >> 32));
     ++entries;
   }
-  bool MayHave(uint32_t key, uint64_t h) const { return BloomHas(bloom, probes, key, h); }
+  bool MayHave(uint32_t key, uint64_t h) const { return bloom.empty() || BloomHas(bloom, probes, key, h); }
   // Reads n entries from index i into out; false on a failed read.
   bool Read(size_t i, size_t n, uint64_t* out) const {
     if (fd < 0) {
@@ -124,7 +130,8 @@ size_t RunTable::MemSlot(uint32_t key) const {
 
 void RunTable::Prefetch(uint32_t key) const {
   if (!mem_table_.empty()) __builtin_prefetch(&mem_table_[Mix(key) & (mem_table_.size() - 1)]);
-  for (const auto& r : runs_) __builtin_prefetch(BloomBlock(r->bloom, key));
+  for (const auto& r : runs_)
+    if (!r->bloom.empty()) __builtin_prefetch(BloomBlock(r->bloom, key));
 }
 
 void RunTable::Insert(uint32_t key, uint64_t value) {
@@ -162,7 +169,7 @@ void RunTable::Flush() {
   auto run = std::make_unique<Run>();
   run->base = mem_base_;
   run->span = uint64_t{mem_values_[mem_used_ - 1]} + 1;
-  run->Prepare(sorted.size(), options_.bloom_bits);
+  run->Prepare(sorted.size(), options_.bloom_levels > 0 ? options_.bloom_bits : 0);
   for (uint64_t e : sorted) run->Note(e);
   if (spill_) {
     run->fd = MakeTempFile("dateline-bands");
@@ -231,7 +238,7 @@ bool RunTable::Merge(size_t first, bool to_file) {
     std::vector<uint64_t>().swap(runs_[r]->bloom);
     std::vector<uint64_t>().swap(runs_[r]->fences);
   }
-  merged->Prepare(total, options_.bloom_bits);
+  merged->Prepare(total, merged->level < options_.bloom_levels ? options_.bloom_bits : 0);
   std::vector<uint64_t> out;
   off_t written = 0;
   if (to_file) {

@@ -13,7 +13,8 @@
 // of each block (fences, 8 bytes per 512 entries) and a blocked Bloom filter
 // of the keys (bloom_bits per entry, 64-byte blocks, 0.6 probe per bit up to
 // 7; about 0.4 % false positives at 12 bits, 1 % at 10), so that most lookups
-// of absent keys read no block.
+// of absent keys read no block, on the runs of the lowest bloom_levels levels
+// only: the larger runs keep fences only, so what is held stays bounded.
 // Runs cover consecutive value ranges (older runs, smaller values) and are
 // merged size-tiered: `fanout` runs of one level (a run made of fanout^L
 // memtables is at level L) are merged into one of the next level, so the
@@ -43,6 +44,14 @@ class RunTable {
     bool spill = true;                          // false: runs stay in memory
     int bloom_bits = 12;                        // filter bits per entry of a run
     int fanout = 4;                             // runs merged at once
+    // Runs of this level or higher (made of fanout^level memtables or more)
+    // keep no filter: a lookup reads one block of each (a pread, from the
+    // page cache mostly). So the filters cover at most (fanout - 1) runs of
+    // each lower level, a fixed size, and memory stops growing with the
+    // table: at 12 bits and a fanout of 4, level 2 is 16 memtables (~200,000
+    // documents for the LSH bands). 0 = no run has a filter; a large value:
+    // every run has one.
+    int bloom_levels = 2;
   };
   static constexpr size_t kBlockEntries = 512;
 

@@ -157,6 +157,30 @@ TEST(RunTable, MemoryIsNearlyFlat) {
   EXPECT_TRUE(t.spilled());
 }
 
+// Only the runs below bloom_levels keep a filter: what is held stops growing
+// (a memtable, (fanout - 1) runs of each filtered level, 8 bytes of fences
+// per 512 entries) and the larger runs read the same without one.
+TEST(RunTable, FiltersOnlyOnTheLowLevelsSoMemoryIsFlat) {
+  RunTable::Options o;
+  o.memtable_entries = 1 << 12;
+  RunTable t(o);
+  o.bloom_levels = 99;  // every run filtered: 12 bits an entry
+  RunTable every(o);
+  for (uint32_t i = 0; i < 1600000; ++i) t.Insert(i * 2654435761u, i), every.Insert(i * 2654435761u, i);
+  // Filters: at most 3 runs of 1 and 3 of 4 memtables, 12 bits an entry.
+  const size_t filters = 15 * (1 << 12) * 12 / 8 * 11 / 10;
+  EXPECT_LT(t.MemoryBytes(), 100000 + filters + 1600000 / 512 * 8 + 8192);
+  EXPECT_GT(every.MemoryBytes(), 1600000 * 12 / 8);
+  EXPECT_TRUE(t.spilled());
+  for (int levels : {0, 1}) {
+    o.memtable_entries = 200;
+    o.fanout = 3;
+    o.bloom_levels = levels;
+    RunTable u(o);
+    CheckTable(&u, 13);
+  }
+}
+
 // Session 9's band table, kept here as the reference the LSM table must
 // match: a head per key (the newest document with it) and a link from each
 // repeated (document, band) to the previous document with its key.
