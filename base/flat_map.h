@@ -7,7 +7,8 @@
 // 58-88 % full (about 73 % on average) at any size, and a growth step copies
 // one segment, not the whole table: the resident set has no doubling spikes.
 // Slots are packed (a 64-bit key and a 32-bit value take 12 bytes). Key 0 is
-// allowed (held beside the slots). No removal. Not thread-safe for writes.
+// allowed (held beside the slots). Removal is in bulk (EraseIf), which
+// rebuilds each segment at its survivors' size. Not thread-safe for writes.
 #ifndef DATELINE_BASE_FLAT_MAP_H_
 #define DATELINE_BASE_FLAT_MAP_H_
 
@@ -51,6 +52,28 @@ class FlatMap {
     if (seg.slots.empty()) return nullptr;
     const Slot& s = seg.slots[SlotOf(seg, key, h)];
     return s.key == 0 ? nullptr : &s.value;
+  }
+  // Removes every entry for which drop(key, value) is true.
+  template <typename Pred>
+  void EraseIf(Pred drop) {
+    if (has_zero_ && drop(K{0}, zero_value_)) has_zero_ = false, zero_value_ = V{};
+    std::vector<Slot> kept;
+    for (Segment& seg : segments_) {
+      kept.clear();
+      for (const Slot& s : seg.slots)
+        if (s.key != 0 && !drop(s.key, s.value)) kept.push_back(s);
+      if (kept.size() == seg.used) continue;
+      size_ -= seg.used - kept.size();
+      seg.used = kept.size();
+      if (kept.empty()) {
+        std::vector<Slot>().swap(seg.slots);
+        continue;
+      }
+      size_t n = 16;
+      while ((kept.size() + 1) * 8 > n * 7) n += n / 2;
+      std::vector<Slot>(n, Slot{}).swap(seg.slots);
+      for (const Slot& s : kept) seg.slots[SlotOf(seg, s.key, Mix(s.key))] = s;
+    }
   }
   size_t size() const { return size_ + has_zero_; }
   bool empty() const { return size() == 0; }

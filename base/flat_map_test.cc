@@ -46,5 +46,33 @@ TEST(FlatMap, StaysCompact) {
   EXPECT_TRUE((FlatMap<uint32_t, uint32_t>().empty()));
 }
 
+// EraseIf removes exactly the entries its predicate picks (key 0 too), the
+// rest stay found with their values, the table shrinks, and inserting after
+// it works.
+TEST(FlatMap, EraseIfKeepsTheRest) {
+  FlatMap<uint64_t, uint32_t> map;
+  bool inserted;
+  for (uint32_t i = 0; i < 100000; ++i) map.Insert(i, i % 7, &inserted);
+  const size_t before = map.MemoryBytes();
+  map.EraseIf([](uint64_t key, uint32_t value) { return value != 3 || key == 3; });
+  EXPECT_EQ(map.size(), 100000u / 7 - 1 + (100000 % 7 > 3));
+  EXPECT_LT(map.MemoryBytes(), before / 4);
+  for (uint32_t i = 0; i < 100000; ++i) {
+    const uint32_t* v = map.Find(i);
+    if (i % 7 == 3 && i != 3) {
+      ASSERT_NE(v, nullptr) << i;
+      EXPECT_EQ(*v, 3u);
+    } else {
+      EXPECT_EQ(v, nullptr) << i;
+    }
+  }
+  map.EraseIf([](uint64_t, uint32_t) { return true; });
+  EXPECT_EQ(map.size(), 0u);
+  EXPECT_EQ(map.Find(10), nullptr);
+  for (uint32_t i = 0; i < 1000; ++i) map.Insert(i, i, &inserted);
+  EXPECT_EQ(map.size(), 1000u);
+  EXPECT_EQ(*map.Find(999), 999u);
+}
+
 }  // namespace
 }  // namespace dateline

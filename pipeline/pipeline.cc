@@ -7,9 +7,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+
+#include <sqlite3.h>
 #ifdef __GLIBC__  // defined by the standard headers above
 #include <malloc.h>
 #endif
@@ -154,7 +157,8 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   // Content hashes of the stored and read pages, as a 64-bit hash of the hash
   // string keying a flat table that holds 32 bits of a second hash (~16
   // bytes a page); the rare page whose first hash is held with other check
-  // bits goes to a set beside it.
+  // bits goes to a set beside it. Used only when the store has no file; with
+  // a file, RecentHashes below.
   struct SeenHashes {
     struct Key {
       uint64_t a;
@@ -176,10 +180,60 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
       return more.insert({a, b}).second;
     }
   } seen_hashes;
+  // With a file, what was read before the last kRecentBatches batches is
+  // stored (the reader runs at most two batches ahead of the workers, and
+  // the commit and store threads hold one each), so a page is new when its
+  // content hash is neither among the recent pages' nor in the store (a
+  // read connection of the reader thread's own, UNIQUE index): memory no
+  // longer grows with the pages ever stored or read. Which pages are skipped
+  // is the same.
+  struct RecentHashes {
+    using Key = SeenHashes::Key;
+    sqlite3* db = nullptr;
+    sqlite3_stmt* q = nullptr;
+    std::unordered_set<Key, SeenHashes::KeyHash> set;
+    std::deque<Key> order;
+    size_t window = 0;
+    ~RecentHashes() {
+      if (q) sqlite3_finalize(q);
+      if (db) sqlite3_close(db);
+    }
+    bool Open(sqlite3* main, size_t pages) {
+      const char* path = sqlite3_db_filename(main, "main");
+      if (!path || !*path) return false;
+      if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK ||
+          sqlite3_prepare_v2(db, "SELECT 1 FROM documents WHERE content_hash=?", -1, &q, nullptr) != SQLITE_OK)
+        return false;
+      sqlite3_busy_timeout(db, 10000);
+      window = pages;
+      return true;
+    }
+    bool Stored(const std::string& h) {
+      sqlite3_bind_text(q, 1, h.data(), static_cast<int>(h.size()), SQLITE_TRANSIENT);
+      const bool found = sqlite3_step(q) == SQLITE_ROW;
+      sqlite3_reset(q);
+      return found;
+    }
+    // False when the content hash h was read or stored before.
+    bool Insert(const std::string& h) {
+      const Key k{Hash64(h, 1), static_cast<uint32_t>(Hash64(h, 2))};
+      if (set.count(k) || Stored(h)) return false;
+      set.insert(k);
+      order.push_back(k);
+      if (order.size() > window) set.erase(order.front()), order.pop_front();
+      return true;
+    }
+  } recent_hashes;
+  constexpr size_t kRecentBatches = 16;
+  const bool stored_hashes =
+      recent_hashes.Open(store->handle(), kRecentBatches * std::max<size_t>(1, options_.batch_size));
+  auto first_seen = [&](const std::string& h) {
+    return stored_hashes ? recent_hashes.Insert(h) : seen_hashes.Insert(h);
+  };
   store->ForEachDocument([&](Document&& d) {
     if (!d.duplicate_of) dups.Add(d.id, d.text);
     stories.Restore(d);
-    seen_hashes.Insert(d.content_hash);
+    if (!stored_hashes) seen_hashes.Insert(d.content_hash);
     return true;
   });
 
@@ -214,6 +268,54 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   // The store thread writes a batch (and rewrites the moved documents) while
   // the commit thread assigns the next one, in input order.
   std::thread storer;
+  // A copy whose canonical document's story the clusterer has dropped
+  // (retired long ago) takes the canonical's stored assignment, read on the
+  // commit thread through a read connection of its own, opened on first
+  // use. The clusterer drops a story thousands of documents after it
+  // retired, so the canonical is stored by then; if it is not found, the
+  // store thread's batch is waited for and the query made again. Without a
+  // file (an in-memory store) the copy is assigned like any document.
+  struct StoredLookup {
+    sqlite3* db = nullptr;
+    sqlite3_stmt* q = nullptr;
+    bool failed = false;
+    ~StoredLookup() {
+      if (q) sqlite3_finalize(q);
+      if (db) sqlite3_close(db);
+    }
+    std::optional<StoryAssignment> Find(const std::string& id) {
+      sqlite3_bind_text(q, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+      std::optional<StoryAssignment> a;
+      if (sqlite3_step(q) == SQLITE_ROW) {
+        auto text = [&](int c) {
+          const unsigned char* t = sqlite3_column_text(q, c);
+          return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(q, c)) : std::string();
+        };
+        a = StoryAssignment{text(0), text(1)};
+        if (a->story.empty() || a->storyline.empty()) a.reset();
+      }
+      sqlite3_reset(q);
+      return a;
+    }
+  } lookup;
+  stories.SetStoredLookup([&](const std::string& id) -> std::optional<StoryAssignment> {
+    if (!lookup.q && !lookup.failed) {
+      const char* path = sqlite3_db_filename(store->handle(), "main");
+      lookup.failed = !path || !*path ||
+                      sqlite3_open_v2(path, &lookup.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK ||
+                      sqlite3_prepare_v2(lookup.db,
+                                         "SELECT story, storyline FROM documents WHERE id=? ORDER BY seq LIMIT 1", -1,
+                                         &lookup.q, nullptr) != SQLITE_OK;
+      if (lookup.db) sqlite3_busy_timeout(lookup.db, 10000);
+    }
+    if (lookup.failed) return std::nullopt;
+    std::optional<StoryAssignment> a = lookup.Find(id);
+    if (!a && storer.joinable()) {
+      storer.join();
+      a = lookup.Find(id);
+    }
+    return a;
+  });
   auto store_batch = [&](std::vector<Document> docs, std::vector<std::string> json, std::vector<Document> moved,
                          std::vector<std::string> inputs_of, std::vector<StoredReject> batch_rejects,
                          std::vector<TemplateCount> deltas) {
@@ -315,7 +417,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     CollectSink sink;
     sink.on_page = [&](RawPage&& p) {
       ++read_pages;
-      if (!seen_hashes.Insert(p.content_hash)) {
+      if (!first_seen(p.content_hash)) {
         ++already_stored;
         return;
       }
@@ -361,8 +463,11 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
                  " commit thread: dedupe %.2f s, stories %.2f s; store thread %.2f s\n",
                  t_read, t_observe, t_process, t_wait, t_dedupe, t_stories, t_store);
   if (timings)
-    std::fprintf(stderr, "dateline: stories %zu (%zu active) %zu MB, duplicate index %zu MB\n", stories.stories(),
-                 stories.active_stories(), stories.MemoryBytes() >> 20, dups.MemoryBytes() >> 20);
+    std::fprintf(stderr,
+                 "dateline: stories %zu (%zu kept, %zu active; %zu copies found their story in the store) %zu MB,"
+                 " duplicate index %zu MB\n",
+                 stories.stories(), stories.kept_stories(), stories.active_stories(), stories.stored_lookups(),
+                 stories.MemoryBytes() >> 20, dups.MemoryBytes() >> 20);
   if (timings) {
     StoryClusterer::MemoryUse m = stories.Memory();
     auto mb = [](size_t n) { return n / 1048576.0; };

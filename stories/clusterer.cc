@@ -215,9 +215,18 @@ uint32_t StoryClusterer::NewStory(const std::string& id, uint32_t storyline) {
   s->id = id;
   s->storyline = storyline;
   s->updated = ++clock_;
-  uint32_t index = static_cast<uint32_t>(stories_.size());
-  stories_.push_back(std::move(s));
+  ++storyline_refs_[storyline];
+  uint32_t index;
+  if (!free_stories_.empty()) {  // a dropped story's slot: nothing refers to it any more
+    index = free_stories_.back();
+    free_stories_.pop_back();
+    stories_[index] = std::move(s);
+  } else {
+    index = static_cast<uint32_t>(stories_.size());
+    stories_.push_back(std::move(s));
+  }
   story_by_id_[id] = index;
+  ++made_;
   ++active_;
   if (active_ > options_.max_active_stories) RetireOldest();
   return index;
@@ -276,7 +285,7 @@ void StoryClusterer::AddToStory(uint32_t index, uint64_t doc, const DocFeatures&
 void StoryClusterer::RetireOldest() {
   std::vector<std::pair<uint64_t, uint32_t>> live;
   for (uint32_t i = 0; i < stories_.size(); ++i)
-    if (stories_[i]->active) live.push_back({stories_[i]->updated, i});
+    if (stories_[i] && stories_[i]->active) live.push_back({stories_[i]->updated, i});
   size_t drop = std::max<size_t>(1, live.size() / 10);
   std::nth_element(live.begin(), live.begin() + drop, live.end());
   std::vector<uint32_t> which;
@@ -298,6 +307,7 @@ void StoryClusterer::SeeDay(int32_t day) {
 void StoryClusterer::RetireBefore(int32_t day) {
   std::vector<uint32_t> which;
   for (uint32_t i = 0; i < stories_.size(); ++i) {
+    if (!stories_[i]) continue;
     const Story& s = *stories_[i];
     if (s.active && s.last_day && *s.last_day < day) which.push_back(i);
   }
@@ -306,6 +316,7 @@ void StoryClusterer::RetireBefore(int32_t day) {
 
 void StoryClusterer::QuietBefore(int32_t day) {
   for (const auto& story : stories_) {
+    if (!story) continue;
     Story& s = *story;
     if (!s.active || s.members.empty() || !s.last_day || *s.last_day >= day) continue;
     std::vector<Story::Member>().swap(s.members);
@@ -321,9 +332,62 @@ void StoryClusterer::Retire(const std::vector<uint32_t>& which) {
     std::vector<Feature>().swap(s.terms);
     std::vector<Story::Member>().swap(s.members);
     std::vector<uint64_t>().swap(s.docs);  // only an active story can be split
+    if (options_.drop_retired_after > 0) retired_.push_back({fresh_, i});
   }
   active_ -= which.size();
   postings_.RemoveIf([&](uint32_t s) { return !stories_[s]->active; });
+  // Stories emptied by moves have now left the postings too.
+  if (options_.drop_retired_after > 0)
+    for (uint32_t i : emptied_) retired_.push_back({fresh_, i});
+  emptied_.clear();
+}
+
+// Story records are dropped once nothing can read them: retired stories are
+// out of the postings and can gain no document; a copy of one of their
+// documents finds the story through the stored lookup. The delay keeps
+// exact what a split reads (story_by_id_ for ids made from a recent
+// document) and leaves the pipeline time to store the canonical documents.
+void StoryClusterer::DropRetired() {
+  const uint64_t after = std::max(options_.drop_retired_after, options_.reassign_window);
+  if (retired_.empty() || retired_.front().first + after > fresh_) return;
+  size_t dropped = 0;
+  while (!retired_.empty() && retired_.front().first + after <= fresh_) {
+    const uint32_t i = retired_.front().second;
+    retired_.pop_front();
+    Story& s = *stories_[i];
+    auto it = story_by_id_.find(s.id);
+    if (it != story_by_id_.end() && it->second == i) story_by_id_.erase(it);
+    if (--storyline_refs_[s.storyline] == 0) {
+      auto l = storyline_by_id_.find(storylines_[s.storyline]);
+      if (l != storyline_by_id_.end() && l->second == s.storyline) storyline_by_id_.erase(l);
+      std::string().swap(storylines_[s.storyline]);
+      free_storylines_.push_back(s.storyline);
+    }
+    stories_[i].reset();
+    free_stories_.push_back(i);
+    ++dropped;
+  }
+  if (dropped == 0) return;
+  auto gone = [&](uint64_t, uint32_t story) { return !stories_[story]; };
+  doc_story_.EraseIf(gone);
+  doc_story_old_.EraseIf(gone);
+  for (Recent& r : recent_)
+    if (r.story != kNoStory && !stories_[r.story]) r.story = kNoStory, r.movable = false;
+}
+
+uint32_t StoryClusterer::NewStoryline(const std::string& id) {
+  uint32_t line;
+  if (!free_storylines_.empty()) {
+    line = free_storylines_.back();
+    free_storylines_.pop_back();
+    storylines_[line] = id;
+  } else {
+    line = static_cast<uint32_t>(storylines_.size());
+    storylines_.push_back(id);
+    storyline_refs_.push_back(0);
+  }
+  storyline_by_id_[id] = line;
+  return line;
 }
 
 void StoryClusterer::Remember(const std::string& doc_id, uint32_t story) {
@@ -344,20 +408,14 @@ uint32_t* StoryClusterer::DocStory(uint64_t doc_hash) {
 
 void StoryClusterer::Restore(const Document& doc) {
   if (!doc.story || !doc.storyline) return;
-  uint32_t line;
   auto l = storyline_by_id_.find(*doc.storyline);
-  if (l != storyline_by_id_.end()) {
-    line = l->second;
-  } else {
-    line = static_cast<uint32_t>(storylines_.size());
-    storylines_.push_back(*doc.storyline);
-    storyline_by_id_[*doc.storyline] = line;
-  }
+  const uint32_t line = l != storyline_by_id_.end() ? l->second : NewStoryline(*doc.storyline);
   auto s = story_by_id_.find(*doc.story);
   uint32_t index = s != story_by_id_.end() ? s->second : NewStory(*doc.story, line);
   Remember(doc.id, index);
   if (doc.duplicate_of) RememberCopy(*doc.duplicate_of, doc.id);
   if (doc.duplicate_of || !stories_[index]->active) return;
+  ++fresh_;
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
   if (f.day) SeeDay(*f.day);  // stories it leaves behind are retired at the next Assign
@@ -377,7 +435,17 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
       RememberCopy(*doc.duplicate_of, doc.id);
       return {s.id, storylines_[s.storyline]};
     }
+    // Not remembered: its story was dropped (or the canonical was never
+    // assigned a story); the store has the canonical's assignment.
+    if (stored_lookup_) {
+      if (std::optional<StoryAssignment> a = stored_lookup_(*doc.duplicate_of); a && !a->story.empty()) {
+        ++stored_lookups_;
+        return *a;
+      }
+    }
   }
+  ++fresh_;
+  DropRetired();
   DocFeatures f = features_->Extract(doc);
   df_.Add(f.features);
   if (f.day) SeeDay(*f.day);
@@ -443,9 +511,7 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
     if (best_line >= 0 && best_line_sim >= options_.storyline_threshold) {
       line = stories_[best_line]->storyline;
     } else {
-      line = static_cast<uint32_t>(storylines_.size());
-      storylines_.push_back("storyline-" + ShortHash(doc));
-      storyline_by_id_[storylines_.back()] = line;
+      line = NewStoryline("storyline-" + ShortHash(doc));
     }
     index = NewStory("story-" + ShortHash(doc), line);
   }
@@ -469,8 +535,12 @@ StoryClusterer::MemoryUse StoryClusterer::Memory() const {
   constexpr size_t kNode = 48;  // a node of a std::unordered_map with its bucket, allocator overhead included
   MemoryUse m;
   m.idf = df_.MemoryBytes();
+  m.stories += vec(stories_) + vec(free_stories_) + vec(storylines_) + vec(storyline_refs_) +
+               vec(free_storylines_) + vec(emptied_) + retired_.size() * 12;
+  for (const std::string& l : storylines_) m.stories += str(l) + (l.empty() ? 0 : kNode + 8);  // + storyline_by_id_
   for (const auto& s : stories_) {
-    m.stories += sizeof(s) + sizeof(Story) + str(s->id) + vec(s->docs) + kNode + 8;  // + story_by_id_
+    if (!s) continue;
+    m.stories += sizeof(Story) + str(s->id) + vec(s->docs) + kNode + 8;  // + story_by_id_
     m.centroids += vec(s->terms);
     m.members += vec(s->members);
     for (const Story::Member& x : s->members) {

@@ -200,6 +200,7 @@ void StoryClusterer::Move(Recent* r, uint32_t to) {
     from.active = false;
     std::vector<Feature>().swap(from.terms);
     --active_;
+    emptied_.push_back(r->story);
   }
   from.docs.erase(std::remove(from.docs.begin(), from.docs.end(), r->hash), from.docs.end());
   from.norm_documents = -1;

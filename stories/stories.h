@@ -21,11 +21,17 @@
 // retired (it can no longer gain documents), as
 // are the least recently updated past max_active_stories; each active story
 // keeps at most max_story_terms features; the IDF sketch has a fixed size.
+// A retired story is dropped from memory drop_retired_after documents later
+// (its id, storyline and the document -> story entries of its documents go):
+// a copy of one of its documents then finds the canonical's story through
+// SetStoredLookup() (the store), so memory follows the stories of the last
+// retire_days, not the number of documents.
 // Not thread-safe: call Restore() then Assign() from one thread.
 #ifndef DATELINE_STORIES_STORIES_H_
 #define DATELINE_STORIES_STORIES_H_
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -109,6 +115,13 @@ struct StoryOptions {
   // again from then on. 0 = never.
   int quiet_days = 10;
   size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates (the last half to all)
+  // A retired (or emptied) story's record is dropped this many new documents
+  // (not copies) after it retired: its id, its storyline when no kept story
+  // has it any more, and the document -> story entries of its documents.
+  // Never fewer than reassign_window (a split may reuse an id derived from a
+  // recent document, so the ids of stories made from it must stay known).
+  // 0 = keep every story ever made.
+  size_t drop_retired_after = 4096;
   int idf_log2_width = 20;
   // Re-assignment of recent documents: after a document joins (or starts)
   // story T, the kept members of the reassign_stories other stories it scored
@@ -151,6 +164,12 @@ class StoryClusterer {
   // may appear more than once: the last move wins). The caller rewrites their
   // stored assignment. Only the last reassign_window documents can move.
   std::vector<StoryMove> TakeMoves() { return std::move(moves_); }
+  // Where a copy (doc.duplicate_of) whose canonical document is no longer
+  // remembered (its story was dropped) finds the canonical's stored
+  // assignment; nullopt = unknown, and the copy is then assigned like any
+  // document. Called from Assign() on the caller's thread.
+  using StoredAssignment = std::function<std::optional<StoryAssignment>(const std::string& doc_id)>;
+  void SetStoredLookup(StoredAssignment lookup) { stored_lookup_ = std::move(lookup); }
 
   // For training and inspecting the pair model: one candidate story compared
   // with a document.
@@ -164,8 +183,14 @@ class StoryClusterer {
   // (a new one when no active story has that id), whatever the scores.
   StoryAssignment AssignExplained(const Document& doc, const std::string* story, std::vector<Match>* matches);
 
-  size_t stories() const { return stories_.size(); }
+  // Stories made (by Assign and Restore), kept in memory, active.
+  size_t stories() const { return made_; }
+  size_t kept_stories() const { return stories_.size() - free_stories_.size(); }
   size_t active_stories() const { return active_; }
+  // Documents in the document -> story memory (for their copies).
+  size_t tracked_documents() const { return doc_story_.size() + doc_story_old_.size(); }
+  // Copies whose canonical's story was found through the stored lookup.
+  size_t stored_lookups() const { return stored_lookups_; }
   // Approximate bytes held, per structure (docs/memory.md).
   struct MemoryUse {
     size_t centroids = 0;  // active stories' summed terms
@@ -174,7 +199,7 @@ class StoryClusterer {
     size_t idf = 0;        // the document frequency sketch
     size_t recent = 0;     // the last reassign_window documents
     size_t documents = 0;  // document -> story, for copies
-    size_t stories = 0;    // every story ever made (id, counts, small doc list)
+    size_t stories = 0;    // the kept story records (id, counts, small doc list) and storylines
     size_t total() const { return centroids + members + postings + idf + recent + documents + stories; }
   };
   MemoryUse Memory() const;
@@ -204,6 +229,9 @@ class StoryClusterer {
   void SeeDay(int32_t day);
   static constexpr int kDayQuorum = 5;
   void Retire(const std::vector<uint32_t>& stories);
+  // Frees the records of the stories retired drop_retired_after documents ago.
+  void DropRetired();
+  uint32_t NewStoryline(const std::string& id);
   std::vector<stories::Feature> Centroid(const Story& s) const;
   void TrimTerms(std::vector<stories::Feature>* terms) const;
   uint32_t Canonical(uint32_t index) const;
@@ -211,6 +239,7 @@ class StoryClusterer {
   // Re-assignment of recent documents (stories/reassign.cc).
   struct Recent;
   struct Scored;
+  static constexpr uint32_t kNoStory = UINT32_MAX;  // a recent document whose story was dropped
   // story_norms: s's SquaredNorms, when known (exclude == 0 only).
   double PairScore(const stories::DocFeatures& f, const std::vector<stories::Feature>& v, const Story& s,
                    uint64_t exclude, const double* story_norms = nullptr) const;
@@ -229,9 +258,24 @@ class StoryClusterer {
   stories::PairModel model_;
   std::unique_ptr<stories::FeatureExtractor> features_;
   stories::DocumentFrequency df_;
+  // Story records by index; a dropped story leaves a null slot, reused by
+  // the next story made (free_stories_).
   std::vector<std::unique_ptr<Story>> stories_;
+  std::vector<uint32_t> free_stories_;
+  // Storyline ids by index, with the number of kept stories holding each; a
+  // storyline no kept story holds is freed (its slot reused).
   std::vector<std::string> storylines_;
-  std::unordered_map<std::string, uint32_t> story_by_id_, storyline_by_id_;
+  std::vector<uint32_t> storyline_refs_;
+  std::vector<uint32_t> free_storylines_;
+  std::unordered_map<std::string, uint32_t> story_by_id_, storyline_by_id_;  // kept ones
+  // Retired stories waiting to be dropped: (fresh_ when retired, index).
+  std::deque<std::pair<uint64_t, uint32_t>> retired_;
+  // Stories emptied by moves, still in the postings until the next Retire().
+  std::vector<uint32_t> emptied_;
+  uint64_t fresh_ = 0;  // documents assigned or restored, copies not counted
+  size_t made_ = 0;
+  size_t stored_lookups_ = 0;
+  StoredAssignment stored_lookup_;
   stories::Postings postings_;  // feature -> stories
   // Doc id hash -> story, in two generations of at most max_tracked_documents
   // / 2 each: the older one is forgotten when the newer one fills.

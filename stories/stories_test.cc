@@ -146,6 +146,85 @@ TEST(StoryClusterer, QuietStoriesKeepNoMembersYetALateReportJoins) {
   EXPECT_EQ(c->stories(), 6u);
 }
 
+// Five unrelated documents a day for `days` days from 2024-01-01 (each its
+// own story).
+void FeedDays(StoryClusterer* c, int days, int first = 0) {
+  for (int d = first; d < first + days; ++d) {
+    char day[16];
+    std::snprintf(day, sizeof day, "2024-%02d-%02d", 1 + d / 28, 1 + d % 28);
+    for (int k = 0; k < 5; ++k) {
+      const int i = d * 5 + k;
+      c->Assign(Doc("u" + std::to_string(i), Unrelated(i), day));
+    }
+  }
+}
+
+// Retired stories leave memory some documents later: the records kept (and
+// the document -> story memory) follow the stories of the last retire_days,
+// not every story ever made; keeping them all is drop_retired_after = 0.
+TEST(StoryClusterer, DropsRetiredStories) {
+  StoryOptions o;
+  o.retire_days = 20;
+  o.reassign_window = 50;
+  o.drop_retired_after = 50;
+  auto c = StoryClusterer::Create(o);
+  ASSERT_TRUE(c.ok());
+  o.drop_retired_after = 0;
+  auto all = StoryClusterer::Create(o);
+  ASSERT_TRUE(all.ok());
+  FeedDays(c.value().get(), 300);
+  FeedDays(all.value().get(), 300);
+  EXPECT_EQ(c.value()->stories(), 1500u);
+  EXPECT_EQ(all.value()->stories(), 1500u);
+  EXPECT_EQ(all.value()->kept_stories(), 1500u);
+  // 21 days of 5 stories active, and the last 50 documents' worth retired.
+  EXPECT_LE(c.value()->kept_stories(), 21u * 5 + 50 + 10);
+  EXPECT_LE(c.value()->tracked_documents(), 21u * 5 + 50 + 10);
+  EXPECT_EQ(all.value()->tracked_documents(), 1500u);
+  EXPECT_EQ(c.value()->active_stories(), all.value()->active_stories());
+  EXPECT_LT(c.value()->Memory().stories * 5, all.value()->Memory().stories);
+}
+
+// A copy of a document whose story was dropped takes the canonical's
+// stored assignment from the lookup; while the story is kept, the lookup is
+// not asked. Without a lookup the copy is assigned like any document.
+TEST(StoryClusterer, CopyOfADroppedStoryAsksTheStore) {
+  StoryOptions o;
+  o.retire_days = 20;
+  o.reassign_window = 50;
+  o.drop_retired_after = 50;
+  for (bool with_lookup : {true, false}) {
+    auto made = StoryClusterer::Create(o);
+    ASSERT_TRUE(made.ok());
+    StoryClusterer& c = *made.value();
+    std::vector<std::string> asked;
+    if (with_lookup)
+      c.SetStoredLookup([&](const std::string& id) -> std::optional<StoryAssignment> {
+        asked.push_back(id);
+        if (id != "chile1") return std::nullopt;
+        return StoryAssignment{"story-stored", "storyline-stored"};
+      });
+    StoryAssignment a = c.Assign(Doc("chile1", kChile1, "2024-01-01"));
+    Document copy = Doc("copy1", kChile1, "2024-01-01");
+    copy.duplicate_of = "chile1";
+    EXPECT_EQ(c.Assign(copy).story, a.story);  // kept: no lookup
+    EXPECT_TRUE(asked.empty());
+    FeedDays(&c, 60, 1);  // chile1's story retires, then is dropped
+    copy = Doc("copy2", kReid, "2024-03-01");
+    copy.duplicate_of = "chile1";
+    StoryAssignment b = c.Assign(copy);
+    if (with_lookup) {
+      EXPECT_EQ(asked, std::vector<std::string>{"chile1"});
+      EXPECT_EQ(b.story, "story-stored");
+      EXPECT_EQ(b.storyline, "storyline-stored");
+      EXPECT_EQ(c.stored_lookups(), 1u);
+    } else {
+      EXPECT_NE(b.story, a.story);  // a story of its own (its text is reid's)
+      EXPECT_EQ(c.stored_lookups(), 0u);
+    }
+  }
+}
+
 TEST(ParseDay, Table) {
   struct {
     const char* in;
