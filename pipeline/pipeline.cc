@@ -268,13 +268,14 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   // The store thread writes a batch (and rewrites the moved documents) while
   // the commit thread assigns the next one, in input order.
   std::thread storer;
-  // A copy whose canonical document's story the clusterer has dropped
-  // (retired long ago) takes the canonical's stored assignment, read on the
+  // A copy whose canonical document the clusterer no longer remembers (its
+  // story was dropped, or it came more than max_tracked_with_lookup
+  // documents ago) takes the canonical's stored assignment, read on the
   // commit thread through a read connection of its own, opened on first
-  // use. The clusterer drops a story thousands of documents after it
-  // retired, so the canonical is stored by then; if it is not found, the
-  // store thread's batch is waited for and the query made again. Without a
-  // file (an in-memory store) the copy is assigned like any document.
+  // use. The canonical came tens of thousands of documents earlier, so it is
+  // stored by then; if it is not found, the store thread's batch is waited
+  // for and the query made again. Without a file (an in-memory store) the
+  // clusterer remembers max_tracked_documents as before.
   struct StoredLookup {
     sqlite3* db = nullptr;
     sqlite3_stmt* q = nullptr;
@@ -298,7 +299,8 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
       return a;
     }
   } lookup;
-  stories.SetStoredLookup([&](const std::string& id) -> std::optional<StoryAssignment> {
+  const char* store_path = sqlite3_db_filename(store->handle(), "main");
+  if (store_path && *store_path) stories.SetStoredLookup([&](const std::string& id) -> std::optional<StoryAssignment> {
     if (!lookup.q && !lookup.failed) {
       const char* path = sqlite3_db_filename(store->handle(), "main");
       lookup.failed = !path || !*path ||

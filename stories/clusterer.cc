@@ -392,8 +392,9 @@ uint32_t StoryClusterer::NewStoryline(const std::string& id) {
 
 void StoryClusterer::Remember(const std::string& doc_id, uint32_t story) {
   uint64_t h = Hash64(doc_id);
-  if (options_.max_tracked_documents == 0 || DocStory(h)) return;
-  if (doc_story_.size() >= std::max<size_t>(1, options_.max_tracked_documents / 2)) {
+  const size_t most = stored_lookup_ ? options_.max_tracked_with_lookup : options_.max_tracked_documents;
+  if (most == 0 || DocStory(h)) return;
+  if (doc_story_.size() >= std::max<size_t>(1, most / 2)) {
     doc_story_old_ = std::move(doc_story_);
     doc_story_ = FlatMap<uint64_t, uint32_t>();
   }
@@ -435,8 +436,10 @@ StoryAssignment StoryClusterer::AssignExplained(const Document& doc, const std::
       RememberCopy(*doc.duplicate_of, doc.id);
       return {s.id, storylines_[s.storyline]};
     }
-    // Not remembered: its story was dropped (or the canonical was never
-    // assigned a story); the store has the canonical's assignment.
+    // Not remembered (assigned more than max_tracked_with_lookup documents
+    // ago, or its story was dropped, or it was never assigned a story): the
+    // store has the canonical's assignment, the same as the one remembered
+    // (a document can move only while among the last reassign_window).
     if (stored_lookup_) {
       if (std::optional<StoryAssignment> a = stored_lookup_(*doc.duplicate_of); a && !a->story.empty()) {
         ++stored_lookups_;

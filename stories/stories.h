@@ -115,6 +115,9 @@ struct StoryOptions {
   // again from then on. 0 = never.
   int quiet_days = 10;
   size_t max_tracked_documents = 1000000;  // doc -> story memory for duplicates (the last half to all)
+  // The same with a stored lookup (SetStoredLookup): a copy of an earlier
+  // document finds its canonical's story in the store.
+  size_t max_tracked_with_lookup = 65536;
   // A retired (or emptied) story's record is dropped this many new documents
   // (not copies) after it retired: its id, its storyline when no kept story
   // has it any more, and the document -> story entries of its documents.

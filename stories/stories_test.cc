@@ -225,6 +225,32 @@ TEST(StoryClusterer, CopyOfADroppedStoryAsksTheStore) {
   }
 }
 
+// With a stored lookup the document -> story memory keeps only the last
+// max_tracked_with_lookup documents; a copy of an earlier one asks the store
+// even while its story is active. Without a lookup it remembers more.
+TEST(StoryClusterer, WithALookupOnlyRecentDocumentsAreRemembered) {
+  StoryOptions o;
+  o.max_tracked_with_lookup = 8;
+  for (bool with_lookup : {true, false}) {
+    auto made = StoryClusterer::Create(o);
+    ASSERT_TRUE(made.ok());
+    StoryClusterer& c = *made.value();
+    int asked = 0;
+    if (with_lookup)
+      c.SetStoredLookup([&](const std::string&) -> std::optional<StoryAssignment> {
+        ++asked;
+        return StoryAssignment{"story-stored", "storyline-stored"};
+      });
+    StoryAssignment a = c.Assign(Doc("chile1", kChile1, "2024-01-01"));
+    for (int i = 0; i < 40; ++i) c.Assign(Doc("u" + std::to_string(i), Unrelated(i), "2024-01-01"));
+    EXPECT_LE(c.tracked_documents(), with_lookup ? 8u : 41u);
+    Document copy = Doc("copy", kChile1, "2024-01-01");
+    copy.duplicate_of = "chile1";
+    EXPECT_EQ(c.Assign(copy).story, with_lookup ? "story-stored" : a.story);
+    EXPECT_EQ(asked, with_lookup ? 1 : 0);
+  }
+}
+
 TEST(ParseDay, Table) {
   struct {
     const char* in;
