@@ -69,22 +69,23 @@ std::set<std::string> Words(const std::string& s) {
 double Fit(const Draft& d, const Mention& m, const Shared& x, const std::string& published10, const TimelineOptions& o) {
   const bool actor = x.actor, place = x.place;
   double sim = KeyJaccard(d, m, x.common);
-  bool dated = m.date && d.date;
-  if (dated && !timeline::DatesCompatible(*m.date, *d.date)) {
+  const std::string* m_date = m.Date();
+  bool dated = m_date && d.date;
+  if (dated && !timeline::DatesCompatible(*m_date, *d.date)) {
     // Sources may disagree on the date of one clearly identical report.
     if (!(actor && sim >= 0.6) || x.same_doc) return -1;
   }
   if (x.same_doc) {
     // Two statements of one document are one only when one speaker made them.
-    if (!dated || !(actor || place || (x.near && m.type != "STATEMENT"))) return -1;
+    if (!dated || !(actor || place || (x.near && m.Type() != "STATEMENT"))) return -1;
   } else if (!dated) {
     if (!(actor || place) || (!place && sim < 0.1)) return -1;  // an undated mention needs a name to match
     // and cannot report what happened after its publication (it may announce it).
-    if (m.status != "planned" && d.date && m.doc->published && *d.date > published10) return -1;
+    if (!m.planned && d.date && m.doc->published && *d.date > published10) return -1;
   } else if (!(actor || place || sim >= o.min_similarity)) {
     return -1;
   }
-  return 2.0 * actor + 2.0 * place + sim + (dated && *m.date == *d.date ? 1.0 : 0.0);
+  return 2.0 * actor + 2.0 * place + sim + (dated && *m_date == *d.date ? 1.0 : 0.0);
 }
 
 // Words -> drafts holding them (of one mention type), so that the words a
@@ -114,9 +115,10 @@ void Add(Draft* d, uint32_t index, const Mention& m, uint32_t actor, uint32_t pl
   if (place != kNoKey && d->place_keys.insert(place).second) ix->drafts_of_place[place].push_back(index);
   for (uint64_t k : m.word_keys())
     if (d->word_keys.insert(k).second) (*postings)[k].push_back(index);
-  if (!d->date && m.date) d->date = m.date;
-  if (d->date && m.date && m.date->size() > d->date->size() && timeline::DatesCompatible(*m.date, *d->date))
-    d->date = m.date;  // the finer date
+  const std::string* m_date = m.Date();
+  if (!d->date && m_date) d->date = *m_date;
+  if (d->date && m_date && m_date->size() > d->date->size() && timeline::DatesCompatible(*m_date, *d->date))
+    d->date = *m_date;  // the finer date
 }
 
 std::string Clip(const std::string& s, size_t max_bytes) {
@@ -127,8 +129,15 @@ std::string Clip(const std::string& s, size_t max_bytes) {
   return s.substr(0, cut) + "\xE2\x80\xA6";
 }
 
-int BasisRank(const std::string& b) {
-  return b == "text" ? 0 : b == "context" ? 1 : b == "sources" ? 2 : b == "published" ? 3 : 4;
+int BasisRank(Mention::Basis b) {
+  switch (b) {
+    case Mention::Basis::kText: return 0;
+    case Mention::Basis::kContext: return 1;
+    case Mention::Basis::kSources: return 2;
+    case Mention::Basis::kPublished: return 3;
+    case Mention::Basis::kUndated: break;
+  }
+  return 4;
 }
 
 void AddDisagreements(TimelineEntry* e) {
@@ -175,8 +184,8 @@ void AddDisagreements(TimelineEntry* e) {
 }
 
 std::string Description(const Mention& m) {
-  if (m.type == "STATEMENT" && m.quote && !m.actor_name.empty())
-    return m.actor_name + ": \xE2\x80\x9C" + Clip(*m.quote, 160) + "\xE2\x80\x9D";
+  if (m.Type() == "STATEMENT" && m.QuoteText() && !m.ActorName().empty())
+    return m.ActorName() + ": \xE2\x80\x9C" + Clip(*m.QuoteText(), 160) + "\xE2\x80\x9D";
   return Clip(m.sentence(), 200);
 }
 
@@ -185,20 +194,20 @@ TimelineEntry Finish(const Draft& d, const std::string& storyline) {
   e.storyline = storyline;
   e.date = d.date.value_or("");
   e.precision = DatePrecision(e.date);
-  e.type = d.mentions.front()->type;
+  e.type = d.mentions.front()->Type();
   std::vector<const Mention*> ms = d.mentions;
   std::stable_sort(ms.begin(), ms.end(),
                    [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
-  e.date_basis = ms.front()->basis;
+  e.date_basis = ms.front()->BasisName();
   e.description = Description(*ms.front());
   bool all_planned = true;
   std::set<std::string> actor_keys, target_keys;
   for (const Mention* m : ms) {
-    all_planned &= m->status == "planned";
-    if (!m->actor_name.empty() && actor_keys.insert(m->actor_key).second) e.actors.push_back(m->actor_name);
-    if (!m->target_name.empty() && target_keys.insert(timeline::NameKey(m->target_name)).second)
-      e.targets.push_back(m->target_name);
-    if (!e.place && !m->place_name.empty()) e.place = m->place_name;
+    all_planned &= m->planned;
+    if (!m->ActorName().empty() && actor_keys.insert(m->ActorKey()).second) e.actors.push_back(m->ActorName());
+    if (!m->TargetName().empty() && target_keys.insert(timeline::NameKey(m->TargetName())).second)
+      e.targets.push_back(m->TargetName());
+    if (!e.place && !m->PlaceName().empty()) e.place = m->PlaceName();
     for (const auto& [k, v] : m->counts) e.counts.emplace(k, v);
     auto it = std::find_if(e.sources.begin(), e.sources.end(),
                            [&](const TimelineSource& s) { return s.document == m->doc->id; });
@@ -211,10 +220,10 @@ TimelineEntry Finish(const Draft& d, const std::string& storyline) {
     s.outlet = m->doc->outlet;
     s.sentence = m->sentence();
     s.sentence_index = m->sentence_index;
-    s.date = m->date ? m->date : d.date;
-    s.date_basis = m->basis;
-    s.quote = m->quote;
-    s.counts = m->counts;
+    s.date = m->Date() ? std::optional<std::string>(*m->Date()) : d.date;
+    s.date_basis = m->BasisName();
+    if (m->QuoteText()) s.quote = *m->QuoteText();
+    s.counts = std::map<std::string, int64_t>(m->counts.begin(), m->counts.end());
     e.sources.push_back(std::move(s));
   }
   std::string latest_published;
@@ -244,12 +253,13 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
   Index ix;
   std::vector<Shared> shared;  // per draft: what it shares with the current mention
   for (Mention* m : order) {
-    Postings& postings = postings_of_type[m->type];
+    const std::string& type = m->Type();
+    Postings& postings = postings_of_type[type];
     shared.assign(drafts.size(), Shared());
     for (uint64_t k : m->word_keys())
       if (auto it = postings.find(k); it != postings.end())
         for (uint32_t d : it->second) ++shared[d].common;
-    const uint32_t actor = ix.Key(m->actor_key), place = ix.Key(m->place_key);
+    const uint32_t actor = ix.Key(m->ActorKey()), place = ix.Key(m->PlaceKey());
     if (actor != kNoKey)
       for (uint32_t d : ix.drafts_of_actor[actor]) shared[d].actor = true;
     if (place != kNoKey)
@@ -262,7 +272,7 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
     const std::string published10 = m->doc->published ? m->doc->published->substr(0, 10) : std::string();
     int best = -1;
     double best_fit = -1;
-    for (size_t k : drafts_of_type[m->type]) {
+    for (size_t k : drafts_of_type[type]) {
       double f = Fit(drafts[k], *m, shared[k], published10, o);
       if (f > best_fit) {
         best = static_cast<int>(k);
@@ -270,18 +280,17 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
       }
     }
     if (best >= 0 && best_fit >= 0) {
-      if (!m->date) m->basis = "sources";
+      if (m->date == Mention::kNone) m->basis = Mention::Basis::kSources;
       Add(&drafts[best], best, *m, actor, place, &postings, &ix);
       continue;
     }
-    if (!m->date) {  // undated and matching nothing: dated by publication, or left out
-      const auto& pub = m->doc->published;
-      if (!o.keep_publication_dated || !pub || pub->size() < 10) continue;
-      m->date = pub->substr(0, 10);
-      m->basis = "published";
+    if (m->date == Mention::kNone) {  // undated and matching nothing: dated by publication, or left out
+      if (!o.keep_publication_dated || m->doc->published_day == Mention::kNone) continue;
+      m->date = m->doc->published_day;
+      m->basis = Mention::Basis::kPublished;
     }
     if (drafts.size() >= o.max_entries_per_storyline) continue;
-    drafts_of_type[m->type].push_back(drafts.size());
+    drafts_of_type[type].push_back(drafts.size());
     drafts.push_back({});
     Add(&drafts.back(), static_cast<uint32_t>(drafts.size() - 1), *m, actor, place, &postings, &ix);
   }

@@ -77,21 +77,42 @@ std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, cons
 struct TimelineDoc;
 namespace timeline {
 
-// One event mention of one document, with the keys the merge compares.
+// One event mention of one document, with the keys the merge compares. Its
+// strings are its document's (TimelineDoc::strings, by index: a name or a
+// date is stored once however many of the document's events name it), so
+// that a mention takes ~100 bytes; read them through the accessors once doc
+// is set.
 struct Mention {
-  const TimelineDoc* doc = nullptr;  // set by BuildTimeline
-  size_t order = 0;                  // position in the document's events
-  std::string type, status;
-  std::optional<std::string> date;
-  std::string basis;  // text | context | "" (undated)
-  std::string actor_key, actor_name, target_name, place_key, place_name;
-  uint32_t line = 0;  // its sentence among doc->sentences (shared by its mentions)
+  static constexpr uint32_t kNone = UINT32_MAX;
+  enum class Basis : uint8_t { kUndated, kText, kContext, kSources, kPublished };
+  TimelineDoc* doc = nullptr;  // set by BuildTimeline
+  uint32_t order = 0;          // position in the document's events
+  uint32_t line = 0;           // its sentence among doc->sentences
   int64_t sentence_index = -1;
-  std::optional<std::string> quote;
-  std::map<std::string, int64_t> counts;
+  uint32_t type = kNone, date = kNone, quote = kNone;
+  uint32_t actor_key = kNone, actor_name = kNone, target_name = kNone, place_key = kNone, place_name = kNone;
+  bool planned = false;  // else happened
+  Basis basis = Basis::kUndated;
+  std::vector<std::pair<std::string, int64_t>> counts;  // sorted by key
+
+  const std::string& Type() const { return Str(type); }
+  const std::string* Date() const { return Opt(date); }
+  const std::string* QuoteText() const { return Opt(quote); }
+  const std::string& ActorKey() const { return Str(actor_key); }
+  const std::string& ActorName() const { return Str(actor_name); }
+  const std::string& TargetName() const { return Str(target_name); }
+  const std::string& PlaceKey() const { return Str(place_key); }
+  const std::string& PlaceName() const { return Str(place_name); }
+  const char* Status() const { return planned ? "planned" : "happened"; }
+  // text | context | sources | published | "" (undated)
+  const char* BasisName() const;
   // The sentence's text, and the hashes of its content words (sorted).
   const std::string& sentence() const;
   const std::vector<uint64_t>& word_keys() const;
+
+ private:
+  const std::string& Str(uint32_t i) const;  // "" for kNone
+  const std::string* Opt(uint32_t i) const { return i == kNone ? nullptr : &Str(i); }
 };
 
 }  // namespace timeline
@@ -99,8 +120,8 @@ struct Mention {
 // What BuildTimeline reads of one document: the fields its sources cite and
 // the mentions of the events it reads, dated from their text or context.
 // A caller can hold these for a whole storyline instead of the documents
-// (the corpus step does): a sentence is stored once however many of its
-// events are read.
+// (the corpus step does): a sentence, a name or a date is stored once
+// however many of its events are read.
 struct TimelineDoc {
   std::string id;
   std::string line;  // the storyline, else the story, else the document's id
@@ -109,10 +130,21 @@ struct TimelineDoc {
   std::vector<timeline::Mention> mentions;
   std::vector<std::string> sentences;        // the sentences the mentions are in
   std::vector<std::vector<uint64_t>> words;  // their content words' hashes, sorted
+  std::vector<std::string> strings;          // the mentions' strings, each once
+  uint32_t published_day = timeline::Mention::kNone;  // strings index of published's first 10 bytes
 };
 
 inline const std::string& timeline::Mention::sentence() const { return doc->sentences[line]; }
 inline const std::vector<uint64_t>& timeline::Mention::word_keys() const { return doc->words[line]; }
+inline const std::string& timeline::Mention::Str(uint32_t i) const {
+  static const std::string kEmpty;
+  return i == kNone ? kEmpty : doc->strings[i];
+}
+inline const char* timeline::Mention::BasisName() const {
+  static const char* const kNames[] = {"", "text", "context", "sources", "published"};
+  return kNames[static_cast<int>(basis)];
+}
+
 // options must be those BuildTimeline is given.
 TimelineDoc ReduceForTimeline(const Document& doc, const TimelineOptions& options = {});
 

@@ -2,6 +2,7 @@
 // text and context. See timeline.h for the rules.
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "base/hash.h"
 #include "base/utf8.h"
@@ -90,21 +91,32 @@ void CollectMentions(const Document& doc, const TimelineOptions& options, Timeli
   utf8::OffsetMap map(doc.text);
   std::string published = doc.published && doc.published->size() >= 10 ? doc.published->substr(0, 10) : "";
   std::vector<Mention>& out = reduced->mentions;
+  std::vector<std::string>& strings = reduced->strings;
+  std::unordered_map<std::string, uint32_t> index;  // string -> its place in strings
+  auto intern = [&](std::string v) {
+    auto [at, added] = index.emplace(std::move(v), static_cast<uint32_t>(strings.size()));
+    if (added) strings.push_back(at->first);
+    return at->second;
+  };
+  if (!published.empty()) reduced->published_day = intern(published);
   std::map<int64_t, uint32_t> line_of;  // sentence index -> its place in reduced->sentences
   for (size_t k = 0; k < doc.events.size(); ++k) {
     const Event& e = doc.events[k];
     if (!TimelineReads(e) || e.sentence < 0 || e.sentence >= static_cast<int64_t>(doc.sentences.size())) continue;
     Mention m;
-    m.order = k;
-    m.type = e.type;
-    m.status = e.status;
-    m.date = e.date;
-    if (e.date) m.basis = "text";
-    m.actor_name = e.actor_name.value_or("");
-    m.actor_key = NameKey(EntityLinkOr(doc, e.actor, m.actor_name));
-    m.target_name = e.target_name.value_or("");
-    m.place_name = e.place_name.value_or("");
-    m.place_key = NameKey(EntityLinkOr(doc, e.place, m.place_name));
+    m.order = static_cast<uint32_t>(k);
+    m.type = intern(e.type);
+    m.planned = e.status == "planned";
+    if (e.date) {
+      m.date = intern(*e.date);
+      m.basis = Mention::Basis::kText;
+    }
+    const std::string actor_name = e.actor_name.value_or(""), place_name = e.place_name.value_or("");
+    m.actor_name = intern(actor_name);
+    m.actor_key = intern(NameKey(EntityLinkOr(doc, e.actor, actor_name)));
+    m.target_name = intern(e.target_name.value_or(""));
+    m.place_name = intern(place_name);
+    m.place_key = intern(NameKey(EntityLinkOr(doc, e.place, place_name)));
     m.sentence_index = e.sentence;
     auto [at, added] = line_of.emplace(e.sentence, static_cast<uint32_t>(reduced->sentences.size()));
     m.line = at->second;
@@ -115,8 +127,9 @@ void CollectMentions(const Document& doc, const TimelineOptions& options, Timeli
       std::sort(keys.begin(), keys.end());
       reduced->words.push_back(std::move(keys));
     }
-    if (e.type == "STATEMENT") m.quote = QuoteText(doc, map, e);
-    m.counts = e.counts;
+    if (e.type == "STATEMENT")
+      if (std::optional<std::string> q = QuoteText(doc, map, e)) m.quote = intern(std::move(*q));
+    m.counts.assign(e.counts.begin(), e.counts.end());
     out.push_back(std::move(m));
   }
   // Context dates, in text order so that a statement dated from context dates
@@ -124,26 +137,30 @@ void CollectMentions(const Document& doc, const TimelineOptions& options, Timeli
   // context_sentences before it; an event that of a same-type event up to
   // continuation_sentences before it; what a dated statement reports, the
   // statement's date.
+  auto str = [&](uint32_t i) -> const std::string& { return strings[i]; };
+  auto statement = [&](const Mention& x) { return str(x.type) == "STATEMENT"; };
   for (size_t i = 0; i < out.size(); ++i) {
     Mention& m = out[i];
-    if (m.date) continue;
+    if (m.date != Mention::kNone) continue;
     const Mention* from = nullptr;
     for (size_t j = 0; j < out.size(); ++j) {
       const Mention& p = out[j];
-      if (j == i || !p.date || !IsDay(*p.date) || (!published.empty() && *p.date > published)) continue;
+      if (j == i || p.date == Mention::kNone || !IsDay(str(p.date)) ||
+          (!published.empty() && str(p.date) > published))
+        continue;
       int64_t gap = m.sentence_index - p.sentence_index;
-      bool text = p.basis == "text", statement = p.type == "STATEMENT";
+      bool text = p.basis == Mention::Basis::kText, p_statement = statement(p);
       bool ok = false;
-      if (m.type == "STATEMENT" && statement && j < i) ok = gap >= 0 && gap <= options.context_sentences;
+      if (statement(m) && p_statement && j < i) ok = gap >= 0 && gap <= options.context_sentences;
       if (!ok && m.type == p.type && text && j < i) ok = gap >= 0 && gap <= options.continuation_sentences;
-      if (!ok && gap == 0 && statement && text && m.type != "STATEMENT") ok = true;
+      if (!ok && gap == 0 && p_statement && text && !statement(m)) ok = true;
       if (ok && (!from || p.sentence_index > from->sentence_index ||
                  (p.sentence_index == from->sentence_index && p.order > from->order)))
         from = &p;
     }
     if (from) {
       m.date = from->date;
-      m.basis = "context";
+      m.basis = Mention::Basis::kContext;
     }
   }
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,8 @@ TEST(TimelineTest, ReducedDocumentsOutliveTheirDocumentsAndShareSentences) {
   ASSERT_EQ(reduced[0].mentions.size(), 3u);
   EXPECT_EQ(reduced[0].sentences.size(), 2u) << "two events of one sentence share it";
   EXPECT_EQ(reduced[0].words.size(), 2u);
+  EXPECT_EQ(std::count(reduced[0].strings.begin(), reduced[0].strings.end(), "2025-04-25"), 1)
+      << "a date two events give is stored once";
   auto built = BuildTimeline(std::move(reduced));
   ASSERT_EQ(built.size(), whole.size());
   ASSERT_GE(built.size(), 3u);
