@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdint>
+#include <memory>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/hash.h"
 #include "base/utf8.h"
@@ -19,7 +22,8 @@ constexpr size_t kMaxDiffWords = 400;
 // text for the few that a group prints), so that a storyline with tens of
 // thousands of quotes costs ~32 bytes a word.
 struct Item {
-  size_t doc = 0, quote = 0;
+  size_t doc = 0, quote = 0;          // doc: the document's place in the storyline
+  const QuoteDoc* source = nullptr;   // that document
   const std::string* text = nullptr;  // the QuoteDoc's
   std::vector<uint64_t> words;
   std::vector<uint64_t> bigrams;  // sorted, unique
@@ -70,6 +74,7 @@ std::string LastWord(const std::optional<std::string>& name) {
 Item MakeItem(const QuoteDoc& d, size_t di, size_t qi) {
   Item it;
   it.doc = di;
+  it.source = &d;
   it.quote = qi;
   it.text = &d.texts[qi];
   std::vector<std::string> words, shown;
@@ -127,9 +132,12 @@ bool Related(const Item& a, const Item& b, size_t shared, const QuoteGroupOption
 // Links items of different documents that share enough bigrams. Pairs are
 // proposed by rare bigrams (in at most kMaxPosting quotes) and must share
 // two of them (or be one-bigram quotes) before the full overlap is counted.
-void LinkItems(const std::vector<Item>& items, const QuoteGroupOptions& o, UnionFind* uf) {
+// Only items from `from` on take part, and a pair needs one from first_new
+// on (the pairs of older ones were linked before).
+void LinkItems(const std::vector<Item>& items, size_t from, size_t first_new, const QuoteGroupOptions& o,
+               UnionFind* uf) {
   std::vector<std::pair<uint64_t, uint32_t>> occ;
-  for (size_t i = 0; i < items.size(); ++i)
+  for (size_t i = from; i < items.size(); ++i)
     for (uint64_t g : items[i].bigrams) occ.push_back({g, static_cast<uint32_t>(i)});
   std::sort(occ.begin(), occ.end());
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
@@ -138,7 +146,8 @@ void LinkItems(const std::vector<Item>& items, const QuoteGroupOptions& o, Union
     if (b - a > kMaxPosting) continue;
     for (size_t x = a; x < b; ++x)
       for (size_t y = x + 1; y < b; ++y)
-        if (items[occ[x].second].doc != items[occ[y].second].doc) pairs.push_back({occ[x].second, occ[y].second});
+        if (items[occ[x].second].doc != items[occ[y].second].doc && occ[y].second >= first_new)
+          pairs.push_back({occ[x].second, occ[y].second});
   }
   std::sort(pairs.begin(), pairs.end());
   for (size_t a = 0, b = 0; a < pairs.size(); a = b) {
@@ -190,7 +199,7 @@ void Differences(const Item& base, const Item& other, const std::vector<std::str
   }
 }
 
-QuoteGroup BuildGroup(const std::vector<QuoteDoc>& docs, const std::vector<Item>& items, std::vector<size_t> members) {
+QuoteGroup BuildGroup(const std::vector<Item>& items, std::vector<size_t> members) {
   // One source per document: its longest quote in the group.
   std::sort(members.begin(), members.end(), [&](size_t x, size_t y) {
     if (items[x].doc != items[y].doc) return items[x].doc < items[y].doc;
@@ -211,7 +220,7 @@ QuoteGroup BuildGroup(const std::vector<QuoteDoc>& docs, const std::vector<Item>
   g.id = id;
   g.kind = "indirect";
   for (size_t m : members) {
-    const QuoteDoc& d = docs[items[m].doc];
+    const QuoteDoc& d = *items[m].source;
     const Quote& q = d.quotes[items[m].quote];
     g.sources.push_back({d.id, d.outlet, q.spans, *items[m].text, q.kind});
     if (q.kind == "direct") g.kind = "direct";
@@ -254,31 +263,108 @@ std::vector<QuoteGroup> GroupQuotes(const std::vector<Document>& docs, const Quo
   std::vector<QuoteDoc> reduced;
   reduced.reserve(docs.size());
   for (const Document& d : docs) reduced.push_back(ReduceForQuotes(d));
-  return GroupQuotes(reduced, options);
+  QuoteGrouper grouper(options);
+  grouper.Add(std::move(reduced));
+  return grouper.Finish();
 }
 
-std::vector<QuoteGroup> GroupQuotes(const std::vector<QuoteDoc>& docs, const QuoteGroupOptions& options) {
+// The quotes of the last two segments and of the groups still open, in
+// document order, and the documents they are from.
+struct QuoteGrouper::State {
+  QuoteGroupOptions o;
+  size_t docs_seen = 0, last_segment = 0;  // documents added, in the last Add()
+  std::unordered_map<size_t, QuoteDoc> docs;  // by place in the storyline
   std::vector<Item> items;
-  for (size_t di = 0; di < docs.size(); ++di)
-    for (size_t qi = 0; qi < docs[di].quotes.size(); ++qi) {
-      Item it = MakeItem(docs[di], di, qi);
-      if (!it.words.empty()) items.push_back(std::move(it));
+  std::vector<size_t> group_of;  // per item: its group's first item, for the next Add
+  std::vector<std::pair<std::pair<size_t, size_t>, QuoteGroup>> done;  // by (document, quote) of the first source item
+};
+
+QuoteGrouper::QuoteGrouper(const QuoteGroupOptions& options) : s_(std::make_unique<State>()) { s_->o = options; }
+QuoteGrouper::~QuoteGrouper() = default;
+QuoteGrouper::QuoteGrouper(QuoteGrouper&&) noexcept = default;
+QuoteGrouper& QuoteGrouper::operator=(QuoteGrouper&&) noexcept = default;
+
+void QuoteGrouper::Add(std::vector<QuoteDoc> docs) {
+  if (!docs.empty()) Step(std::move(docs), false);
+}
+size_t QuoteGrouper::HeldDocuments() const { return s_->docs.size(); }
+
+std::vector<QuoteGroup> QuoteGrouper::Finish() {
+  Step({}, true);
+  std::stable_sort(s_->done.begin(), s_->done.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<QuoteGroup> out;
+  out.reserve(s_->done.size());
+  for (auto& [at, g] : s_->done) out.push_back(std::move(g));
+  const QuoteGroupOptions o = s_->o;
+  s_ = std::make_unique<State>();
+  s_->o = o;
+  return out;
+}
+
+// Adds a segment's quotes to those held, links them with the held ones of
+// the previous segment and with each other, and makes the groups that can no
+// longer grow (none of their quotes is in this segment; all at the end).
+void QuoteGrouper::Step(std::vector<QuoteDoc> segment, bool end) {
+  State& s = *s_;
+  // The previous segment's items start where the items of documents seen
+  // before it end; they and this segment's take part in linking.
+  size_t from = 0;
+  while (from < s.items.size() && s.items[from].doc < s.docs_seen - std::min(s.docs_seen, s.last_segment)) ++from;
+  const size_t first_new = s.items.size();
+  const size_t segment_start = s.docs_seen;
+  for (QuoteDoc& d : segment) {
+    const size_t di = s.docs_seen++;
+    if (d.quotes.empty()) continue;
+    QuoteDoc& kept = s.docs.emplace(di, std::move(d)).first->second;
+    for (size_t qi = 0; qi < kept.quotes.size(); ++qi) {
+      Item it = MakeItem(kept, di, qi);
+      if (!it.words.empty()) s.items.push_back(std::move(it));
     }
-  UnionFind uf(items.size());
-  LinkItems(items, options, &uf);
+  }
+  s.last_segment = s.docs_seen - segment_start;
+  UnionFind uf(s.items.size());
+  for (size_t i = 0; i < s.group_of.size(); ++i)
+    if (s.group_of[i] != i) uf.Join(s.group_of[i], i, SIZE_MAX);  // groups held from before
+  LinkItems(s.items, from, first_new, s.o, &uf);
   std::unordered_map<size_t, std::vector<size_t>> comps;
   std::vector<size_t> order;
-  for (size_t i = 0; i < items.size(); ++i) {
+  for (size_t i = 0; i < s.items.size(); ++i) {
     auto [it, fresh] = comps.try_emplace(uf.Find(i));
     if (fresh) order.push_back(uf.Find(i));
     it->second.push_back(i);
   }
-  std::vector<QuoteGroup> out;
+  // A group with a quote of this segment may still grow; the others are made.
+  std::vector<char> open(s.items.size(), 0);
   for (size_t root : order) {
-    QuoteGroup g = BuildGroup(docs, items, comps[root]);
-    if (g.sources.size() >= 2 || options.singletons) out.push_back(std::move(g));
+    const std::vector<size_t>& members = comps[root];
+    bool grows = !end && s.items[members.back()].doc >= segment_start;
+    if (grows) {
+      for (size_t m : members) open[m] = 1;
+      continue;
+    }
+    const Item& first = s.items[members.front()];
+    std::pair<size_t, size_t> at{first.doc, first.quote};
+    QuoteGroup g = BuildGroup(s.items, members);
+    if (g.sources.size() >= 2 || s.o.singletons) s.done.emplace_back(at, std::move(g));
   }
-  return out;
+  // What is held for the next segment: the open groups' items, in order.
+  std::vector<Item> kept;
+  std::vector<size_t> renumber(s.items.size(), SIZE_MAX), group_of;
+  for (size_t i = 0; i < s.items.size(); ++i)
+    if (open[i]) renumber[i] = kept.size(), kept.push_back(std::move(s.items[i]));
+  for (size_t i = 0; i < renumber.size(); ++i)
+    if (renumber[i] != SIZE_MAX) group_of.push_back(renumber[comps[uf.Find(i)].front()]);
+  s.items = std::move(kept);
+  s.group_of = std::move(group_of);
+  std::unordered_set<size_t> held;
+  for (const Item& it : s.items) held.insert(it.doc);
+  for (auto it = s.docs.begin(); it != s.docs.end();) it = held.count(it->first) ? std::next(it) : s.docs.erase(it);
+}
+
+std::vector<QuoteGroup> GroupQuotes(const std::vector<QuoteDoc>& docs, const QuoteGroupOptions& options) {
+  QuoteGrouper grouper(options);
+  grouper.Add(docs);
+  return grouper.Finish();
 }
 
 nlohmann::json QuoteGroupToJson(const QuoteGroup& g) {

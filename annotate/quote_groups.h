@@ -11,6 +11,7 @@
 #ifndef DATELINE_ANNOTATE_QUOTE_GROUPS_H_
 #define DATELINE_ANNOTATE_QUOTE_GROUPS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,33 @@ QuoteDoc ReduceForQuotes(const Document& doc);
 
 // The same groups as GroupQuotes() of the documents they were reduced from.
 std::vector<QuoteGroup> GroupQuotes(const std::vector<QuoteDoc>& docs, const QuoteGroupOptions& options = {});
+
+// One storyline's quote groups from its documents given a segment at a time
+// (in document order), for storylines too large to hold: a quote is linked
+// with the quotes of its own and of the previous segment, and a group none
+// of whose quotes is in the latest segment can no longer grow, so it is made
+// then and its documents dropped. What is held is two segments' quotes and
+// the open groups (each at most options.max_group_size quotes). Given all
+// the documents in one Add(), the groups are GroupQuotes()'s.
+class QuoteGrouper {
+ public:
+  explicit QuoteGrouper(const QuoteGroupOptions& options = {});
+  ~QuoteGrouper();
+  QuoteGrouper(QuoteGrouper&&) noexcept;
+  QuoteGrouper& operator=(QuoteGrouper&&) noexcept;
+
+  // Documents of this storyline, after those of earlier calls.
+  void Add(std::vector<QuoteDoc> docs);
+  // The groups, ordered by their first source. Resets.
+  std::vector<QuoteGroup> Finish();
+  // Documents whose quotes are held (of the last two segments, of open groups).
+  size_t HeldDocuments() const;
+
+ private:
+  struct State;
+  void Step(std::vector<QuoteDoc> segment, bool end);
+  std::unique_ptr<State> s_;
+};
 
 // The stored form: {id, speaker, speaker_name, text, kind, sources: [{document,
 // outlet, spans, text}], wording_differences: [{document, from, to}]}.

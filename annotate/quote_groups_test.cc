@@ -95,5 +95,81 @@ TEST(QuoteGroupsTest, DuplicatesAndEmptyInputs) {
   EXPECT_TRUE(GroupQuotes({a, b}).empty());
 }
 
+// A reduced document with one quote per text (no extractor needed).
+QuoteDoc Reduced(const std::string& id, const std::vector<std::pair<std::string, std::string>>& quotes) {
+  QuoteDoc d;
+  d.id = id;
+  d.outlet = "Outlet " + id;
+  for (const auto& [text, speaker] : quotes) {
+    Quote q;
+    q.spans = {{0, static_cast<int64_t>(text.size())}};
+    q.kind = "direct";
+    q.speaker_name = speaker;
+    d.quotes.push_back(q);
+    d.texts.push_back(text);
+  }
+  return d;
+}
+
+std::vector<std::string> Sources(const QuoteGroup& g) {
+  std::vector<std::string> out;
+  for (const QuoteSource& s : g.sources) out.push_back(s.document);
+  return out;
+}
+
+// A storyline too large to hold is grouped a segment at a time: a quote links
+// with its own and the previous segment, a group grows for as long as each
+// segment adds to it, and only the open groups and two segments are held.
+TEST(QuoteGroupsTest, SegmentsLinkNeighboursAndHoldOnlyOpenGroups) {
+  const std::string peace = "We are ready to move forward to a lasting peace", plan = "Nothing about this plan is acceptable to anyone at all";
+  auto docs = [&] {
+    std::vector<QuoteDoc> d;
+    for (int i = 0; i < 7; ++i) {
+      const std::string n = std::to_string(i);
+      std::vector<std::pair<std::string, std::string>> q = {{"a" + n + " b" + n + " c" + n + " d" + n + " e" + n + " f" + n, "Someone"}};
+      if (i % 2 == 0) q.push_back({peace, "Volodymyr Zelensky"});
+      if (i == 0 || i == 5) q.push_back({plan, "Vladimir Putin"});
+      d.push_back(Reduced("d" + std::to_string(i), q));
+    }
+    return d;
+  };
+  std::vector<QuoteGroup> whole = GroupQuotes(docs());
+  ASSERT_EQ(whole.size(), 2u);
+  EXPECT_EQ(Sources(whole[0]), (std::vector<std::string>{"d0", "d2", "d4", "d6"}));
+  EXPECT_EQ(Sources(whole[1]), (std::vector<std::string>{"d0", "d5"}));
+
+  QuoteGrouper one;
+  one.Add(docs());
+  std::vector<QuoteGroup> at_once = one.Finish();
+  ASSERT_EQ(at_once.size(), whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) EXPECT_EQ(QuoteGroupToJson(at_once[i]).dump(), QuoteGroupToJson(whole[i]).dump());
+
+  QuoteGrouper segments;
+  std::vector<QuoteDoc> all = docs();
+  for (size_t i = 0; i < all.size(); i += 2) {
+    std::vector<QuoteDoc> segment(all.begin() + i, all.begin() + std::min(all.size(), i + 2));
+    segments.Add(std::move(segment));
+    EXPECT_LE(segments.HeldDocuments(), 5u) << "two segments and the open group's documents";
+  }
+  std::vector<QuoteGroup> grouped = segments.Finish();
+  ASSERT_EQ(grouped.size(), 1u) << "d0 and d5 are two segments apart";
+  EXPECT_EQ(QuoteGroupToJson(grouped[0]).dump(), QuoteGroupToJson(whole[0]).dump()) << "the chain d0-d2-d4-d6";
+  EXPECT_EQ(segments.HeldDocuments(), 0u);
+}
+
+TEST(QuoteGroupsTest, SegmentsHoldBoundedDocuments) {
+  QuoteGrouper g;
+  for (int s = 0; s < 50; ++s) {
+    std::vector<QuoteDoc> segment;
+    for (int i = 0; i < 10; ++i) {
+      std::string n = std::to_string(s * 10 + i);
+      segment.push_back(Reduced("d" + n, {{"quote number " + n + " of a long stream of words", "Speaker " + n}}));
+    }
+    g.Add(std::move(segment));
+    EXPECT_LE(g.HeldDocuments(), 20u);
+  }
+  EXPECT_TRUE(g.Finish().empty());
+}
+
 }  // namespace
 }  // namespace dateline

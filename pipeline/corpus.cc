@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
+#include <memory>
 #ifdef __GLIBC__  // defined by the standard headers above
 #endif
 
@@ -117,13 +118,16 @@ class PhaseTimer {
 // read one storyline at a time: the sourced timeline (stories/timeline.h) and
 // the quote groups (annotate/quote_groups.h) of a storyline are built from its
 // documents reduced to what they read (TimelineDoc, QuoteDoc: each document
-// is dropped once parsed, linked and reduced) and written at once; cross-
-// document entities (annotate/entity_linker.h) from what the linker keeps of
-// each name, its (document, entity) rows in a scratch table
-// (store/scratch.h). Story and storyline summaries (stories/summary.h) are
-// then made from the store's columns one story (storyline) at a time. Memory
-// is bounded by the largest storyline and what the linker keeps per name key,
-// not by the number of documents. All results are replaced in one
+// is dropped once parsed, linked and reduced) and written at once; a
+// storyline of more than options_.corpus_segment_docs documents is built a
+// segment at a time (TimelineBuilder, QuoteGrouper: between segments they
+// hold what the entries and open quote groups keep). Cross-document entities
+// (annotate/entity_linker.h) come from what the linker keeps of each name,
+// its (document, entity) rows in a scratch table (store/scratch.h). Story
+// and storyline summaries (stories/summary.h) are then made from the store's
+// columns one story (storyline) at a time. Memory is bounded by the segment,
+// a storyline's entries and what the linker keeps per name key, not by the
+// number of documents or the size of a storyline. All results are replaced in one
 // transaction, so readers see the old ones or the new ones.
 bool Pipeline::CorpusUpToDate(Store* store) {
   auto rows = store->Records("state");
@@ -165,6 +169,9 @@ Status Pipeline::WriteCorpus(Store* store) {
     std::string storyline;
     std::vector<TimelineDoc> timeline;
     std::vector<QuoteDoc> quotes;
+    std::unique_ptr<TimelineBuilder> segments;  // its earlier segments, once it has had one
+    std::unique_ptr<QuoteGrouper> quote_segments;
+    size_t docs = 0;  // read so far
   };
   std::vector<Line> lines;
   std::vector<Store::DocumentRow> rows;
@@ -225,10 +232,29 @@ Status Pipeline::WriteCorpus(Store* store) {
       docs[r] = Document();
     });
     for (size_t r = 0; r < docs.size(); ++r) {
-      if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back({rows[r].storyline, {}, {}});
-      lines.back().timeline.push_back(std::move(timeline[r]));
-      lines.back().quotes.push_back(std::move(quotes[r]));
+      if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back({rows[r].storyline, {}, {}, {}, {}, 0});
+      Line& line = lines.back();
+      line.timeline.push_back(std::move(timeline[r]));
+      line.quotes.push_back(std::move(quotes[r]));
+      ++line.docs;
       ++pending;
+      // A large storyline is built a segment at a time (options_.corpus_segment_docs):
+      // the largest of a 300k stream hold 6,000-8,000 documents (docs/memory.md).
+      if (line.timeline.size() >= std::max<size_t>(1, options_.corpus_segment_docs)) {
+        auto t2 = SteadyClock::now();
+        if (!line.segments) {
+          line.segments = std::make_unique<TimelineBuilder>();
+          line.quote_segments = std::make_unique<QuoteGrouper>();
+        }
+        pending -= line.timeline.size();
+        ParallelFor(2, options_.threads, [&](size_t k) {
+          if (k == 0) line.segments->Add(std::move(line.timeline));
+          else line.quote_segments->Add(std::move(line.quotes));
+        });
+        line.timeline.clear();
+        line.quotes.clear();
+        t_build += since(t2);
+      }
     }
     rows.clear();
   };
@@ -246,14 +272,20 @@ Status Pipeline::WriteCorpus(Store* store) {
     std::vector<size_t> order(lines.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return lines[a].timeline.size() > lines[b].timeline.size(); });
+                     [&](size_t a, size_t b) { return lines[a].docs > lines[b].docs; });
     ParallelFor(order.size(), options_.threads, [&](size_t k) {
       const size_t i = order[k];
-      entries[i] = BuildTimeline(std::move(lines[i].timeline));
+      Line& line = lines[i];
+      if (!line.segments) line.segments = std::make_unique<TimelineBuilder>();
+      line.segments->Add(std::move(line.timeline));
+      entries[i] = line.segments->Finish();
+      line.segments.reset();
       for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
-      groups[i] = GroupQuotes(lines[i].quotes);
+      if (!line.quote_segments) line.quote_segments = std::make_unique<QuoteGrouper>();
+      line.quote_segments->Add(std::move(line.quotes));
+      groups[i] = line.quote_segments->Finish();
+      line.quote_segments.reset();
       for (const QuoteGroup& g : groups[i]) group_json[i].push_back(dump(QuoteGroupToJson(g)));
-      std::vector<QuoteDoc>().swap(lines[i].quotes);
     });
     lines.clear();
     pending = 0;

@@ -75,7 +75,9 @@ TEST(PipelineCorpus, StreamedResultsEqualTheInMemoryReference) {
 // at once, and some alone), unassigned documents and copies: the timeline and
 // quote records equal BuildTimeline / GroupQuotes per storyline in reading
 // order, ids made unique in that order.
-TEST(PipelineCorpus, TimelineAndQuotesEqualThePerStorylineReference) {
+// segment_docs: the pipeline's corpus_segment_docs, and the reference's
+// segments (0: the pipeline's default, the reference built at once).
+void CheckTimelineAndQuotes(size_t segment_docs) {
   const std::string path = testing::TempDir() + "/pipeline_corpus_timeline_test.db";
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
   auto store = Store::Open(path);
@@ -134,6 +136,10 @@ TEST(PipelineCorpus, TimelineAndQuotesEqualThePerStorylineReference) {
   ASSERT_EQ(inserted, n);
   PipelineOptions options;
   options.threads = 2;
+  if (segment_docs) options.corpus_segment_docs = segment_docs;
+  if (!segment_docs) {
+    ASSERT_GT(options.corpus_segment_docs, 300u) << "the default builds these storylines at once";
+  }
   auto pipeline = Pipeline::Create(options);
   ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
   ASSERT_TRUE((*pipeline)->UpdateCorpus(store->get()).ok());
@@ -155,11 +161,32 @@ TEST(PipelineCorpus, TimelineAndQuotesEqualThePerStorylineReference) {
   std::map<std::string, int> seen_entries, seen_groups;
   std::map<std::string, nlohmann::json> want_timeline, want_quotes;
   for (const auto& line : lines) {
-    for (TimelineEntry& e : BuildTimeline(line)) {
+    std::vector<TimelineEntry> entries;
+    std::vector<QuoteGroup> groups;
+    if (segment_docs) {  // a segment of segment_docs documents (copies too) at a time
+      TimelineBuilder timeline;
+      QuoteGrouper quotes;
+      for (size_t at = 0; at < line.size(); at += segment_docs) {
+        std::vector<TimelineDoc> t;
+        std::vector<QuoteDoc> q;
+        for (size_t k = at; k < std::min(line.size(), at + segment_docs); ++k) {
+          t.push_back(ReduceForTimeline(line[k]));
+          q.push_back(ReduceForQuotes(line[k]));
+        }
+        timeline.Add(std::move(t));
+        quotes.Add(std::move(q));
+      }
+      entries = timeline.Finish();
+      groups = quotes.Finish();
+    } else {
+      entries = BuildTimeline(line);
+      groups = GroupQuotes(line);
+    }
+    for (TimelineEntry& e : entries) {
       if (int k = seen_entries[e.id]++) e.id += "-" + std::to_string(k + 1);
       want_timeline[e.id] = TimelineEntryToJson(e);
     }
-    for (QuoteGroup& g : GroupQuotes(line)) {
+    for (QuoteGroup& g : groups) {
       if (int k = seen_groups[g.id]++) g.id += "-" + std::to_string(k + 1);
       want_quotes[g.id] = QuoteGroupToJson(g);
     }
@@ -176,6 +203,13 @@ TEST(PipelineCorpus, TimelineAndQuotesEqualThePerStorylineReference) {
   EXPECT_GE(want_timeline.size(), 80u);
   EXPECT_GE(want_quotes.size(), 40u);
 }
+
+TEST(PipelineCorpus, TimelineAndQuotesEqualThePerStorylineReference) { CheckTimelineAndQuotes(0); }
+
+// With small segments the larger storylines (300 documents, and the rows
+// without a storyline) are built a segment at a time: the records are those of
+// TimelineBuilder and QuoteGrouper given the same segments.
+TEST(PipelineCorpus, LargeStorylinesAreBuiltInSegments) { CheckTimelineAndQuotes(64); }
 
 }  // namespace
 }  // namespace dateline

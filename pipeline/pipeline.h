@@ -33,6 +33,10 @@ struct PipelineOptions {
   // retired past it; stories also retire 67 days after their last document):
   // what bounds the clusterer's memory, ~7 KB a story.
   size_t max_active_stories = 20000;
+  // The corpus step builds a storyline with more documents than this a
+  // segment of this many at a time (TimelineBuilder, QuoteGrouper): what it
+  // holds is then bounded by the segment, not by the storyline.
+  size_t corpus_segment_docs = 1024;
 };
 
 struct RunStats {

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -108,7 +110,7 @@ struct Index {
   }
 };
 
-void Add(Draft* d, uint32_t index, const Mention& m, uint32_t actor, uint32_t place, Postings* postings, Index* ix) {
+void AddToDraft(Draft* d, uint32_t index, const Mention& m, uint32_t actor, uint32_t place, Postings* postings, Index* ix) {
   d->mentions.push_back(&m);
   ix->drafts_of_doc[m.doc].emplace_back(index, m.sentence_index);
   if (actor != kNoKey && d->actor_keys.insert(actor).second) ix->drafts_of_actor[actor].push_back(index);
@@ -189,7 +191,7 @@ std::string Description(const Mention& m) {
   return Clip(m.sentence(), 200);
 }
 
-TimelineEntry Finish(const Draft& d, const std::string& storyline) {
+TimelineEntry FinishDraft(const Draft& d, const std::string& storyline) {
   TimelineEntry e;
   e.storyline = storyline;
   e.date = d.date.value_or("");
@@ -237,8 +239,118 @@ TimelineEntry Finish(const Draft& d, const std::string& storyline) {
   return e;
 }
 
-std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const std::vector<TimelineDoc*>& docs,
-                                          const TimelineOptions& o) {
+// The drafts of one storyline and, once a segment's documents are gone, the
+// parts of them its drafts' mentions read: their strings and sentences, in
+// kept documents (no word hashes: a draft keeps its own word set).
+struct LineBuild {
+  std::string storyline;
+  TimelineOptions o;
+  std::vector<Draft> drafts;
+  std::map<std::string, std::vector<size_t>> drafts_of_type;  // a mention only fits its own type
+  std::map<std::string, Postings> postings_of_type;
+  Index ix;
+  std::vector<Shared> shared;  // per draft: what it shares with the current mention
+  std::deque<TimelineDoc> kept_docs;
+  std::deque<Mention> kept_mentions;
+  std::vector<size_t> kept_upto;  // per draft: its mentions already kept
+
+  void AddSegment(std::vector<TimelineDoc*> docs);
+  void Merge(Mention* m);
+  void Keep();
+};
+
+void LineBuild::Merge(Mention* m) {
+  const std::string& type = m->Type();
+  Postings& postings = postings_of_type[type];
+  shared.assign(drafts.size(), Shared());
+  for (uint64_t k : m->word_keys())
+    if (auto it = postings.find(k); it != postings.end())
+      for (uint32_t d : it->second) ++shared[d].common;
+  const uint32_t actor = ix.Key(m->ActorKey()), place = ix.Key(m->PlaceKey());
+  if (actor != kNoKey)
+    for (uint32_t d : ix.drafts_of_actor[actor]) shared[d].actor = true;
+  if (place != kNoKey)
+    for (uint32_t d : ix.drafts_of_place[place]) shared[d].place = true;
+  if (auto it = ix.drafts_of_doc.find(m->doc); it != ix.drafts_of_doc.end())
+    for (const auto& [d, sentence] : it->second) {
+      shared[d].same_doc = true;
+      shared[d].near |= std::abs(sentence - m->sentence_index) <= o.continuation_sentences;
+    }
+  const std::string published10 = m->doc->published ? m->doc->published->substr(0, 10) : std::string();
+  int best = -1;
+  double best_fit = -1;
+  for (size_t k : drafts_of_type[type]) {
+    double f = Fit(drafts[k], *m, shared[k], published10, o);
+    if (f > best_fit) {
+      best = static_cast<int>(k);
+      best_fit = f;
+    }
+  }
+  if (best >= 0 && best_fit >= 0) {
+    if (m->date == Mention::kNone) m->basis = Mention::Basis::kSources;
+    AddToDraft(&drafts[best], best, *m, actor, place, &postings, &ix);
+    return;
+  }
+  if (m->date == Mention::kNone) {  // undated and matching nothing: dated by publication, or left out
+    if (!o.keep_publication_dated || m->doc->published_day == Mention::kNone) return;
+    m->date = m->doc->published_day;
+    m->basis = Mention::Basis::kPublished;
+  }
+  if (drafts.size() >= o.max_entries_per_storyline) return;
+  drafts_of_type[type].push_back(drafts.size());
+  drafts.push_back({});
+  AddToDraft(&drafts.back(), static_cast<uint32_t>(drafts.size() - 1), *m, actor, place, &postings, &ix);
+}
+
+// Copies what the drafts' new mentions read of their documents into kept
+// documents, so that the segment's documents can go.
+void LineBuild::Keep() {
+  struct Map {
+    TimelineDoc* kept;
+    std::unordered_map<uint32_t, uint32_t> strings, lines;
+  };
+  std::unordered_map<const TimelineDoc*, Map> maps;
+  kept_upto.resize(drafts.size(), 0);
+  for (size_t k = 0; k < drafts.size(); ++k) {
+    Draft& d = drafts[k];
+    for (size_t i = kept_upto[k]; i < d.mentions.size(); ++i) {
+      const Mention& m = *d.mentions[i];
+      auto [it, fresh] = maps.try_emplace(m.doc);
+      Map& map = it->second;
+      if (fresh) {
+        TimelineDoc& t = kept_docs.emplace_back();
+        t.id = m.doc->id;
+        t.line = m.doc->line;
+        t.outlet = m.doc->outlet;
+        t.published = m.doc->published;
+        map.kept = &t;
+      }
+      TimelineDoc* t = map.kept;
+      auto str = [&](uint32_t s) {
+        if (s == Mention::kNone) return s;
+        auto [at, added] = map.strings.try_emplace(s, static_cast<uint32_t>(t->strings.size()));
+        if (added) t->strings.push_back(m.doc->strings[s]);
+        return at->second;
+      };
+      Mention& c = kept_mentions.emplace_back(m);
+      c.doc = t;
+      c.type = str(m.type), c.date = str(m.date), c.quote = str(m.quote);
+      c.actor_key = str(m.actor_key), c.actor_name = str(m.actor_name), c.target_name = str(m.target_name);
+      c.place_key = str(m.place_key), c.place_name = str(m.place_name);
+      auto [line, added] = map.lines.try_emplace(m.line, static_cast<uint32_t>(t->sentences.size()));
+      if (added) t->sentences.push_back(m.sentence()), t->words.emplace_back();
+      c.line = line->second;
+      d.mentions[i] = &c;
+    }
+    kept_upto[k] = d.mentions.size();
+  }
+  // A document is in one segment only: what the drafts took from it is kept.
+  ix.drafts_of_doc.clear();
+}
+
+void LineBuild::AddSegment(std::vector<TimelineDoc*> docs) {
+  // A segment's mentions are merged in the order of how they are dated
+  // (text, then context, then undated), each in document order.
   std::vector<Mention*> order;
   for (TimelineDoc* d : docs)
     for (Mention& m : d->mentions) {
@@ -247,59 +359,55 @@ std::vector<TimelineEntry> BuildStoryline(const std::string& storyline, const st
     }
   std::stable_sort(order.begin(), order.end(),
                    [](const Mention* a, const Mention* b) { return BasisRank(a->basis) < BasisRank(b->basis); });
-  std::vector<Draft> drafts;
-  std::map<std::string, std::vector<size_t>> drafts_of_type;  // a mention only fits its own type
-  std::map<std::string, Postings> postings_of_type;
-  Index ix;
-  std::vector<Shared> shared;  // per draft: what it shares with the current mention
-  for (Mention* m : order) {
-    const std::string& type = m->Type();
-    Postings& postings = postings_of_type[type];
-    shared.assign(drafts.size(), Shared());
-    for (uint64_t k : m->word_keys())
-      if (auto it = postings.find(k); it != postings.end())
-        for (uint32_t d : it->second) ++shared[d].common;
-    const uint32_t actor = ix.Key(m->ActorKey()), place = ix.Key(m->PlaceKey());
-    if (actor != kNoKey)
-      for (uint32_t d : ix.drafts_of_actor[actor]) shared[d].actor = true;
-    if (place != kNoKey)
-      for (uint32_t d : ix.drafts_of_place[place]) shared[d].place = true;
-    if (auto it = ix.drafts_of_doc.find(m->doc); it != ix.drafts_of_doc.end())
-      for (const auto& [d, sentence] : it->second) {
-        shared[d].same_doc = true;
-        shared[d].near |= std::abs(sentence - m->sentence_index) <= o.continuation_sentences;
-      }
-    const std::string published10 = m->doc->published ? m->doc->published->substr(0, 10) : std::string();
-    int best = -1;
-    double best_fit = -1;
-    for (size_t k : drafts_of_type[type]) {
-      double f = Fit(drafts[k], *m, shared[k], published10, o);
-      if (f > best_fit) {
-        best = static_cast<int>(k);
-        best_fit = f;
-      }
-    }
-    if (best >= 0 && best_fit >= 0) {
-      if (m->date == Mention::kNone) m->basis = Mention::Basis::kSources;
-      Add(&drafts[best], best, *m, actor, place, &postings, &ix);
-      continue;
-    }
-    if (m->date == Mention::kNone) {  // undated and matching nothing: dated by publication, or left out
-      if (!o.keep_publication_dated || m->doc->published_day == Mention::kNone) continue;
-      m->date = m->doc->published_day;
-      m->basis = Mention::Basis::kPublished;
-    }
-    if (drafts.size() >= o.max_entries_per_storyline) continue;
-    drafts_of_type[type].push_back(drafts.size());
-    drafts.push_back({});
-    Add(&drafts.back(), static_cast<uint32_t>(drafts.size() - 1), *m, actor, place, &postings, &ix);
-  }
-  std::vector<TimelineEntry> out;
-  for (const Draft& d : drafts) out.push_back(Finish(d, storyline));
-  return out;
+  for (Mention* m : order) Merge(m);
+  Keep();
 }
 
 }  // namespace
+
+struct TimelineBuilder::State {
+  TimelineOptions o;
+  std::map<std::string, LineBuild> lines;  // by TimelineDoc::line
+};
+
+TimelineBuilder::TimelineBuilder(const TimelineOptions& options) : s_(std::make_unique<State>()) { s_->o = options; }
+TimelineBuilder::~TimelineBuilder() = default;
+TimelineBuilder::TimelineBuilder(TimelineBuilder&&) noexcept = default;
+TimelineBuilder& TimelineBuilder::operator=(TimelineBuilder&&) noexcept = default;
+
+void TimelineBuilder::Add(std::vector<TimelineDoc> docs) {
+  std::map<std::string, std::vector<TimelineDoc*>> by_line;
+  for (TimelineDoc& d : docs)
+    if (!d.copy) by_line[d.line].push_back(&d);  // a copy adds no source
+  for (const auto& [line, members] : by_line) {
+    auto [it, fresh] = s_->lines.try_emplace(line);
+    if (fresh) it->second.storyline = line, it->second.o = s_->o;
+    it->second.AddSegment(members);
+  }
+}
+
+std::vector<TimelineEntry> TimelineBuilder::Finish() {
+  std::vector<TimelineEntry> out;
+  for (auto& [line, build] : s_->lines) {
+    std::vector<TimelineEntry> entries;
+    for (const Draft& d : build.drafts) entries.push_back(FinishDraft(d, line));
+    std::stable_sort(entries.begin(), entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+      return a.date != b.date ? a.date < b.date : a.sources.size() > b.sources.size();
+    });
+    out.insert(out.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+  }
+  std::map<std::string, int> seen;  // ids are unique even when two entries share their keys
+  for (TimelineEntry& e : out)
+    if (int n = seen[e.id]++) e.id += "-" + std::to_string(n + 1);
+  s_->lines.clear();
+  return out;
+}
+
+size_t TimelineBuilder::KeptDocuments() const {
+  size_t n = 0;
+  for (const auto& [line, build] : s_->lines) n += build.kept_docs.size();
+  return n;
+}
 
 std::string DatePrecision(const std::string& d) {
   if (d.size() < 4) return "";
@@ -336,23 +444,9 @@ std::vector<TimelineEntry> BuildTimeline(const std::vector<Document>& docs, cons
 }
 
 std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineDoc> docs, const TimelineOptions& options) {
-  std::map<std::string, std::vector<TimelineDoc*>> by_line;
-  for (TimelineDoc& d : docs) {
-    if (d.copy) continue;  // a copy adds no source
-    by_line[d.line].push_back(&d);
-  }
-  std::vector<TimelineEntry> out;
-  for (const auto& [line, members] : by_line) {
-    auto entries = BuildStoryline(line, members, options);
-    std::stable_sort(entries.begin(), entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-      return a.date != b.date ? a.date < b.date : a.sources.size() > b.sources.size();
-    });
-    out.insert(out.end(), entries.begin(), entries.end());
-  }
-  std::map<std::string, int> seen;  // ids are unique even when two entries share their keys
-  for (TimelineEntry& e : out)
-    if (int n = seen[e.id]++) e.id += "-" + std::to_string(n + 1);
-  return out;
+  TimelineBuilder build(options);
+  build.Add(std::move(docs));
+  return build.Finish();
 }
 
 nlohmann::json TimelineEntryToJson(const TimelineEntry& e) {

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -150,6 +151,33 @@ TimelineDoc ReduceForTimeline(const Document& doc, const TimelineOptions& option
 
 // The same entries as BuildTimeline() of the documents they were reduced from.
 std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineDoc> docs, const TimelineOptions& options = {});
+
+// The timeline of documents given a segment at a time (each storyline's
+// documents in their order), for storylines too large to hold: between
+// segments it keeps only what its entries read of their mentions (their
+// sentences and strings), not the documents. Given all the documents in one
+// Add(), the entries are BuildTimeline()'s. Given several segments, each
+// segment's mentions are merged in the order of how they are dated (text,
+// context, undated) after the earlier segments', so an undated mention takes
+// its date only from an entry of its own or an earlier segment.
+class TimelineBuilder {
+ public:
+  explicit TimelineBuilder(const TimelineOptions& options = {});
+  ~TimelineBuilder();
+  TimelineBuilder(TimelineBuilder&&) noexcept;
+  TimelineBuilder& operator=(TimelineBuilder&&) noexcept;
+
+  // Documents after those of earlier calls (copies are skipped).
+  void Add(std::vector<TimelineDoc> docs);
+  // The entries, as BuildTimeline() orders them. Resets.
+  std::vector<TimelineEntry> Finish();
+  // Documents whose mentions entries have taken (what is held of them).
+  size_t KeptDocuments() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 // Whether BuildTimeline reads the event at all (it reads those reported as
 // happened or planned); a caller may drop the others first.

@@ -143,6 +143,65 @@ TEST(TimelineTest, ReducedDocumentsOutliveTheirDocumentsAndShareSentences) {
   EXPECT_NE(meeting->sources[0].sentence.find("Witkoff met Putin"), std::string::npos);
 }
 
+// A storyline too large to hold is built a segment at a time, and between
+// segments only what its entries read is kept. When every mention is dated
+// by its text, the order of merging is the documents' either way, so the
+// entries are those of building it at once.
+TEST(TimelineTest, SegmentsGiveTheSameEntriesWhenTextDatesEveryMention) {
+  std::vector<Document> docs;
+  docs.push_back(Doc("a", "Outlet A", "2025-04-26",
+                     {"Witkoff met Putin in Moscow on April 25 and the Kremlin said on April 25 the talks were useful.",
+                      "Russia attacked Kyiv on April 24, killing 12."}));
+  AddEvent(&docs.back(), 0, "met", "CONSULT", "Steve Witkoff", "2025-04-25");
+  AddEvent(&docs.back(), 0, "said", "STATEMENT", "the Kremlin", "2025-04-25");
+  AddEvent(&docs.back(), 1, "attacked", "ASSAULT", "Russia", "2025-04-24").counts["killed"] = 12;
+  docs.push_back(Doc("b", "Outlet B", "2025-04-26", {"Putin received Witkoff in Moscow on April 25."}));
+  AddEvent(&docs.back(), 0, "received", "CONSULT", "Vladimir Putin", "2025-04-25");
+  docs.push_back(Doc("c", "Outlet C", "2025-04-25", {"The April 24 attack on Kyiv killed 13, officials said on April 24."}));
+  AddEvent(&docs.back(), 0, "attack", "ASSAULT", "Russia", "2025-04-24").counts["killed"] = 13;
+  AddEvent(&docs.back(), 0, "said", "STATEMENT", "officials", "2025-04-24");
+  docs.push_back(Doc("d", "Outlet D", "2025-04-27", {"Ukraine and Russia swapped 246 prisoners on April 26."}));
+  AddEvent(&docs.back(), 0, "swapped", "COOPERATE", "Ukraine", "2025-04-26").counts["prisoners"] = 246;
+  const std::vector<TimelineEntry> whole = BuildTimeline(docs);
+  ASSERT_GE(whole.size(), 4u);
+  TimelineBuilder segments;
+  for (const Document& d : docs) segments.Add({ReduceForTimeline(d)});  // each reduced form gone after its Add
+  const std::vector<TimelineEntry> built = segments.Finish();
+  ASSERT_EQ(built.size(), whole.size());
+  for (size_t i = 0; i < built.size(); ++i)
+    EXPECT_EQ(TimelineEntryToJson(built[i]).dump(), TimelineEntryToJson(whole[i]).dump());
+  const TimelineEntry* attack = Find(built, "ASSAULT", "2025-04-24");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->sources.size(), 2u);
+  EXPECT_FALSE(attack->disagreements.empty()) << "12 against 13 killed, across segments";
+  EXPECT_TRUE(segments.Finish().empty()) << "Finish resets";
+}
+
+// An undated mention takes its date from an entry of its own or an earlier
+// segment (never from one the storyline has not reached yet).
+TEST(TimelineTest, SegmentsDateUndatedMentionsFromEarlierSegments) {
+  Document dated = Doc("a", "A", "2025-04-22", {"Putin told state television on April 21 that Russia is open to talks."});
+  AddEvent(&dated, 0, "told", "STATEMENT", "Vladimir Putin", "2025-04-21");
+  Document undated = Doc("b", "B", "2025-04-22", {"Putin said Moscow remains open to peace initiatives."});
+  AddEvent(&undated, 0, "said", "STATEMENT", "Putin");
+  TimelineBuilder later;
+  later.Add({ReduceForTimeline(dated)});
+  later.Add({ReduceForTimeline(undated)});
+  auto t = later.Finish();
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_EQ(t[0].sources.size(), 2u);
+  EXPECT_EQ(t[0].sources[1].date_basis, "sources");
+  TimelineBuilder earlier;
+  earlier.Add({ReduceForTimeline(undated)});
+  EXPECT_EQ(earlier.KeptDocuments(), 0u) << "nothing took its mention: nothing of it is held";
+  earlier.Add({ReduceForTimeline(dated)});
+  EXPECT_EQ(earlier.KeptDocuments(), 1u);
+  t = earlier.Finish();
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].sources.size(), 1u);
+  EXPECT_EQ(BuildTimeline({undated, dated})[0].sources.size(), 2u) << "at once, it is dated";
+}
+
 TEST(TimelineTest, ContextDatesAndContinuations) {
   Document a = Doc("a", "A", "2025-04-25",
                    {"Peskov said on April 21 that Putin is open to talks.", "Putin also spoke of peace.",
