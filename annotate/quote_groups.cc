@@ -17,17 +17,21 @@ namespace {
 constexpr size_t kMaxPosting = 24;  // bigrams in more quotes do not propose candidates
 constexpr size_t kMaxDiffWords = 400;
 
-// A quote while the groups are made: hashes of its lower-cased words (the
-// words themselves, lower-cased and as written, are split again from the
-// text for the few that a group prints), so that a storyline with tens of
-// thousands of quotes costs ~32 bytes a word.
+// A quote while the groups are made: the hashes of its word bigrams, and of
+// its lower-cased words only their number and one hash of them all (the
+// words themselves are split again from the text for the groups that are
+// made), so that a storyline with tens of thousands of quotes costs ~8 bytes
+// a word.
 struct Item {
   size_t doc = 0, quote = 0;          // doc: the document's place in the storyline
   const QuoteDoc* source = nullptr;   // that document
   const std::string* text = nullptr;  // the QuoteDoc's
-  std::vector<uint64_t> words;
-  std::vector<uint64_t> bigrams;  // sorted, unique
+  uint32_t words = 0;                 // how many
+  uint64_t words_hash = 0;            // of the lower-cased words in order
+  std::vector<uint64_t> bigrams;      // sorted, unique
   std::string surname;
+
+  bool SameWords(const Item& o) const { return words == o.words && words_hash == o.words_hash; }
 };
 
 bool WordChar(char32_t c) {
@@ -79,7 +83,10 @@ Item MakeItem(const QuoteDoc& d, size_t di, size_t qi) {
   it.text = &d.texts[qi];
   std::vector<std::string> words, shown;
   SplitWords(*it.text, &words, &shown);
-  for (const std::string& w : words) it.words.push_back(Hash64(w));
+  it.words = static_cast<uint32_t>(words.size());
+  uint64_t h = 0;
+  for (const std::string& w : words) h = Hash64(w) ^ (h * 0x100000001B3ULL + 0x9E3779B97F4A7C15ULL);
+  it.words_hash = h;
   for (size_t k = 0; k + 1 < words.size(); ++k) it.bigrams.push_back(Hash64(words[k] + " " + words[k + 1]));
   if (words.size() == 1) it.bigrams.push_back(Hash64(words[0]));
   std::sort(it.bigrams.begin(), it.bigrams.end());
@@ -124,7 +131,7 @@ size_t Shared(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 bool Related(const Item& a, const Item& b, size_t shared, const QuoteGroupOptions& o) {
   bool known = !a.surname.empty() && !b.surname.empty();
   if (known && a.surname != b.surname) return false;
-  if (a.words.size() < o.min_words || b.words.size() < o.min_words) return a.words == b.words;
+  if (a.words < o.min_words || b.words < o.min_words) return a.SameWords(b);
   double containment = static_cast<double>(shared) / std::min(a.bigrams.size(), b.bigrams.size());
   return containment >= (known ? o.min_overlap : o.min_overlap_unknown);
 }
@@ -140,24 +147,32 @@ void LinkItems(const std::vector<Item>& items, size_t from, size_t first_new, co
   for (size_t i = from; i < items.size(); ++i)
     for (uint64_t g : items[i].bigrams) occ.push_back({g, static_cast<uint32_t>(i)});
   std::sort(occ.begin(), occ.end());
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  for (size_t a = 0, b = 0; a < occ.size(); a = b) {
-    while (b < occ.size() && occ[b].first == occ[a].first) ++b;
-    if (b - a > kMaxPosting) continue;
-    for (size_t x = a; x < b; ++x)
-      for (size_t y = x + 1; y < b; ++y)
-        if (items[occ[x].second].doc != items[occ[y].second].doc && occ[y].second >= first_new)
-          pairs.push_back({occ[x].second, occ[y].second});
+  // For each newer item, the older items that share its rare bigrams and how
+  // many (a pair is counted from the newer side only, so no list of every
+  // (pair, bigram) is made); the pairs that join, in (older, newer) order.
+  std::vector<uint32_t> shared(items.size(), 0), touched;
+  std::vector<std::pair<uint32_t, uint32_t>> joins;
+  for (size_t y = std::max(from, first_new); y < items.size(); ++y) {
+    const Item& b = items[y];
+    for (uint64_t g : b.bigrams) {
+      auto lo = std::lower_bound(occ.begin(), occ.end(), std::pair<uint64_t, uint32_t>{g, 0});
+      auto hi = lo;
+      while (hi != occ.end() && hi->first == g) ++hi;
+      if (static_cast<size_t>(hi - lo) > kMaxPosting) continue;
+      for (auto it = lo; it != hi && it->second < y; ++it)
+        if (items[it->second].doc != b.doc && shared[it->second]++ == 0) touched.push_back(it->second);
+    }
+    for (uint32_t x : touched) {
+      const Item& a = items[x];
+      bool tiny = a.bigrams.size() < 2 || b.bigrams.size() < 2;
+      if ((shared[x] >= 2 || tiny) && Related(a, b, Shared(a.bigrams, b.bigrams), o))
+        joins.push_back({x, static_cast<uint32_t>(y)});
+      shared[x] = 0;
+    }
+    touched.clear();
   }
-  std::sort(pairs.begin(), pairs.end());
-  for (size_t a = 0, b = 0; a < pairs.size(); a = b) {
-    while (b < pairs.size() && pairs[b] == pairs[a]) ++b;
-    const Item& x = items[pairs[a].first];
-    const Item& y = items[pairs[a].second];
-    bool tiny = x.bigrams.size() < 2 || y.bigrams.size() < 2;
-    if (b - a < 2 && !tiny) continue;
-    if (Related(x, y, Shared(x.bigrams, y.bigrams), o)) uf->Join(pairs[a].first, pairs[a].second, o.max_group_size);
-  }
+  std::sort(joins.begin(), joins.end());
+  for (const auto& [x, y] : joins) uf->Join(x, y, o.max_group_size);
 }
 
 std::string Join(const std::vector<std::string>& w, size_t b, size_t e) {
@@ -170,11 +185,11 @@ std::string Join(const std::vector<std::string>& w, size_t b, size_t e) {
 }
 
 // Word-level differences of `other` against `base` (longest common
-// subsequence), printed with the words as written (base_shown, other_shown).
-void Differences(const Item& base, const Item& other, const std::vector<std::string>& base_shown,
-                 const std::vector<std::string>& other_shown, const std::string& doc,
-                 std::vector<WordingDifference>* out) {
-  const auto &a = base.words, &b = other.words;
+// subsequence of the lower-cased words), printed with the words as written
+// (base_shown, other_shown).
+void Differences(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                 const std::vector<std::string>& base_shown, const std::vector<std::string>& other_shown,
+                 const std::string& doc, std::vector<WordingDifference>* out) {
   if (a.size() > kMaxDiffWords || b.size() > kMaxDiffWords || a == b) return;
   std::vector<std::vector<uint16_t>> L(a.size() + 1, std::vector<uint16_t>(b.size() + 1, 0));
   for (size_t i = a.size(); i-- > 0;)
@@ -203,14 +218,14 @@ QuoteGroup BuildGroup(const std::vector<Item>& items, std::vector<size_t> member
   // One source per document: its longest quote in the group.
   std::sort(members.begin(), members.end(), [&](size_t x, size_t y) {
     if (items[x].doc != items[y].doc) return items[x].doc < items[y].doc;
-    return items[x].words.size() > items[y].words.size();
+    return items[x].words > items[y].words;
   });
   members.erase(std::unique(members.begin(), members.end(),
                             [&](size_t x, size_t y) { return items[x].doc == items[y].doc; }),
                 members.end());
   size_t rep = members[0];
   for (size_t m : members)
-    if (items[m].words.size() > items[rep].words.size()) rep = m;
+    if (items[m].words > items[rep].words) rep = m;
   QuoteGroup g;
   g.text = *items[rep].text;
   std::vector<std::string> rep_words, rep_shown;
@@ -228,10 +243,10 @@ QuoteGroup BuildGroup(const std::vector<Item>& items, std::vector<size_t> member
       g.speaker_name = q.speaker_name;
       if (q.speaker) g.speaker = d.id + ":" + *q.speaker;
     }
-    if (m != rep && items[m].words != items[rep].words) {
+    if (m != rep && !items[m].SameWords(items[rep])) {
       std::vector<std::string> words, shown;
       SplitWords(*items[m].text, &words, &shown);
-      Differences(items[rep], items[m], rep_shown, shown, d.id, &g.wording_differences);
+      Differences(rep_words, words, rep_shown, shown, d.id, &g.wording_differences);
     }
   }
   return g;
@@ -318,7 +333,7 @@ void QuoteGrouper::Step(std::vector<QuoteDoc> segment, bool end) {
     QuoteDoc& kept = s.docs.emplace(di, std::move(d)).first->second;
     for (size_t qi = 0; qi < kept.quotes.size(); ++qi) {
       Item it = MakeItem(kept, di, qi);
-      if (!it.words.empty()) s.items.push_back(std::move(it));
+      if (it.words) s.items.push_back(std::move(it));
     }
   }
   s.last_segment = s.docs_seen - segment_start;
