@@ -1,5 +1,7 @@
 #include <unistd.h>
 
+#include <cstdio>
+
 #include "cli/commands.h"
 
 namespace dateline::cli {
@@ -20,9 +22,15 @@ void AddIngest(CLI::App* app, int* exit_code) {
                   "stories that can still gain documents; older ones are retired (bounds memory, ~7 KB each)");
   auto refresh = std::make_shared<bool>(false);
   cmd->add_flag("--refresh", *refresh,
-                "rebuild stories, entities, quotes and timeline even when no document was added");
-  cmd->add_option("INPUT", *inputs, "files, directories or - for stdin")->required();
+                "rebuild stories, entities, quotes and timeline even when no document was added "
+                "(without INPUT: from the store alone)");
+  cmd->add_option("INPUT", *inputs, "files, directories or - for stdin (required unless --refresh)");
   cmd->callback([=] {
+    if (inputs->empty() && !*refresh) {
+      std::fprintf(stderr, "dateline: ingest: no INPUT given (use --refresh to rebuild from the store alone)\n");
+      *exit_code = kExitError;
+      return;
+    }
     opts->progress = isatty(STDERR_FILENO);
     *exit_code = RunIngest(*inputs, *db, *opts, *refresh);
   });

@@ -45,11 +45,25 @@ TEST(PipelineIngest, RepeatedPagesSkippedBeyondTheRecentWindow) {
   EXPECT_EQ(s.pages, 150);
   EXPECT_EQ(s.stored, 120);
   EXPECT_EQ(s.already_stored, 30);
-  // A second run finds every page in the store.
-  s = (*pipeline)->Ingest({input}, store->get(), [&](const Reject&) { ++rejects; });
+  // A second run finds every page in the store (and an empty input, rejected).
+  const std::string empty = dir + "/ingest_memory_test_empty.jsonl";
+  std::ofstream(empty).close();
+  s = (*pipeline)->Ingest({input, empty}, store->get(), [&](const Reject&) { ++rejects; });
+  EXPECT_EQ(rejects, 1);
   EXPECT_EQ(s.stored, 0);
   EXPECT_EQ(s.already_stored, 150);
+  EXPECT_EQ(s.restored, 0) << "nothing new: the stored documents are not read";
   EXPECT_EQ((*store)->CountDocuments(), 120);
+  // A new page: dedupe and stories are restored from all stored documents first.
+  {
+    std::ofstream f(input, std::ios::app);
+    f << nlohmann::json{{"id", "new"}, {"text", "A new document says officials met in the capital about item 1."}}.dump()
+      << "\n";
+  }
+  s = (*pipeline)->Ingest({input}, store->get(), [&](const Reject&) { ++rejects; });
+  EXPECT_EQ(s.stored, 1);
+  EXPECT_EQ(s.restored, 120);
+  EXPECT_EQ((*store)->CountDocuments(), 121);
 }
 
 }  // namespace

@@ -230,12 +230,24 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   auto first_seen = [&](const std::string& h) {
     return stored_hashes ? recent_hashes.Insert(h) : seen_hashes.Insert(h);
   };
-  store->ForEachDocument([&](Document&& d) {
-    if (!d.duplicate_of) dups.Add(d.id, d.text);
-    stories.Restore(d);
-    if (!stored_hashes) seen_hashes.Insert(d.content_hash);
-    return true;
-  });
+  // The online state is restored from the stored documents before the first
+  // batch of pages is assigned, so that an ingest with nothing new to store
+  // (as `ingest --refresh` with no new input) does not read them all. Without a
+  // store file the reader checks content hashes against what the restore
+  // reads, so it comes first.
+  bool restored = false;
+  auto restore = [&] {
+    if (restored) return;
+    restored = true;
+    store->ForEachDocument([&](Document&& d) {
+      if (!d.duplicate_of) dups.Add(d.id, d.text);
+      stories.Restore(d);
+      if (!stored_hashes) seen_hashes.Insert(d.content_hash);
+      ++stats.restored;
+      return true;
+    });
+  };
+  if (!stored_hashes) restore();
 
   // Four stages overlap: a reader thread parses the next batches while this
   // thread cleans and annotates the current one on the worker threads, the
@@ -360,6 +372,11 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   };
   auto flush = [&] {
     t_read += since(read_from);
+    if (!restored && !batch.empty()) {  // the first pages to store (a batch of rejects only needs no restore)
+      if (committer.joinable()) committer.join();
+      if (storer.joinable()) storer.join();
+      restore();
+    }
     Clock::time_point t0 = Clock::now();
     TemplateStats delta;
     for (const Cleaner::Observation& o : observations) cleaner_.Observe(o, &delta);

@@ -43,6 +43,7 @@ struct RunStats {
   int64_t pages = 0;            // pages read
   int64_t stored = 0;           // new documents stored (ingest)
   int64_t already_stored = 0;   // skipped: same content already in the store / run
+  int64_t restored = 0;         // stored documents read to restore dedupe and stories (none when nothing is new)
   int64_t duplicates = 0;       // documents found to copy another
   int64_t rejects = 0;
   int64_t skipped_non_html = 0;

@@ -140,6 +140,11 @@ TEST(SamplesTest, IngestExportCarriesStories) {
   EXPECT_NE(Slurp(t / "docs.csv").find("000_b033e49237c5a107"), std::string::npos);
   ASSERT_EQ(Sh(Bin() + " stories --db " + db + " --json > " + t / "stories.json"), 0);
   EXPECT_FALSE(json::parse(Slurp(t / "stories.json")).empty());
+  // Rebuilt from the store alone: the same stories.
+  EXPECT_NE(Sh(Bin() + " ingest --db " + db + " 2>/dev/null"), 0) << "no input and no --refresh";
+  ASSERT_EQ(Sh(Bin() + " ingest --refresh --db " + db + " 2>/dev/null"), 0);
+  ASSERT_EQ(Sh(Bin() + " stories --db " + db + " --json > " + t / "stories2.json"), 0);
+  EXPECT_EQ(json::parse(Slurp(t / "stories2.json")), json::parse(Slurp(t / "stories.json")));
 }
 
 }  // namespace
