@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
-#include <memory>
 #ifdef __GLIBC__  // defined by the standard headers above
 #endif
 
@@ -169,8 +168,8 @@ Status Pipeline::WriteCorpus(Store* store) {
     std::string storyline;
     std::vector<TimelineDoc> timeline;
     std::vector<QuoteDoc> quotes;
-    std::unique_ptr<TimelineBuilder> segments;  // its earlier segments, once it has had one
-    std::unique_ptr<QuoteGrouper> quote_segments;
+    TimelineBuilder timeline_build;  // given the documents a segment at a time
+    QuoteGrouper quote_build;
     size_t docs = 0;  // read so far
   };
   std::vector<Line> lines;
@@ -232,7 +231,7 @@ Status Pipeline::WriteCorpus(Store* store) {
       docs[r] = Document();
     });
     for (size_t r = 0; r < docs.size(); ++r) {
-      if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back({rows[r].storyline, {}, {}, {}, {}, 0});
+      if (lines.empty() || lines.back().storyline != rows[r].storyline) lines.push_back(Line{rows[r].storyline, {}, {}, TimelineBuilder(), QuoteGrouper(), 0});
       Line& line = lines.back();
       line.timeline.push_back(std::move(timeline[r]));
       line.quotes.push_back(std::move(quotes[r]));
@@ -242,14 +241,10 @@ Status Pipeline::WriteCorpus(Store* store) {
       // the largest of a 300k stream hold 6,000-8,000 documents (docs/memory.md).
       if (line.timeline.size() >= std::max<size_t>(1, options_.corpus_segment_docs)) {
         auto t2 = SteadyClock::now();
-        if (!line.segments) {
-          line.segments = std::make_unique<TimelineBuilder>();
-          line.quote_segments = std::make_unique<QuoteGrouper>();
-        }
         pending -= line.timeline.size();
         ParallelFor(2, options_.threads, [&](size_t k) {
-          if (k == 0) line.segments->Add(std::move(line.timeline));
-          else line.quote_segments->Add(std::move(line.quotes));
+          if (k == 0) line.timeline_build.Add(std::move(line.timeline));
+          else line.quote_build.Add(std::move(line.quotes));
         });
         line.timeline.clear();
         line.quotes.clear();
@@ -276,15 +271,11 @@ Status Pipeline::WriteCorpus(Store* store) {
     ParallelFor(order.size(), options_.threads, [&](size_t k) {
       const size_t i = order[k];
       Line& line = lines[i];
-      if (!line.segments) line.segments = std::make_unique<TimelineBuilder>();
-      line.segments->Add(std::move(line.timeline));
-      entries[i] = line.segments->Finish();
-      line.segments.reset();
+      line.timeline_build.Add(std::move(line.timeline));
+      entries[i] = line.timeline_build.Finish();
       for (const TimelineEntry& e : entries[i]) entry_json[i].push_back(dump(TimelineEntryToJson(e)));
-      if (!line.quote_segments) line.quote_segments = std::make_unique<QuoteGrouper>();
-      line.quote_segments->Add(std::move(line.quotes));
-      groups[i] = line.quote_segments->Finish();
-      line.quote_segments.reset();
+      line.quote_build.Add(std::move(line.quotes));
+      groups[i] = line.quote_build.Finish();
       for (const QuoteGroup& g : groups[i]) group_json[i].push_back(dump(QuoteGroupToJson(g)));
     });
     lines.clear();
