@@ -211,6 +211,15 @@ EntityLinker::EntityLinker(EntityRowStore* rows) : s_(new State) {
 }
 EntityLinker::~EntityLinker() = default;
 
+size_t EntityLinker::MemoryBytes() const {
+  const State& s = *s_;
+  return s.strings.MemoryBytes() + s.groups.capacity() * sizeof(Group) + s.group_of.capacity() * sizeof(uint32_t) +
+         (s.merged_groups.capacity() + s.merged_start.capacity()) * sizeof(uint32_t) +
+         s.merged_ids.capacity() * sizeof(uint64_t);
+}
+
+size_t EntityLinker::keys() const { return s_->groups.size(); }
+
 Status EntityLinker::Add(const Document& doc) {
   State& s = *s_;
   const uint32_t d = s.documents++;

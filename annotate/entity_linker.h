@@ -80,6 +80,10 @@ class EntityLinker {
   // Calls fn with each linked entity in output order (document count
   // descending, then id), made one at a time.
   Status Emit(const std::function<void(GlobalEntity&&)>& fn) const;
+  // Bytes held in memory (names, groups; not the row store), for reports.
+  size_t MemoryBytes() const;
+  // Merge keys (distinct names) so far.
+  size_t keys() const;
 
  private:
   struct State;

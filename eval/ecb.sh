@@ -4,6 +4,7 @@
 # gold `cluster` with B-cubed F1 (../shared/tools/score_clusters.py).
 #
 # usage: eval/ecb.sh [path/to/dateline]   (default: build/dateline)
+#        INGEST_ARGS="--batch 256" eval/ecb.sh   (extra ingest options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-build/dateline}
@@ -20,7 +21,7 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write(json.dumps({"id": r["id"], "url": r["url"], "text": r["text"]}, ensure_ascii=False) + "\n")
 PY
 start=$(date +%s.%N)
-"$BIN" ingest --db "$WORK/ecb.db" "$WORK/in.jsonl" > "$WORK/ingest.log" 2>&1 || { cat "$WORK/ingest.log" >&2; exit 1; }
+"$BIN" ingest ${INGEST_ARGS:-} --db "$WORK/ecb.db" "$WORK/in.jsonl" > "$WORK/ingest.log" 2>&1 || { cat "$WORK/ingest.log" >&2; exit 1; }
 end=$(date +%s.%N)
 "$BIN" export --db "$WORK/ecb.db" --what documents > "$WORK/pred.jsonl"
 echo "ingest seconds: $(echo "$end - $start" | bc)"

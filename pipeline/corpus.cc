@@ -328,7 +328,8 @@ Status Pipeline::WriteCorpus(Store* store) {
   build();
   if (!bad.ok()) return bad;
   if (std::getenv("DATELINE_TIMINGS"))
-    std::fprintf(stderr, "dateline: corpus reading: parse %.2f s, link %.2f s, build %.2f s, write %.2f s\n", t_parse, t_link, t_build, t_write);
+    std::fprintf(stderr, "dateline: corpus reading: parse %.2f s, link %.2f s, build %.2f s, write %.2f s; linker %zu names, %.1f MB\n",
+                 t_parse, t_link, t_build, t_write, linker.keys(), linker.MemoryBytes() / 1e6);
   timer.Done("read, timeline, quotes");
   st = WriteSummaries(store);
   if (!st.ok()) return st;
