@@ -36,26 +36,32 @@ std::string IdOf(const std::string& key) { return IdOf(Hash64(key)); }
 
 size_t Words(const std::string& s) { return NameKeyWords(s).size(); }
 
-// Union-find over group indices.
-size_t Find(std::vector<size_t>* parent, size_t x) {
+// Union-find over key positions.
+uint32_t Find(std::vector<uint32_t>* parent, uint32_t x) {
   while ((*parent)[x] != x) x = (*parent)[x] = (*parent)[(*parent)[x]];
   return x;
 }
 
 constexpr uint32_t kNone = StringPool::kNone;
 
-// One merge key's share of the corpus: what linking reads. Its documents'
-// entities themselves (names, types, mentions, variants, roles, links) are in
-// the EntityRowStore under the group's index, read back when it is emitted.
-// Of its first name, linking reads only the initials (of a non-person's
-// name) and, for an acronym, the initials it stands for.
+// One merge key's share of the corpus: what linking reads, in 20 bytes. The
+// key itself is in the EntityRowStore (AddKey), read back in key order by
+// Link(); so are its documents' entities (names, types, mentions, variants,
+// roles, links), under the group's index, read back when it is emitted. Of
+// its first name, linking reads only the initials (of a non-person's name)
+// and, for an acronym, the initials it stands for: hashes of them, kept apart
+// for the few groups that have them (State::initials, State::acronyms).
+#pragma pack(push, 4)
 struct Group {
-  uint32_t key;                  // pool id
-  uint32_t initials = kNone;     // pool id: Initials(first name) of an N: key, when 2 or more
-  uint32_t acronym = kNone;      // pool id: AcronymKey(first name) of an N: key that is an acronym
-  uint32_t doc_count = 0;        // distinct documents
+  uint64_t key_hash;        // Hash64(key): the id of the entity it roots
+  uint32_t check;           // another hash of the key (96 bits tell keys apart)
+  uint32_t doc_count = 0;   // distinct documents
   uint32_t last_doc = kNone;
 };
+#pragma pack(pop)
+static_assert(sizeof(Group) == 20);
+
+uint32_t CheckHash(std::string_view key) { return static_cast<uint32_t>(Hash64(key, 0x9e3779b97f4a7c15ULL)); }
 
 // An entity as the row store keeps it: its fields, each a decimal length,
 // ':', then the bytes; a list is its length then its items. (Entity mentions
@@ -158,11 +164,24 @@ class MemoryEntityRows : public EntityRowStore {
     return Status::Ok();
   }
 
+  Status AddKey(uint32_t group, std::string_view key) override {
+    keys_.emplace_back(group, strings_.Intern(key));
+    return Status::Ok();
+  }
+  Status ForKeysInOrder(const std::function<void(uint32_t, std::string_view)>& fn) override {
+    std::vector<std::pair<uint32_t, uint32_t>> sorted = keys_;
+    std::sort(sorted.begin(), sorted.end(),
+              [&](const auto& a, const auto& b) { return strings_.Get(a.second) < strings_.Get(b.second); });
+    for (const auto& [group, key] : sorted) fn(group, strings_.Get(key));
+    return Status::Ok();
+  }
+
  private:
   struct Cell {
     uint32_t doc, entity, next;  // document index, interned encoded entity, next cell
   };
-  StringPool strings_;  // document ids, encoded entities
+  std::vector<std::pair<uint32_t, uint32_t>> keys_;  // (group, pool id of its key)
+  StringPool strings_;  // document ids, encoded entities, keys
   std::vector<uint32_t> doc_ids_;  // document -> pool id
   std::vector<std::pair<uint32_t, uint32_t>> heads_;  // group -> first and last cell
   std::vector<Cell> cells_;
@@ -195,14 +214,34 @@ struct EntityLinker::State {
   std::unique_ptr<EntityRowStore> own_rows;  // when none is given
   EntityRowStore* rows = nullptr;
   uint32_t documents = 0;  // added so far
-  StringPool strings;  // keys, initials
   std::vector<Group> groups;
-  std::vector<uint32_t> group_of;  // pool id of a key -> its group (kNone elsewhere)
+  // Groups by key: an open-addressing table of group indices (kNone: empty),
+  // probed from the low bits of the key's hash; a power of two long, at most
+  // three quarters full.
+  std::vector<uint32_t> slots;
+  // (group, hash of the initials / of what an acronym stands for), in group
+  // order: N: keys whose first name has two or more initials, or is an acronym.
+  std::vector<std::pair<uint32_t, uint64_t>> initials, acronyms;
   // After Link(): the merged sets of groups, in output order (set m is
   // merged_groups[merged_start[m], merged_start[m + 1])), and the hashes
   // their ids are made of.
   std::vector<uint32_t> merged_groups, merged_start;
   std::vector<uint64_t> merged_ids;
+
+  // The group of key (hashes h, c), or kNone.
+  uint32_t* Slot(uint64_t h, uint32_t c) {
+    const size_t mask = slots.size() - 1;
+    for (size_t at = h & mask;; at = (at + 1) & mask) {
+      uint32_t& g = slots[at];
+      if (g == kNone || (groups[g].key_hash == h && groups[g].check == c)) return &g;
+    }
+  }
+  void Grow() {
+    std::vector<uint32_t> old(std::max<size_t>(1024, slots.size() * 2), kNone);
+    old.swap(slots);
+    for (uint32_t g : old)
+      if (g != kNone) *Slot(groups[g].key_hash, groups[g].check) = g;
+  }
 };
 
 EntityLinker::EntityLinker(EntityRowStore* rows) : s_(new State) {
@@ -213,7 +252,8 @@ EntityLinker::~EntityLinker() = default;
 
 size_t EntityLinker::MemoryBytes() const {
   const State& s = *s_;
-  return s.strings.MemoryBytes() + s.groups.capacity() * sizeof(Group) + s.group_of.capacity() * sizeof(uint32_t) +
+  return s.groups.capacity() * sizeof(Group) + s.slots.capacity() * sizeof(uint32_t) +
+         (s.initials.capacity() + s.acronyms.capacity()) * sizeof(std::pair<uint32_t, uint64_t>) +
          (s.merged_groups.capacity() + s.merged_start.capacity()) * sizeof(uint32_t) +
          s.merged_ids.capacity() * sizeof(uint64_t);
 }
@@ -224,18 +264,21 @@ Status EntityLinker::Add(const Document& doc) {
   State& s = *s_;
   const uint32_t d = s.documents++;
   for (const Entity& e : doc.entities) {
-    const uint32_t key = s.strings.Intern(MergeKey(e));
-    if (key >= s.group_of.size()) s.group_of.resize(s.strings.size(), kNone);
-    if (s.group_of[key] == kNone) {
-      s.group_of[key] = static_cast<uint32_t>(s.groups.size());
-      Group g{key};
-      if (s.strings.Get(key).rfind("N:", 0) == 0) {
-        if (std::string ini = Initials(e.name); ini.size() >= 2) g.initials = s.strings.Intern(ini);
-        if (IsAcronym(e.name)) g.acronym = s.strings.Intern(AcronymKey(e.name));
+    const std::string key = MergeKey(e);
+    const uint64_t h = Hash64(key);
+    const uint32_t c = CheckHash(key);
+    if ((s.groups.size() + 1) * 4 > s.slots.size() * 3) s.Grow();
+    uint32_t* slot = s.Slot(h, c);
+    if (*slot == kNone) {
+      const uint32_t gi = *slot = static_cast<uint32_t>(s.groups.size());
+      s.groups.push_back(Group{h, c});
+      if (key.rfind("N:", 0) == 0) {
+        if (std::string ini = Initials(e.name); ini.size() >= 2) s.initials.emplace_back(gi, Hash64(ini));
+        if (IsAcronym(e.name)) s.acronyms.emplace_back(gi, Hash64(AcronymKey(e.name)));
       }
-      s.groups.push_back(g);
+      if (Status st = s.rows->AddKey(gi, key); !st.ok()) return st;
     }
-    const uint32_t gi = s.group_of[key];
+    const uint32_t gi = *slot;
     Group& g = s.groups[gi];
     if (g.last_doc != d) ++g.doc_count, g.last_doc = d;  // a document's entities come together
     if (Status st = s.rows->Add(gi, d, doc.id, Encode(e)); !st.ok()) return st;
@@ -246,44 +289,73 @@ Status EntityLinker::Add(const Document& doc) {
 Result<size_t> EntityLinker::Link() {
   const State& s = *s_;
   const std::vector<Group>& groups = s.groups;
-  // Groups in key order (as the output ids and the merge direction depend on it).
-  std::vector<uint32_t> order(groups.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return s.strings.Get(groups[a].key) < s.strings.Get(groups[b].key); });
-  const size_t n = order.size();
-  auto key = [&](size_t i) { return s.strings.Get(groups[order[i]].key); };
-  auto group = [&](size_t i) -> const Group& { return groups[order[i]]; };
-  auto doc_count = [&](size_t i) { return groups[order[i]].doc_count; };
-  std::vector<size_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  // Surname-only people join the dominant full name with that surname.
-  std::unordered_map<std::string_view, std::vector<size_t>> by_surname;
-  std::unordered_map<uint32_t, std::vector<size_t>> by_initials;  // pool id of the initials
-  for (size_t i = 0; i < n; ++i) {
-    std::string_view k = key(i);
-    if (k.rfind("P:", 0) == 0 && k.find(' ') != std::string_view::npos) by_surname[k.substr(k.rfind(' ') + 1)].push_back(i);
-    if (group(i).initials != kNone) by_initials[group(i).initials].push_back(i);
-  }
-  for (size_t i = 0; i < n; ++i) {
-    std::string_view k = key(i);
-    std::vector<size_t> cands;
-    if (k.rfind("P:", 0) == 0 && k.find(' ') == std::string_view::npos) {
-      auto it = by_surname.find(k.substr(2));
-      if (it != by_surname.end()) cands = it->second;
-    } else if (group(i).acronym != kNone) {
-      auto it = by_initials.find(group(i).acronym);
-      if (it != by_initials.end()) cands = it->second;
+  // Groups in key order (as the output ids and the merge direction depend on
+  // it): position i holds group order[i]. What linking reads of the keys is
+  // gathered in the same pass, as hashes: the last word of each two-word
+  // person key, the initials of the groups that have them, and which
+  // positions look one of those up (a one-word person key: its word; an
+  // acronym: what it stands for).
+  struct Named {
+    uint64_t hash;
+    uint32_t i;
+    bool operator<(const Named& o) const { return hash != o.hash ? hash < o.hash : i < o.i; }
+  };
+  struct Ask {
+    uint32_t i;
+    bool surname;  // else initials
+    uint64_t hash;
+  };
+  std::vector<uint32_t> order;
+  order.reserve(groups.size());
+  std::vector<Named> surnames, initials;
+  std::vector<Ask> asks;
+  auto sparse = [](const std::vector<std::pair<uint32_t, uint64_t>>& v, uint32_t g) -> const uint64_t* {
+    auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(g, uint64_t{0}));
+    return it != v.end() && it->first == g ? &it->second : nullptr;
+  };
+  Status st = s.rows->ForKeysInOrder([&](uint32_t g, std::string_view k) {
+    const uint32_t i = static_cast<uint32_t>(order.size());
+    order.push_back(g);
+    const bool person = k.rfind("P:", 0) == 0;
+    const size_t space = k.rfind(' ');
+    if (person && space != std::string_view::npos) surnames.push_back({Hash64(k.substr(space + 1)), i});
+    const uint64_t* ini = sparse(s.initials, g);
+    if (ini) initials.push_back({*ini, i});
+    if (person && space == std::string_view::npos) {
+      asks.push_back({i, true, Hash64(k.substr(2))});
+    } else if (const uint64_t* acronym = sparse(s.acronyms, g)) {
+      asks.push_back({i, false, *acronym});
     }
+  });
+  if (!st.ok()) return st;
+  if (order.size() != groups.size()) return Status::Internal("entity linker: the row store lost merge keys");
+  const uint32_t n = static_cast<uint32_t>(order.size());
+  auto doc_count = [&](uint32_t i) { return groups[order[i]].doc_count; };
+  // Surname-only people join the dominant full name with that surname;
+  // acronyms the dominant entity with those initials.
+  std::sort(surnames.begin(), surnames.end());
+  std::sort(initials.begin(), initials.end());
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<uint32_t> cands;
+  for (const Ask& a : asks) {
+    const std::vector<Named>& table = a.surname ? surnames : initials;
+    auto lo = std::lower_bound(table.begin(), table.end(), Named{a.hash, 0});
+    cands.clear();
+    for (auto it = lo; it != table.end() && it->hash == a.hash; ++it) cands.push_back(it->i);
     if (cands.empty()) continue;
-    std::stable_sort(cands.begin(), cands.end(), [&](size_t a, size_t b) { return doc_count(a) > doc_count(b); });
+    std::stable_sort(cands.begin(), cands.end(), [&](uint32_t x, uint32_t y) { return doc_count(x) > doc_count(y); });
     if (cands.size() > 1 && doc_count(cands[0]) < 2 * doc_count(cands[1])) continue;  // ambiguous
-    parent[Find(&parent, i)] = Find(&parent, cands[0]);
+    parent[Find(&parent, a.i)] = Find(&parent, cands[0]);
   }
+  std::vector<Named>().swap(surnames);
+  std::vector<Named>().swap(initials);
+  std::vector<Ask>().swap(asks);
   // Merged sets, each listed from its root's key order, members ascending:
   // (root, i) pairs sorted, each set a run of them.
   std::vector<std::pair<uint32_t, uint32_t>> by_root(n);
-  for (size_t i = 0; i < n; ++i) by_root[i] = {static_cast<uint32_t>(Find(&parent, i)), static_cast<uint32_t>(i)};
+  for (uint32_t i = 0; i < n; ++i) by_root[i] = {Find(&parent, i), i};
+  std::vector<uint32_t>().swap(parent);
   std::sort(by_root.begin(), by_root.end());
   struct Out {
     size_t documents;
@@ -296,13 +368,13 @@ Result<size_t> EntityLinker::Link() {
   std::vector<uint32_t> merged, owner;
   for (uint32_t from = 0, to; from < n; from = to) {
     for (to = from + 1; to < n && by_root[to].first == by_root[from].first;) ++to;
-    out.push_back({groups[order[by_root[from].second]].doc_count, Hash64(key(by_root[from].first)), from, to});
+    out.push_back({groups[order[by_root[from].second]].doc_count, groups[order[by_root[from].first]].key_hash, from, to});
     if (to - from > 1)
       for (uint32_t r = from; r < to; ++r) merged.push_back(order[by_root[r].second]), owner.push_back(out.size() - 1);
   }
   std::unordered_set<uint32_t> seen;
   size_t counting = SIZE_MAX;  // the set whose documents are in seen
-  Status st = s.rows->ForGroups(merged, [&](size_t at, uint32_t doc, std::string_view, std::string_view) {
+  st = s.rows->ForGroups(merged, [&](size_t at, uint32_t doc, std::string_view, std::string_view) {
     if (owner[at] != counting) seen.clear(), counting = owner[at];
     seen.insert(doc);
     out[counting].documents = seen.size();

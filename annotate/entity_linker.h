@@ -47,6 +47,11 @@ class EntityRowStore {
   // Keeps a row of group: doc numbers documents in the order added (0, 1,
   // ...); entity is the linker's encoding of the entity (opaque bytes).
   virtual Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view entity) = 0;
+  // Keeps the merge key of a new group (once per group; keys are distinct).
+  virtual Status AddKey(uint32_t group, std::string_view key) = 0;
+  // Calls fn with every group and its key, keys in byte order (a sort the
+  // store may do on disk: the linker keeps no key strings).
+  virtual Status ForKeysInOrder(const std::function<void(uint32_t group, std::string_view key)>& fn) = 0;
   // Calls fn with the rows of group, in the order they were added.
   virtual Status ForGroup(
       uint32_t group, const std::function<void(uint32_t doc, std::string_view doc_id, std::string_view entity)>& fn) = 0;
@@ -62,11 +67,12 @@ class EntityRowStore {
 std::unique_ptr<EntityRowStore> NewMemoryEntityRows();
 
 // Links entities across documents added one at a time, keeping in memory only
-// what linking reads per merge key (the key, its first name, its number of
-// documents); each (document, entity) goes to an EntityRowStore and is read
-// back per group when linking merges groups and when entities are emitted
-// (names and types voted, variants and roles gathered), so that a corpus need
-// not be held in memory. Add() documents in input order; then Link() and
+// what linking reads per merge key, as hashes (~26 bytes a key: the key's, its
+// first name's initials, its number of documents); the keys go to an
+// EntityRowStore, read back once in key order by Link(), and each (document,
+// entity) too, read back per group when linking merges groups and when
+// entities are emitted (names and types voted, variants and roles gathered),
+// so that a corpus need not be held in memory. Add() documents in input order; then Link() and
 // Emit(). Errors are those of the row store.
 class EntityLinker {
  public:

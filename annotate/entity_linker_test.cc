@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -42,7 +44,22 @@ class ListRows : public EntityRowStore {
       if (g == group) fn(doc, doc_id, corrupt_ ? entity.substr(0, entity.size() / 2) : entity);
     return Status::Ok();
   }
+  Status AddKey(uint32_t group, std::string_view key) override {
+    keys_.emplace_back(std::string(key), group);
+    return Status::Ok();
+  }
+  Status ForKeysInOrder(const std::function<void(uint32_t, std::string_view)>& fn) override {
+    if (fail_key_reads_) return Status::IoError("read error");
+    std::vector<std::pair<std::string, uint32_t>> sorted = keys_;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size(); ++i)
+      if (i != lose_key_) fn(sorted[i].second, sorted[i].first);
+    return Status::Ok();
+  }
   int fail_after_ = -1;
+  bool fail_key_reads_ = false;
+  size_t lose_key_ = SIZE_MAX;  // a key ForKeysInOrder leaves out
+  std::vector<std::pair<std::string, uint32_t>> keys_;
   bool fail_reads_ = false;
   bool corrupt_ = false;  // hands out half of each row
   int reads_ = 0;
@@ -106,6 +123,25 @@ TEST(EntityLinkerRows, AnyRowStoreGivesTheSameEntities) {
   EXPECT_TRUE(got[2] == odd || got[3] == odd) << got[2] << "\n" << got[3];
 }
 
+TEST(EntityLinkerRows, KeysGoToTheRowStoreOnceAndStayOutOfMemory) {
+  ListRows rows;
+  EntityLinker linker(&rows);
+  for (const Document& d : Corpus()) ASSERT_TRUE(linker.Add(d).ok());
+  // P:putin, P:vladimir putin, N:nato, N:north atlantic treaty organization,
+  // N:kremlin, N:12 30 group (or however the odd name folds): one row each.
+  EXPECT_EQ(rows.keys_.size(), linker.keys());
+  std::set<std::string> distinct;
+  for (const auto& [k, g] : rows.keys_) distinct.insert(k);
+  EXPECT_EQ(distinct.size(), rows.keys_.size());
+  // 50,000 distinct names: what the linker holds is hashes and counts, not
+  // the names (each ~30 bytes here).
+  EntityLinker big(&rows);
+  for (int i = 0; i < 50000; ++i)
+    ASSERT_TRUE(big.Add(Doc("d" + std::to_string(i), {Ent("e0", "Someone Longnamed" + std::to_string(i), "PERSON")})).ok());
+  EXPECT_EQ(big.keys(), 50000u);
+  EXPECT_LT(big.MemoryBytes(), 50000u * 48);
+}
+
 TEST(EntityLinkerRows, RowStoreErrorsAreReturned) {
   const std::vector<Document> docs = Corpus();
   {
@@ -120,6 +156,12 @@ TEST(EntityLinkerRows, RowStoreErrorsAreReturned) {
   ListRows rows;
   EntityLinker linker(&rows);
   for (const Document& d : docs) ASSERT_TRUE(linker.Add(d).ok());
+  rows.fail_key_reads_ = true;
+  EXPECT_EQ(linker.Link().status().code(), Status::Code::kIoError);  // the keys, in key order
+  rows.fail_key_reads_ = false;
+  rows.lose_key_ = 1;
+  EXPECT_EQ(linker.Link().status().code(), Status::Code::kInternal);  // a key missing is an error
+  rows.lose_key_ = SIZE_MAX;
   rows.fail_reads_ = true;
   EXPECT_FALSE(linker.Link().ok());  // merged groups read their documents
   rows.fail_reads_ = false;

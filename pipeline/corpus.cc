@@ -38,12 +38,19 @@ constexpr size_t kCorpusChunk = 512;
 constexpr size_t kEntityBatchRefs = 65536;
 
 // The linker's (document, entity) rows, kept in a scratch table: group = the
-// merge key's group, number = the document's.
+// merge key's group, number = the document's; and its merge keys, in another
+// (group, a = the key).
 class ScratchEntityRows : public EntityRowStore {
  public:
-  explicit ScratchEntityRows(ScratchRows* rows) : rows_(rows) {}
+  ScratchEntityRows(ScratchRows* rows, ScratchRows* keys) : rows_(rows), keys_(keys) {}
   Status Add(uint32_t group, uint32_t doc, std::string_view doc_id, std::string_view entity) override {
     return rows_->Append(group, doc, doc_id, entity);
+  }
+  Status AddKey(uint32_t group, std::string_view key) override { return keys_->Append(group, 0, key, {}); }
+  Status ForKeysInOrder(const std::function<void(uint32_t, std::string_view)>& fn) override {
+    return keys_->ForEachByA([&](int64_t group, int64_t, std::string_view key, std::string_view) {
+      fn(static_cast<uint32_t>(group), key);
+    });
   }
   Status ForGroup(uint32_t group,
                   const std::function<void(uint32_t, std::string_view, std::string_view)>& fn) override {
@@ -61,6 +68,7 @@ class ScratchEntityRows : public EntityRowStore {
 
  private:
   ScratchRows* rows_;
+  ScratchRows* keys_;
 };
 
 // Story summaries, then storyline summaries, made one group at a time from
@@ -159,7 +167,9 @@ Status Pipeline::WriteCorpus(Store* store) {
   const int64_t documents = store->CountDocuments();
   auto entity_table = ScratchRows::Create(store, "corpus_entity_rows");
   if (!entity_table.ok()) return entity_table.status();
-  ScratchEntityRows entity_rows(entity_table->get());
+  auto entity_keys = ScratchRows::Create(store, "corpus_entity_keys");
+  if (!entity_keys.ok()) return entity_keys.status();
+  ScratchEntityRows entity_rows(entity_table->get(), entity_keys->get());
   EntityLinker linker(&entity_rows);
   // Documents of storylines waiting to be built, reduced to what the
   // timeline and the quote groups read, the last storyline open; and the

@@ -86,6 +86,20 @@ Status ScratchRows::ForGroups(const std::vector<int64_t>& groups,
   return st.ok() ? dropped : st;
 }
 
+Status ScratchRows::ForEachByA(const std::function<void(int64_t, int64_t, std::string_view, std::string_view)>& fn) {
+  sqlite3* db = store_->handle();
+  sqlite3_stmt* q = nullptr;
+  Status st = Prepare(db, "SELECT grp, num, a, b FROM temp." + name_ + " ORDER BY a, rowid", &q);
+  if (st.ok()) {
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+      fn(sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), Column(q, 2), Column(q, 3));
+    if (rc != SQLITE_DONE) st = Err(db, "scratch: reading " + name_);
+  }
+  sqlite3_finalize(q);
+  return st;
+}
+
 Result<std::unique_ptr<ScratchCounter>> ScratchCounter::Create(Store* store, const std::string& name) {
   std::unique_ptr<ScratchCounter> t(new ScratchCounter(store, name));
   Status st = store->Exec("DROP TABLE IF EXISTS temp." + name + "; CREATE TEMP TABLE " + name +

@@ -39,6 +39,9 @@ class ScratchRows {
   // rather than one look-up per group.
   Status ForGroups(const std::vector<int64_t>& groups,
                    const std::function<void(size_t at, int64_t number, std::string_view a, std::string_view b)>& fn);
+  // Calls fn with every row, in the byte order of a (ties in append order):
+  // one sort, on disk past SQLite's cache.
+  Status ForEachByA(const std::function<void(int64_t group, int64_t number, std::string_view a, std::string_view b)>& fn);
   int64_t size() const { return rows_; }
 
  private:
