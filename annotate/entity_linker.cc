@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "annotate/entity_names.h"
+#include "base/block_vector.h"
 #include "base/hash.h"
 #include "base/string_pool.h"
 
@@ -60,6 +61,15 @@ struct Group {
 };
 #pragma pack(pop)
 static_assert(sizeof(Group) == 20);
+
+// A group and the hash of a string of its first name (initials, acronym).
+#pragma pack(push, 4)
+struct Tagged {
+  uint32_t group;
+  uint64_t hash;
+};
+#pragma pack(pop)
+static_assert(sizeof(Tagged) == 12);
 
 uint32_t CheckHash(std::string_view key) { return static_cast<uint32_t>(Hash64(key, 0x9e3779b97f4a7c15ULL)); }
 
@@ -214,14 +224,14 @@ struct EntityLinker::State {
   std::unique_ptr<EntityRowStore> own_rows;  // when none is given
   EntityRowStore* rows = nullptr;
   uint32_t documents = 0;  // added so far
-  std::vector<Group> groups;
+  BlockVector<Group> groups;
   // Groups by key: an open-addressing table of group indices (kNone: empty),
   // probed from the low bits of the key's hash; a power of two long, at most
   // three quarters full.
   std::vector<uint32_t> slots;
   // (group, hash of the initials / of what an acronym stands for), in group
   // order: N: keys whose first name has two or more initials, or is an acronym.
-  std::vector<std::pair<uint32_t, uint64_t>> initials, acronyms;
+  BlockVector<Tagged> initials, acronyms;
   // After Link(): the merged sets of groups, in output order (set m is
   // merged_groups[merged_start[m], merged_start[m + 1])), and the hashes
   // their ids are made of.
@@ -252,8 +262,8 @@ EntityLinker::~EntityLinker() = default;
 
 size_t EntityLinker::MemoryBytes() const {
   const State& s = *s_;
-  return s.groups.capacity() * sizeof(Group) + s.slots.capacity() * sizeof(uint32_t) +
-         (s.initials.capacity() + s.acronyms.capacity()) * sizeof(std::pair<uint32_t, uint64_t>) +
+  return s.groups.MemoryBytes() + s.slots.capacity() * sizeof(uint32_t) + s.initials.MemoryBytes() +
+         s.acronyms.MemoryBytes() +
          (s.merged_groups.capacity() + s.merged_start.capacity()) * sizeof(uint32_t) +
          s.merged_ids.capacity() * sizeof(uint64_t);
 }
@@ -273,8 +283,8 @@ Status EntityLinker::Add(const Document& doc) {
       const uint32_t gi = *slot = static_cast<uint32_t>(s.groups.size());
       s.groups.push_back(Group{h, c});
       if (key.rfind("N:", 0) == 0) {
-        if (std::string ini = Initials(e.name); ini.size() >= 2) s.initials.emplace_back(gi, Hash64(ini));
-        if (IsAcronym(e.name)) s.acronyms.emplace_back(gi, Hash64(AcronymKey(e.name)));
+        if (std::string ini = Initials(e.name); ini.size() >= 2) s.initials.push_back({gi, Hash64(ini)});
+        if (IsAcronym(e.name)) s.acronyms.push_back({gi, Hash64(AcronymKey(e.name))});
       }
       if (Status st = s.rows->AddKey(gi, key); !st.ok()) return st;
     }
@@ -288,7 +298,7 @@ Status EntityLinker::Add(const Document& doc) {
 
 Result<size_t> EntityLinker::Link() {
   const State& s = *s_;
-  const std::vector<Group>& groups = s.groups;
+  const BlockVector<Group>& groups = s.groups;
   // Groups in key order (as the output ids and the merge direction depend on
   // it): position i holds group order[i]. What linking reads of the keys is
   // gathered in the same pass, as hashes: the last word of each two-word
@@ -309,9 +319,17 @@ Result<size_t> EntityLinker::Link() {
   order.reserve(groups.size());
   std::vector<Named> surnames, initials;
   std::vector<Ask> asks;
-  auto sparse = [](const std::vector<std::pair<uint32_t, uint64_t>>& v, uint32_t g) -> const uint64_t* {
-    auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(g, uint64_t{0}));
-    return it != v.end() && it->first == g ? &it->second : nullptr;
+  // The hash tagged to group g in v (in group order), if any.
+  auto sparse = [](const BlockVector<Tagged>& v, uint32_t g, uint64_t* hash) {
+    size_t lo = 0, hi = v.size();
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (v[mid].group < g) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == v.size() || v[lo].group != g) return false;
+    *hash = v[lo].hash;
+    return true;
   };
   Status st = s.rows->ForKeysInOrder([&](uint32_t g, std::string_view k) {
     const uint32_t i = static_cast<uint32_t>(order.size());
@@ -319,12 +337,12 @@ Result<size_t> EntityLinker::Link() {
     const bool person = k.rfind("P:", 0) == 0;
     const size_t space = k.rfind(' ');
     if (person && space != std::string_view::npos) surnames.push_back({Hash64(k.substr(space + 1)), i});
-    const uint64_t* ini = sparse(s.initials, g);
-    if (ini) initials.push_back({*ini, i});
+    uint64_t hash;
+    if (sparse(s.initials, g, &hash)) initials.push_back({hash, i});
     if (person && space == std::string_view::npos) {
       asks.push_back({i, true, Hash64(k.substr(2))});
-    } else if (const uint64_t* acronym = sparse(s.acronyms, g)) {
-      asks.push_back({i, false, *acronym});
+    } else if (sparse(s.acronyms, g, &hash)) {
+      asks.push_back({i, false, hash});
     }
   });
   if (!st.ok()) return st;
