@@ -272,7 +272,9 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
   const bool timings = std::getenv("DATELINE_TIMINGS") != nullptr;
   using Clock = std::chrono::steady_clock;
   int64_t batches = 0;
-  constexpr int64_t kTrimEvery = 8;
+  // Trims every ~2,048 documents, whatever the batch size: each trim hands
+  // back pages that the next batches then fault in again.
+  const int64_t trim_every = std::max<int64_t>(1, 2048 / static_cast<int64_t>(std::max<size_t>(1, options_.batch_size)));
   double t_trim = 0;
   double t_read = 0, t_observe = 0, t_process = 0, t_wait = 0, t_dedupe = 0, t_stories = 0, t_store = 0;
   auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
@@ -409,7 +411,7 @@ RunStats Pipeline::Ingest(const std::vector<std::string>& inputs, Store* store,
     // Batches come and go on several threads, and malloc keeps what they
     // free in per-thread arenas; give whole free pages back now and then, so
     // that the resident set is what is in use (docs/memory.md).
-    if (++batches % kTrimEvery == 0) {
+    if (++batches % trim_every == 0) {
       t0 = Clock::now();
       malloc_trim(0);
       t_trim += since(t0);
