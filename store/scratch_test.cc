@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -60,6 +61,30 @@ TEST(StoreScratchRows, GroupsComeBackInAppendOrder) {
   EXPECT_EQ(late, 1);
   rows->reset();  // dropped
   EXPECT_FALSE(store->Exec("SELECT * FROM temp.t_rows").ok());
+  ASSERT_TRUE(store->Commit().ok());
+}
+
+// ForEachByA: every row in the byte order of a, as std::string compares
+// (the entity linker's key order), ties in append order.
+TEST(StoreScratchRows, EveryRowInByteOrderOfA) {
+  auto store = FreshStore("by_a");
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Begin().ok());
+  auto rows = ScratchRows::Create(store.get(), "t_by_a");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  const std::vector<std::string> keys = {"P:putin", "N:nato", "P:vladimir putin", "N:Ärzte", "N:", "N:nato",
+                                         "P:putin z", "N:zz", "N:a b", "N:a", "P:\xc3\xa9mile"};
+  std::vector<std::pair<std::string, int64_t>> want;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    ASSERT_TRUE((*rows)->Append(static_cast<int64_t>(i), 0, keys[i], {}).ok());
+    want.emplace_back(keys[i], static_cast<int64_t>(i));
+  }
+  std::stable_sort(want.begin(), want.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::pair<std::string, int64_t>> got;
+  ASSERT_TRUE((*rows)->ForEachByA([&](int64_t group, int64_t, std::string_view a, std::string_view) {
+    got.emplace_back(std::string(a), group);
+  }).ok());
+  EXPECT_EQ(got, want);
   ASSERT_TRUE(store->Commit().ok());
 }
 
