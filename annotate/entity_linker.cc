@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "annotate/entity_names.h"
@@ -227,7 +226,9 @@ struct EntityLinker::State {
   BlockVector<Group> groups;
   // Groups by key: an open-addressing table of group indices (kNone: empty),
   // probed from the low bits of the key's hash; a power of two long, at most
-  // three quarters full.
+  // three quarters full. Not base/flat_map.h: its slots hold their 64-bit key
+  // (12 bytes), while here the key's 96 bits are in the group and a slot is
+  // 4 bytes.
   std::vector<uint32_t> slots;
   // (group, hash of the initials / of what an acronym stands for), in group
   // order: N: keys whose first name has two or more initials, or is an acronym.
